@@ -1,0 +1,73 @@
+// A training plan: everything a user chooses between "here is my table" and "press Train".
+// The CLI's options, the project file and the app's Train request all carry this one shape.
+
+import { z } from 'zod';
+import { ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS } from './engine/spec';
+
+export const LayerSchema = z.object({
+  units: z.number().int().min(1).max(4096),
+  activation: z.enum(ACTIVATIONS),
+  initializer: z.enum(INITIALIZERS).optional(),
+  useBias: z.boolean().optional(),
+  dropout: z.number().min(0).max(0.95).optional(),
+});
+
+export const PreparationChoicesSchema = z.object({
+  /** how a missing numeric value is filled, or 'drop' to leave the row out */
+  numericMissing: z.enum(['median', 'mean', 'most_frequent', 'drop']).default('median'),
+  categoricalMissing: z.enum(['most_frequent', 'drop']).default('most_frequent'),
+  scaling: z.enum(['standard', 'minmax', 'none']).default('standard'),
+  /** columns where a 0 means "not measured" (Pima's Insulin, SkinThickness, ...) */
+  zeroAsMissing: z.array(z.string()).default([]),
+  /** numeric columns whose few non-numeric entries are treated as missing */
+  nonNumericAsMissing: z.array(z.string()).default([]),
+});
+
+export const SplitSchema = z.object({
+  validation: z.number().min(0).max(0.9).default(0),
+  test: z.number().min(0).max(0.9).default(0),
+  seed: z.number().int().default(7),
+  stratify: z.boolean().default(true),
+});
+
+export const OptimizerSchema = z.object({
+  name: z.enum(OPTIMIZERS),
+  learningRate: z.number().positive().optional(),
+  momentum: z.number().min(0).max(1).optional(),
+  nesterov: z.boolean().optional(),
+  rho: z.number().min(0).max(1).optional(),
+  beta1: z.number().min(0).max(1).optional(),
+  beta2: z.number().min(0).max(1).optional(),
+  epsilon: z.number().positive().optional(),
+});
+
+export const TrainingSettingsSchema = z.object({
+  /** 'auto' follows the label: binary_crossentropy, categorical_crossentropy or mse */
+  loss: z.union([z.enum(LOSSES), z.literal('auto')]).default('auto'),
+  optimizer: OptimizerSchema.default({ name: 'adam' }),
+  epochs: z.number().int().min(1).max(100000).default(150),
+  batchSize: z.number().int().min(1).default(10),
+  seed: z.number().int().default(7),
+  l2: z.number().min(0).default(0),
+  earlyStopping: z
+    .object({ patience: z.number().int().min(1), restoreBestWeights: z.boolean().default(true) })
+    .nullable()
+    .default(null),
+});
+
+export const TrainingPlanSchema = z.object({
+  features: z.array(z.string()).min(1),
+  label: z.string(),
+  preparation: PreparationChoicesSchema.default(PreparationChoicesSchema.parse({})),
+  split: SplitSchema.default(SplitSchema.parse({})),
+  /** hidden layers only; the output layer follows the label unless `output` overrides its activation */
+  hidden: z.array(LayerSchema).default([]),
+  output: z.object({ activation: z.enum(ACTIVATIONS).optional(), initializer: z.enum(INITIALIZERS).optional() }).default({}),
+  training: TrainingSettingsSchema.default(TrainingSettingsSchema.parse({})),
+});
+
+export type LayerPlan = z.infer<typeof LayerSchema>;
+export type PreparationChoices = z.infer<typeof PreparationChoicesSchema>;
+export type SplitPlan = z.infer<typeof SplitSchema>;
+export type TrainingSettingsPlan = z.infer<typeof TrainingSettingsSchema>;
+export type TrainingPlan = z.infer<typeof TrainingPlanSchema>;
