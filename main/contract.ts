@@ -1,0 +1,477 @@
+// The one contract between the screen and the main side: every request and event, with zod schemas, and the Api type.
+// Both transports (Electron IPC, browser-mode WebSocket) and the in-memory test pair are generated from this object.
+// Pure code only (zod + shared types): the renderer, the preload and the web client import it.
+
+import { z } from 'zod';
+import { LayerSchema, TrainingPlanSchema, TrainingSettingsSchema } from '../workers/plan';
+import type { EpochMetrics, StopReason } from '../workers/engine/spec';
+import type { WeightsFile } from '../workers/engine/weights-file';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Errors: both transports carry `{ ok: false, error }`; the client throws an ApiError with the same fields.
+
+export const ErrorInfoSchema = z.object({
+  /** machine-readable: bad_argument, not_found, no_dataset, no_run, data_error codes (ragged_rows, ...), project_file, io, internal */
+  code: z.string(),
+  /** a plain sentence for the person using the app; never a stack trace */
+  message: z.string(),
+  file: z.string().optional(),
+  row: z.number().optional(),
+  column: z.string().optional(),
+  /** what to do next, e.g. "Fix the file or choose 'skip bad rows'." */
+  hint: z.string().optional(),
+});
+export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly file?: string;
+  readonly row?: number;
+  readonly column?: string;
+  readonly hint?: string;
+  constructor(info: ErrorInfo) {
+    super(info.message);
+    this.name = 'ApiError';
+    this.code = info.code;
+    if (info.file !== undefined) this.file = info.file;
+    if (info.row !== undefined) this.row = info.row;
+    if (info.column !== undefined) this.column = info.column;
+    if (info.hint !== undefined) this.hint = info.hint;
+  }
+  toInfo(): ErrorInfo {
+    const info: ErrorInfo = { code: this.code, message: this.message };
+    if (this.file !== undefined) info.file = this.file;
+    if (this.row !== undefined) info.row = this.row;
+    if (this.column !== undefined) info.column = this.column;
+    if (this.hint !== undefined) info.hint = this.hint;
+    return info;
+  }
+}
+
+export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ErrorInfo };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shapes that travel. Objects made by other parts (profiles, evaluation) are loose: extra fields pass through.
+
+const Ok = z.object({ ok: z.literal(true) });
+const NoArgs = z.object({}).strict().optional();
+
+export const AppInfoSchema = z.object({
+  mode: z.enum(['desktop', 'web']),
+  /** false in browser mode: the renderer shows a path field with files.suggestions instead of a dialog */
+  nativeDialogs: z.boolean(),
+  version: z.string(),
+  /** example datasets, e.g. { title: 'diabetes (Pima)', path: '/…/datasets/diabetes.csv', label: 'Outcome' } */
+  examples: z.array(z.object({ title: z.string(), path: z.string(), label: z.string().optional() })),
+  platform: z.string(),
+});
+
+export const FileSuggestionSchema = z.object({
+  path: z.string(),
+  /** file name (or project name) to show */
+  label: z.string(),
+  group: z.enum(['recent-project', 'example', 'datasets', 'recent-csv']),
+});
+
+export const ColumnKindSchema = z.enum(['numeric', 'categorical', 'id-like', 'constant', 'text']);
+export const TaskSchema = z.enum(['binary', 'multiclass', 'regression']);
+
+export const DatasetSummarySchema = z.object({
+  /** the file name the user knows, e.g. diabetes.csv */
+  fileName: z.string(),
+  /** where it was read from (null for a dropped file's content) */
+  path: z.string().nullable(),
+  rows: z.number().int(),
+  columns: z.array(z.object({ name: z.string(), kind: ColumnKindSchema.or(z.string()) })),
+  /** rows left out by "skip bad rows" */
+  skippedRows: z.number().int().default(0),
+  /** seconds spent reading and profiling */
+  importSeconds: z.number().optional(),
+});
+
+export const ColumnWarningSchema = z.looseObject({
+  code: z.string(),
+  message: z.string(),
+  /** a one-click fix the renderer can offer, e.g. { kind: 'zeroAsMissing', column: 'Insulin', label: 'Treat 0 as missing' } */
+  fix: z.any().optional(),
+});
+
+export const ColumnProfileSchema = z.looseObject({
+  name: z.string(),
+  kind: ColumnKindSchema.or(z.string()),
+  missing: z.number(),
+  warnings: z.array(ColumnWarningSchema),
+});
+
+export const RolesSchema = z.looseObject({
+  label: z.string().nullable(),
+  features: z.array(z.string()),
+  /** columns left out, each with the reason in words */
+  unused: z.array(z.looseObject({ name: z.string(), reason: z.string().optional() })).default([]),
+});
+
+export const LabelTaskSchema = z.looseObject({
+  task: TaskSchema,
+  classes: z.array(z.string()).optional(),
+  /** rows whose label is missing and are left out */
+  missingLabels: z.number().optional(),
+});
+
+export const DescribeSchema = z.object({
+  profiles: z.array(ColumnProfileSchema),
+  roles: RolesSchema,
+  /** the task the current (or suggested) label makes; null when there is no label yet */
+  labelTask: LabelTaskSchema.nullable(),
+});
+
+/**
+ * A plan while the user edits it: like TrainingPlan, but features may be empty and the label unset ('').
+ * training.start checks it against TrainingPlanSchema and the dataset and says what is missing.
+ */
+export const PlanDraftSchema = TrainingPlanSchema.extend({
+  features: z.array(z.string()),
+  label: z.string(),
+});
+export type PlanDraft = z.infer<typeof PlanDraftSchema>;
+
+export const EpochMetricsSchema = z.custom<EpochMetrics>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as EpochMetrics).epoch === 'number',
+);
+export const WeightsFileSchema = z.custom<WeightsFile>(
+  (v) => typeof v === 'object' && v !== null && (v as WeightsFile).format === 'neuron-studio.weights',
+  { message: 'Not a Neuron Studio weights file.' },
+);
+export const StopReasonSchema = z.custom<StopReason>((v) =>
+  ['completed', 'early_stopping', 'stopped', 'diverged'].includes(v as string),
+);
+
+export const EvaluationSchema = z.looseObject({
+  /** which rows: 'test', else 'validation', else 'train' when nothing was held out */
+  on: z.string(),
+  task: TaskSchema,
+  /** class indices (classification) or values (regression), one per evaluated row */
+  actual: z.array(z.number()),
+  /** binary: probability of classes[1]; multiclass: one array per row */
+  probabilities: z.array(z.union([z.number(), z.array(z.number())])).optional(),
+  /** regression: predicted values in the target's units */
+  predicted: z.array(z.number()).optional(),
+  classes: z.array(z.string()).optional(),
+  /** the score of always answering the most common class (classification) or the mean (regression) */
+  baseline: z.any(),
+});
+
+export const RunStatusSchema = z.enum(['queued', 'running', 'finished', 'stopped', 'failed']);
+
+/** A run as the list shows it: no weights, no evaluation arrays. */
+export const RunSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: RunStatusSchema,
+  /** ms since epoch */
+  createdAt: z.number(),
+  totalEpochs: z.number().int(),
+  /** every epoch so far (live runs grow through training.progress) */
+  history: z.array(EpochMetricsSchema),
+  stopReason: StopReasonSchema.nullable(),
+  /** why it stopped or failed, in words */
+  message: z.string().nullable(),
+  trainSeconds: z.number().nullable(),
+  rows: z.object({ train: z.number(), validation: z.number(), test: z.number() }).nullable(),
+  plan: TrainingPlanSchema,
+});
+
+/** A run with everything: weights and evaluation once finished (or stopped with weights). */
+export const RunSchema = RunSummarySchema.extend({
+  weights: WeightsFileSchema.nullable(),
+  evaluation: EvaluationSchema.nullable(),
+});
+
+export const UiStateSchema = z.looseObject({
+  screen: z.enum(['start', 'data', 'model', 'train', 'evaluate', 'use']).default('start'),
+  selectedRunId: z.string().nullable().default(null),
+  threshold: z.number().min(0).max(1).default(0.5),
+  /** runs drawn together on the training chart */
+  compareRunIds: z.array(z.string()).default([]),
+});
+
+export const ProjectChangedSchema = z.object({ name: z.string(), path: z.string().nullable(), dirty: z.boolean() });
+
+/** Everything the renderer needs to rebuild every screen. */
+export const ProjectStateSchema = z.object({
+  name: z.string(),
+  path: z.string().nullable(),
+  dirty: z.boolean(),
+  dataset: DatasetSummarySchema.nullable(),
+  describe: DescribeSchema.nullable(),
+  plan: PlanDraftSchema.nullable(),
+  runs: z.array(RunSchema),
+  ui: UiStateSchema,
+});
+
+export const MetricsAtThresholdSchema = z.looseObject({
+  threshold: z.number().optional(),
+  accuracy: z.number().optional(),
+  precision: z.number().optional(),
+  recall: z.number().optional(),
+  f1: z.number().optional(),
+  auc: z.number().optional(),
+  /** confusion[actual][predicted] */
+  confusion: z.array(z.array(z.number())).optional(),
+  roc: z.array(z.object({ fpr: z.number(), tpr: z.number(), threshold: z.number() })).optional(),
+  mae: z.number().optional(),
+  rmse: z.number().optional(),
+  r2: z.number().optional(),
+});
+
+export const PredictionSchema = z.object({
+  /** binary and multiclass: the class name chosen */
+  label: z.string().optional(),
+  /** binary: probability of the positive class (classes[1]) */
+  probability: z.number().optional(),
+  /** multiclass: class → probability */
+  probabilities: z.record(z.string(), z.number()).optional(),
+  /** regression: the predicted value */
+  value: z.number().optional(),
+  /** e.g. an unseen category that was encoded as all zeros */
+  warnings: z.array(z.string()).default([]),
+});
+
+export const RecentProjectSchema = z.object({ path: z.string(), name: z.string(), exists: z.boolean() });
+
+export const RecoverySchema = z.object({
+  available: z.boolean(),
+  name: z.string().optional(),
+  /** the project's own file, when it had one */
+  path: z.string().nullable().optional(),
+  /** ms since epoch */
+  savedAt: z.number().optional(),
+});
+
+const DialogArgs = z.object({ defaultPath: z.string().optional(), title: z.string().optional() }).strict().optional();
+const PathOrNull = z.string().nullable();
+const RunId = z.object({ runId: z.string().min(1) }).strict();
+const ValueSchema = z.union([z.string(), z.number(), z.null()]);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requests and events.
+
+function request<A extends z.ZodType, R extends z.ZodType>(args: A, result: R, doc: string) {
+  return { args, result, doc };
+}
+
+export const requests = {
+  'app.info': request(NoArgs, AppInfoSchema, 'Which face is running, its version, and the example datasets.'),
+  'files.suggestions': request(
+    z.object({ kind: z.enum(['csv', 'project']) }).strict(),
+    z.array(FileSuggestionSchema),
+    "Browser mode's path field: recent projects, the CSVs in datasets/, recent CSVs.",
+  ),
+
+  'dialogs.openCsv': request(DialogArgs, PathOrNull, 'Native open dialog for a CSV (desktop only); null when cancelled.'),
+  'dialogs.openProject': request(DialogArgs, PathOrNull, 'Native open dialog for a .neuron project.'),
+  'dialogs.saveProject': request(DialogArgs, PathOrNull, 'Native save dialog for a .neuron project.'),
+  'dialogs.saveCsv': request(DialogArgs, PathOrNull, 'Native save dialog for predictions as CSV.'),
+  'dialogs.saveWeights': request(DialogArgs, PathOrNull, 'Native save dialog for the weights JSON.'),
+
+  'dataset.import': request(
+    z.object({ path: z.string().min(1), header: z.boolean().optional(), skipBadRows: z.boolean().optional() }).strict(),
+    DatasetSummarySchema,
+    "Read a CSV into the current project (replaces its table, suggests roles into the plan).",
+  ),
+  'dataset.importContent': request(
+    z
+      .object({
+        fileName: z.string().min(1),
+        content: z.string(),
+        header: z.boolean().optional(),
+        skipBadRows: z.boolean().optional(),
+      })
+      .strict(),
+    DatasetSummarySchema,
+    'A CSV dropped on the window, as text.',
+  ),
+  'dataset.rows': request(
+    z.object({ start: z.number().int().min(0), count: z.number().int().min(0).max(5000) }).strict(),
+    z.object({ start: z.number(), total: z.number(), columns: z.array(z.string()), rows: z.array(z.array(z.string())) }),
+    'Cells as text for the virtualised table.',
+  ),
+  'dataset.describe': request(NoArgs, DescribeSchema, 'Column profiles, suggested roles and the label task.'),
+
+  'project.setPlan': request(
+    z.object({ plan: PlanDraftSchema }).strict(),
+    PlanDraftSchema,
+    'Roles, preparation, split, layers and training settings; returns the plan with defaults filled.',
+  ),
+  'model.suggest': request(
+    z.object({ features: z.array(z.string()).optional(), label: z.string().optional() }).strict().optional(),
+    z.object({
+      hidden: z.array(LayerSchema),
+      training: TrainingSettingsSchema,
+      /** one sentence per choice, in plain words */
+      notes: z.array(z.string()).default([]),
+    }),
+    'The suggested layers and training settings for the current label and data size (the Suggest button).',
+  ),
+
+  'training.start': request(
+    z.object({ plan: PlanDraftSchema.optional(), name: z.string().optional() }).strict().optional(),
+    z.object({ runId: z.string() }),
+    'Queue a run with the given plan (or the project plan).',
+  ),
+  'training.stop': request(RunId, Ok, 'Stop a run; it keeps its history so far.'),
+  'training.list': request(NoArgs, z.array(RunSummarySchema), 'Every run of the project, oldest first.'),
+  'training.get': request(RunId, RunSchema, 'One run with weights and evaluation.'),
+  'training.delete': request(RunId, Ok, 'Forget a run (stops it first if it is live).'),
+
+  'evaluation.get': request(
+    z.object({ runId: z.string().min(1), threshold: z.number().min(0).max(1).optional() }).strict(),
+    z.object({ evaluation: EvaluationSchema, metrics: MetricsAtThresholdSchema }),
+    "A finished run's evaluation rows and its metrics at a threshold (default the weights' threshold or 0.5).",
+  ),
+
+  'predict.one': request(
+    z.object({ runId: z.string().min(1), values: z.record(z.string(), ValueSchema) }).strict(),
+    PredictionSchema,
+    "One row (feature name → value) through a run's weights.",
+  ),
+  'predict.csv': request(
+    z.object({ runId: z.string().min(1), inputPath: z.string().min(1), outputPath: z.string().min(1) }).strict(),
+    z.object({ rows: z.number(), outputPath: z.string(), warnings: z.array(z.string()).default([]) }),
+    'Predict every row of a CSV and write it with the predictions added.',
+  ),
+  'export.weights': request(
+    z.object({ runId: z.string().min(1), path: z.string().min(1) }).strict(),
+    z.object({ path: z.string(), bytes: z.number() }),
+    "Write a run's weights file (JSON).",
+  ),
+
+  'project.new': request(z.object({ name: z.string().optional() }).strict().optional(), ProjectStateSchema, 'Start an empty project.'),
+  'project.open': request(z.object({ path: z.string().min(1) }).strict(), ProjectStateSchema, 'Open a .neuron file.'),
+  'project.save': request(
+    z.object({ path: z.string().min(1).optional() }).strict().optional(),
+    ProjectChangedSchema,
+    'Save to the project file; with a path, save as (the project then lives there).',
+  ),
+  'project.state': request(NoArgs, ProjectStateSchema, 'Everything needed to rebuild every screen.'),
+  'project.setUi': request(
+    z.object({ ui: UiStateSchema.partial() }).strict(),
+    UiStateSchema,
+    'Remember screen, selected run, threshold... (saved with the project, does not make it unsaved).',
+  ),
+  'project.recent': request(NoArgs, z.array(RecentProjectSchema), 'The last ten projects, newest first.'),
+
+  'recovery.check': request(NoArgs, RecoverySchema, 'Is there autosaved work from a session that did not end well?'),
+  'recovery.restore': request(NoArgs, ProjectStateSchema, 'Bring the autosaved project back (as unsaved).'),
+  'recovery.discard': request(NoArgs, Ok, 'Delete the autosaved work.'),
+} as const;
+
+export const events = {
+  'training.progress': z.object({
+    runId: z.string(),
+    /** epochs new since the last message */
+    epochs: z.array(EpochMetricsSchema),
+    totalEpochs: z.number(),
+    /** seconds since the run started */
+    elapsed: z.number(),
+  }),
+  'training.finished': z.object({ runId: z.string(), run: RunSchema }),
+  'training.failed': z.object({ runId: z.string(), error: ErrorInfoSchema, run: RunSummarySchema.optional() }),
+  'project.changed': ProjectChangedSchema,
+} as const;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Types derived from the schemas.
+
+export type Requests = typeof requests;
+export type RequestName = keyof Requests;
+export type EventName = keyof typeof events;
+export type ArgsOf<N extends RequestName> = z.input<Requests[N]['args']>;
+export type ParsedArgsOf<N extends RequestName> = z.output<Requests[N]['args']>;
+export type ResultOf<N extends RequestName> = z.output<Requests[N]['result']>;
+export type PayloadOf<E extends EventName> = z.output<(typeof events)[E]>;
+
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+export type FileSuggestion = z.infer<typeof FileSuggestionSchema>;
+export type DatasetSummary = z.infer<typeof DatasetSummarySchema>;
+export type ColumnProfileView = z.infer<typeof ColumnProfileSchema>;
+export type Roles = z.infer<typeof RolesSchema>;
+export type Describe = z.infer<typeof DescribeSchema>;
+export type Evaluation = z.infer<typeof EvaluationSchema>;
+export type MetricsAtThreshold = z.infer<typeof MetricsAtThresholdSchema>;
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+export type Run = z.infer<typeof RunSchema>;
+export type UiState = z.infer<typeof UiStateSchema>;
+export type ProjectState = z.infer<typeof ProjectStateSchema>;
+export type ProjectChanged = z.infer<typeof ProjectChangedSchema>;
+export type Prediction = z.infer<typeof PredictionSchema>;
+export type RecentProject = z.infer<typeof RecentProjectSchema>;
+export type Recovery = z.infer<typeof RecoverySchema>;
+
+type RequestFn<N extends RequestName> =
+  undefined extends ArgsOf<N>
+    ? (args?: ArgsOf<N>) => Promise<ResultOf<N>>
+    : (args: ArgsOf<N>) => Promise<ResultOf<N>>;
+
+type DomainOf<N> = N extends `${infer D}.${string}` ? D : never;
+type EventMethod<E> = E extends `${infer D}.${infer M}` ? `on${Capitalize<D>}${Capitalize<M>}` : never;
+
+/**
+ * The one api the renderer uses: `api.dataset.import({ path })`, `api.training.start()`, ...
+ * and `api.onTrainingProgress(handler)` returning an unsubscribe function.
+ */
+export type Api = {
+  [D in DomainOf<RequestName>]: {
+    [N in RequestName as N extends `${D}.${infer M}` ? M : never]: RequestFn<N>;
+  };
+} & {
+  [E in EventName as EventMethod<E>]: (handler: (payload: PayloadOf<E>) => void) => () => void;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Runtime helpers shared by every transport.
+
+export const requestNames = Object.keys(requests) as RequestName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+/** 'training.progress' → 'onTrainingProgress' */
+export function eventMethodName(name: EventName): string {
+  const [domain, member] = name.split('.') as [string, string];
+  return `on${domain[0]!.toUpperCase()}${domain.slice(1)}${member[0]!.toUpperCase()}${member.slice(1)}`;
+}
+
+/** The readable sentence for a zod error on a request's arguments. */
+export function describeBadArguments(name: string, error: z.ZodError): ErrorInfo {
+  const first = error.issues[0];
+  const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
+  const what = first ? first.message : 'invalid value';
+  return {
+    code: 'bad_argument',
+    message: `The request "${name}" got a bad argument${where}: ${what}.`,
+    hint: 'This is a fault in the app; please report it.',
+  };
+}
+
+/**
+ * Build the Api object from two functions: `call(name, args)` resolving to an envelope, and
+ * `subscribe(event, handler)` returning an unsubscribe. Envelopes with ok:false become thrown ApiErrors.
+ */
+export function buildApi(
+  call: (name: RequestName, args: unknown) => Promise<Envelope<unknown>>,
+  subscribe: (event: EventName, handler: (payload: unknown) => void) => () => void,
+): Api {
+  const api: Record<string, unknown> = {};
+  for (const name of requestNames) {
+    const [domain, member] = name.split('.') as [string, string];
+    const group = (api[domain] ??= {}) as Record<string, unknown>;
+    group[member] = async (args?: unknown) => {
+      const envelope = await call(name, args);
+      if (!envelope.ok) throw new ApiError(envelope.error);
+      return envelope.result;
+    };
+  }
+  for (const event of eventNames) {
+    api[eventMethodName(event)] = (handler: (payload: unknown) => void) => subscribe(event, handler);
+  }
+  return api as Api;
+}
