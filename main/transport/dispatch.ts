@@ -1,0 +1,84 @@
+// The server half of every transport: parse a request's arguments with the contract, run its handler, wrap the answer.
+
+import {
+  describeBadArguments,
+  requests,
+  type Envelope,
+  type EventName,
+  type ParsedArgsOf,
+  type PayloadOf,
+  type RequestName,
+  type ResultOf,
+} from '../contract';
+import { toErrorInfo } from './errors';
+
+export type Handlers = { [N in RequestName]: (args: ParsedArgsOf<N>) => Promise<ResultOf<N>> | ResultOf<N> };
+
+export type Dispatch = (name: string, args: unknown) => Promise<Envelope<unknown>>;
+
+export interface DispatchOptions {
+  /** where unexpected errors (with stacks) are logged; never sent to the screen */
+  log?: (error: unknown) => void;
+  /** also check each result against its schema (tests); a mismatch is logged and answered as an internal error */
+  checkResults?: boolean;
+}
+
+export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+  return async (name, args) => {
+    if (!Object.prototype.hasOwnProperty.call(requests, name)) {
+      return { ok: false, error: { code: 'unknown_request', message: `There is no request called "${name}".` } };
+    }
+    const requestName = name as RequestName;
+    const spec = requests[requestName];
+    const parsed = spec.args.safeParse(args);
+    if (!parsed.success) return { ok: false, error: describeBadArguments(name, parsed.error) };
+    try {
+      const handler = handlers[requestName] as (a: unknown) => unknown;
+      const result = await handler(parsed.data);
+      if (options.checkResults) {
+        const checked = spec.result.safeParse(result);
+        if (!checked.success) {
+          throw new Error(`result of ${name} does not match the contract: ${JSON.stringify(checked.error.issues.slice(0, 3))}`);
+        }
+      }
+      return { ok: true, result };
+    } catch (error) {
+      return { ok: false, error: toErrorInfo(error, options.log) };
+    }
+  };
+}
+
+type Listener = (payload: unknown) => void;
+
+/** Events from the services to every connected client. */
+export class EventHub {
+  private readonly listeners = new Map<EventName, Set<Listener>>();
+  private readonly any = new Set<(event: EventName, payload: unknown) => void>();
+
+  emit<E extends EventName>(event: E, payload: PayloadOf<E>): void {
+    for (const listener of this.listeners.get(event) ?? []) safely(() => listener(payload));
+    for (const listener of this.any) safely(() => listener(event, payload));
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    const l = listener as Listener;
+    set.add(l);
+    return () => set!.delete(l);
+  }
+
+  /** every event, for a transport that forwards them all (a socket, a window) */
+  onAny(listener: (event: EventName, payload: unknown) => void): () => void {
+    this.any.add(listener);
+    return () => this.any.delete(listener);
+  }
+}
+
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    console.error('[neuron-studio] an event listener failed:', error);
+  }
+}

@@ -1,0 +1,105 @@
+// Browser-mode client: the contract's Api over one WebSocket. Pure browser code (the renderer imports it).
+
+import { buildApi, type Api, type Envelope, type EventName } from '../contract';
+import { SOCKET_PATH, TOKEN_PARAM, type AnswerMessage, type CallMessage, type EventMessage } from './ws-protocol';
+
+/** The subset of the DOM WebSocket this client uses (the `ws` package's WebSocket fits too, for tests). */
+export interface SocketLike {
+  readyState: number;
+  send(data: string): void;
+  close(): void;
+  onopen: ((ev: any) => void) | null;
+  onmessage: ((ev: { data: any }) => void) | null;
+  onclose: ((ev: any) => void) | null;
+  onerror: ((ev: any) => void) | null;
+}
+
+const OPEN = 1;
+
+const LOST = {
+  code: 'disconnected',
+  message: 'The connection to Neuron Studio was lost.',
+  hint: 'Start `npm run web` again and open the address it prints.',
+};
+
+/** ws://host/api?token=… for the page at `location` (its own ?token=…). */
+export function socketUrlFor(location: { protocol: string; host: string; search: string }): string {
+  const token = new URLSearchParams(location.search).get(TOKEN_PARAM) ?? '';
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}${SOCKET_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`;
+}
+
+export interface SocketApi {
+  api: Api;
+  /** resolves when the socket is open; rejects if it could not connect */
+  ready: Promise<void>;
+  close(): void;
+}
+
+export function createSocketApi(url: string, makeSocket: (url: string) => SocketLike = (u) => new WebSocket(u) as unknown as SocketLike): SocketApi {
+  const socket = makeSocket(url);
+  let nextId = 1;
+  let closed = false;
+  const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+  const queue: string[] = [];
+  const handlers = new Map<string, Set<(payload: unknown) => void>>();
+
+  let markReady!: () => void;
+  let markFailed!: (e: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    markFailed = reject;
+  });
+  ready.catch(() => undefined);
+
+  socket.onopen = () => {
+    for (const data of queue.splice(0)) socket.send(data);
+    markReady();
+  };
+  socket.onmessage = (ev) => {
+    const message = JSON.parse(String(ev.data)) as AnswerMessage | EventMessage;
+    if (message.type === 'answer') {
+      const resolve = pending.get(message.id);
+      pending.delete(message.id);
+      resolve?.(message.envelope);
+    } else if (message.type === 'event') {
+      for (const handler of handlers.get(message.event) ?? []) {
+        try {
+          handler(message.payload);
+        } catch (error) {
+          console.error('[neuron-studio] an event handler failed:', error);
+        }
+      }
+    }
+  };
+  socket.onclose = () => {
+    closed = true;
+    markFailed(new Error(LOST.message));
+    for (const resolve of pending.values()) resolve({ ok: false, error: LOST });
+    pending.clear();
+  };
+  socket.onerror = () => undefined; // onclose follows and says what matters
+
+  const call = (name: string, args: unknown): Promise<Envelope<unknown>> => {
+    if (closed) return Promise.resolve({ ok: false, error: LOST });
+    const id = nextId++;
+    const message: CallMessage = { type: 'call', id, name, args };
+    const data = JSON.stringify(message);
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      if (socket.readyState === OPEN) socket.send(data);
+      else queue.push(data);
+    });
+  };
+
+  const subscribe = (event: EventName, handler: (payload: unknown) => void) => {
+    let set = handlers.get(event);
+    if (!set) handlers.set(event, (set = new Set()));
+    set.add(handler);
+    return () => {
+      set!.delete(handler);
+    };
+  };
+
+  return { api: buildApi(call, subscribe), ready, close: () => socket.close() };
+}
