@@ -1,0 +1,198 @@
+// The command-line options of `train` and `predict`, parsed with node:util's parseArgs and checked into typed values;
+// anything wrong becomes a UsageError naming the option and what it accepts.
+
+import { parseArgs } from 'node:util';
+import {
+  ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS,
+  type ActivationName, type InitializerName, type LossName, type OptimizerName,
+} from '../../workers/engine/spec';
+import type { LayerPlan } from '../../workers/plan';
+import { UsageError } from './errors';
+
+export const SCALINGS = ['standard', 'minmax', 'none'] as const;
+export type ScalingName = (typeof SCALINGS)[number];
+
+export interface TrainOptions {
+  csv?: string;
+  /** a header name, or a 0-based position */
+  label?: string;
+  features?: string[];
+  layers?: LayerPlan[];
+  init?: InitializerName;
+  optimizer?: OptimizerName;
+  lr?: number;
+  loss?: LossName | 'auto';
+  epochs?: number;
+  batch?: number;
+  validation?: number;
+  test?: number;
+  scale?: ScalingName;
+  seed?: number;
+  zerosMissing?: string[];
+  out?: string;
+  save?: string;
+  json: boolean;
+  help: boolean;
+}
+
+export interface PredictOptions {
+  weights?: string;
+  project?: string;
+  input?: string;
+  csv?: string;
+  out?: string;
+  json: boolean;
+  help: boolean;
+}
+
+const TRAIN_SPEC = {
+  csv: { type: 'string' },
+  label: { type: 'string' },
+  features: { type: 'string' },
+  layers: { type: 'string' },
+  init: { type: 'string' },
+  optimizer: { type: 'string' },
+  lr: { type: 'string' },
+  loss: { type: 'string' },
+  epochs: { type: 'string' },
+  batch: { type: 'string' },
+  validation: { type: 'string' },
+  test: { type: 'string' },
+  scale: { type: 'string' },
+  seed: { type: 'string' },
+  'zeros-missing': { type: 'string' },
+  out: { type: 'string' },
+  save: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const PREDICT_SPEC = {
+  weights: { type: 'string' },
+  project: { type: 'string' },
+  input: { type: 'string' },
+  csv: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function parseTrainOptions(args: string[]): TrainOptions {
+  const v = parseStrict(args, TRAIN_SPEC, 'train');
+  return {
+    csv: v.csv,
+    label: v.label,
+    features: v.features === undefined ? undefined : list(v.features, '--features'),
+    layers: v.layers === undefined ? undefined : parseLayers(v.layers),
+    init: v.init === undefined ? undefined : oneOf(v.init, INITIALIZERS, '--init'),
+    optimizer: v.optimizer === undefined ? undefined : oneOf(v.optimizer, OPTIMIZERS, '--optimizer'),
+    lr: v.lr === undefined ? undefined : positiveNumber(v.lr, '--lr'),
+    loss: v.loss === undefined ? undefined : oneOf(v.loss, [...LOSSES, 'auto'] as const, '--loss'),
+    epochs: v.epochs === undefined ? undefined : integer(v.epochs, '--epochs', 1, 100000),
+    batch: v.batch === undefined ? undefined : integer(v.batch, '--batch', 1, 1_000_000),
+    validation: v.validation === undefined ? undefined : fraction(v.validation, '--validation'),
+    test: v.test === undefined ? undefined : fraction(v.test, '--test'),
+    scale: v.scale === undefined ? undefined : oneOf(v.scale, SCALINGS, '--scale'),
+    seed: v.seed === undefined ? undefined : integer(v.seed, '--seed', -2147483648, 4294967295),
+    zerosMissing: v['zeros-missing'] === undefined ? undefined : list(v['zeros-missing'], '--zeros-missing'),
+    out: v.out,
+    save: v.save,
+    json: v.json ?? false,
+    help: v.help ?? false,
+  };
+}
+
+export function parsePredictOptions(args: string[]): PredictOptions {
+  const v = parseStrict(args, PREDICT_SPEC, 'predict');
+  return {
+    weights: v.weights,
+    project: v.project,
+    input: v.input,
+    csv: v.csv,
+    out: v.out,
+    json: v.json ?? false,
+    help: v.help ?? false,
+  };
+}
+
+type Spec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+type Values<S extends Spec> = { [K in keyof S]?: S[K]['type'] extends 'string' ? string : boolean };
+
+function parseStrict<S extends Spec>(args: string[], options: S, command: string): Values<S> {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Values<S>;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message = (error as Error).message.split('\n')[0];
+    const help = `Run \`npm run ${command} -- --help\` to see the options.`;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`${message}. ${help}`);
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      throw new UsageError(`${message.replace(/\. This command.*$/, '')}: every value follows its option, e.g. --csv data.csv. ${help}`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`${message}. Give a value after the option (write --lr=-1 style for values starting with a dash). ${help}`);
+    }
+    throw new UsageError(`${message}. ${help}`);
+  }
+}
+
+function list(text: string, option: string): string[] {
+  const items = text.split(',').map((item) => item.trim());
+  if (items.some((item) => item === '')) {
+    throw new UsageError(`${option} "${text}" has an empty entry. List names separated by commas, e.g. ${option} a,b,c.`);
+  }
+  return items;
+}
+
+function oneOf<T extends string>(text: string, allowed: readonly T[], option: string): T {
+  const value = text.trim().toLowerCase();
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} "${text}" is not known. Use one of: ${allowed.join(', ')}.`);
+}
+
+function number(text: string, option: string): number {
+  const value = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(value)) {
+    throw new UsageError(`${option} "${text}" is not a number. Give a number, e.g. ${option} 0.2.`);
+  }
+  return value;
+}
+
+function positiveNumber(text: string, option: string): number {
+  const value = number(text, option);
+  if (value <= 0) throw new UsageError(`${option} must be above 0 (got ${text}).`);
+  return value;
+}
+
+function fraction(text: string, option: string): number {
+  const value = number(text, option);
+  if (value < 0 || value > 0.9) {
+    throw new UsageError(`${option} ${text} is out of range. Give a fraction of the rows from 0 to 0.9, e.g. ${option} 0.2.`);
+  }
+  return value;
+}
+
+function integer(text: string, option: string, min: number, max: number): number {
+  const value = number(text, option);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`${option} "${text}" must be a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+/** "16:relu,8:relu" -> hidden layers; the activation defaults to relu. An empty string means no hidden layer. */
+export function parseLayers(text: string): LayerPlan[] {
+  if (text.trim() === '' || text.trim().toLowerCase() === 'none') return [];
+  return text.split(',').map((part) => {
+    const [unitsText, activationText, extra] = part.trim().split(':');
+    const units = Number(unitsText);
+    if (!Number.isInteger(units) || units < 1 || units > 4096 || extra !== undefined) {
+      throw new UsageError(
+        `--layers "${part.trim()}" is not a layer. Write each hidden layer as UNITS:ACTIVATION, e.g. --layers 16:relu,8:relu.`,
+      );
+    }
+    const activation: ActivationName =
+      activationText === undefined ? 'relu' : oneOf(activationText, ACTIVATIONS, `--layers activation`);
+    return { units, activation };
+  });
+}
