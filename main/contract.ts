@@ -161,7 +161,8 @@ export const EvaluationSchema = z.looseObject({
   baseline: z.any(),
 });
 
-export const RunStatusSchema = z.enum(['queued', 'running', 'finished', 'stopped', 'failed']);
+/** as main/services/training.ts and the project file name them; 'diverged' = the loss became NaN or infinite */
+export const RunStatusSchema = z.enum(['queued', 'running', 'completed', 'stopped', 'failed', 'diverged']);
 
 /** A run as the list shows it: no weights, no evaluation arrays. */
 export const RunSummarySchema = z.object({
@@ -188,11 +189,14 @@ export const RunSchema = RunSummarySchema.extend({
 });
 
 export const UiStateSchema = z.looseObject({
-  screen: z.enum(['start', 'data', 'model', 'train', 'evaluate', 'use']).default('start'),
+  /** 'start' | 'data' | 'model' | 'train' | 'evaluate' | 'use' (the renderer's names) */
+  screen: z.string().default('start'),
   selectedRunId: z.string().nullable().default(null),
   threshold: z.number().min(0).max(1).default(0.5),
   /** runs drawn together on the training chart */
   compareRunIds: z.array(z.string()).default([]),
+  /** the last values typed on the "use the model" screen, column → text */
+  lastPatient: z.record(z.string(), z.string()).optional(),
 });
 
 export const ProjectChangedSchema = z.object({ name: z.string(), path: z.string().nullable(), dirty: z.boolean() });
