@@ -1,0 +1,167 @@
+// One mini-batch forward and backward through a network: the loss of the batch and the gradient of every parameter.
+// Every buffer is allocated here, once, for the largest batch; run() allocates nothing.
+
+import { denseForward, type Network } from './network';
+import { fusedDelta, hasFusedDelta, losses, type Loss } from './losses';
+import type { Rng } from './rng';
+import type { LossName } from './spec';
+
+export class Backprop {
+  /** the batch's inputs, rows × inputs: the caller fills the first `rows` rows before run() */
+  readonly x: Float64Array;
+  /** the batch's targets, rows × outputs */
+  readonly target: Float64Array;
+  /** d(batch loss + L2 penalty) / d params, in the layout of network.params */
+  readonly grads: Float64Array;
+  /** the network's outputs for the batch after run() */
+  readonly output: Float64Array;
+  /** l2 × (sum of squared kernel weights) at the start of the last run() */
+  penalty = 0;
+
+  private readonly loss: Loss;
+  private readonly fused: boolean;
+  /** per layer: the activation's outputs */
+  private readonly y: Float64Array[];
+  /** per layer: the outputs after dropout, and the dropout scale (0 or 1 / (1 - rate)) per value */
+  private readonly dropped: Float64Array[];
+  private readonly masks: Float64Array[];
+  /** per layer: whether dropout was applied in this run */
+  private readonly dropApplied: Uint8Array;
+  /** per layer: d loss / d z */
+  private readonly deltas: Float64Array[];
+  private readonly gradKernels: Float64Array[];
+  private readonly gradBiases: (Float64Array | null)[];
+
+  constructor(
+    private readonly network: Network,
+    private readonly lossName: LossName,
+    private readonly l2: number,
+    readonly maxRows: number,
+  ) {
+    const layers = network.layers;
+    this.loss = losses[lossName];
+    this.fused = hasFusedDelta(layers[layers.length - 1].activation, lossName);
+    this.x = new Float64Array(maxRows * network.inputs);
+    this.target = new Float64Array(maxRows * network.outputs);
+    this.grads = new Float64Array(network.params.length);
+    this.y = layers.map((l) => new Float64Array(maxRows * l.units));
+    this.dropped = layers.map((l) => new Float64Array(l.dropout > 0 ? maxRows * l.units : 0));
+    this.masks = layers.map((l) => new Float64Array(l.dropout > 0 ? maxRows * l.units : 0));
+    this.dropApplied = new Uint8Array(layers.length);
+    this.deltas = layers.map((l) => new Float64Array(maxRows * l.units));
+    this.gradKernels = layers.map((l) => this.grads.subarray(l.offset, l.offset + l.kernel.length));
+    this.gradBiases = layers.map((l) =>
+      l.bias ? this.grads.subarray(l.offset + l.kernel.length, l.offset + l.kernel.length + l.units) : null,
+    );
+    this.output = this.y[layers.length - 1];
+  }
+
+  /**
+   * Forward and backward over the first `rows` rows of x and target. With an rng, hidden layers apply their
+   * (inverted) dropout; without one, nothing is dropped. Returns the SUM of the rows' losses (no penalty);
+   * grads then hold the gradient of the batch loss (that sum, divided by rows for a 'mean' loss) plus the L2 penalty.
+   */
+  run(rows: number, rng: Rng | null): number {
+    const layers = this.network.layers;
+    const last = layers.length - 1;
+
+    // forward
+    let input = this.x;
+    for (let l = 0; l <= last; l++) {
+      const layer = layers[l];
+      const y = this.y[l];
+      const count = rows * layer.units;
+      denseForward(layer, input, rows, y);
+      layer.act.forward(y, y, count, layer.units);
+      input = y;
+      this.dropApplied[l] = 0;
+      if (rng !== null && layer.dropout > 0 && l < last) {
+        const rate = layer.dropout, keep = 1 / (1 - rate), mask = this.masks[l], out = this.dropped[l];
+        for (let i = 0; i < count; i++) {
+          const m = rng.next() < rate ? 0 : keep;
+          mask[i] = m;
+          out[i] = y[i] * m;
+        }
+        this.dropApplied[l] = 1;
+        input = out;
+      }
+    }
+
+    // loss and the output layer's delta
+    const outLayer = layers[last];
+    const width = outLayer.units, count = rows * width;
+    const out = this.y[last], target = this.target, delta = this.deltas[last];
+    const lossSum = this.loss.rowSum(out, target, count, width);
+    if (this.fused) fusedDelta(this.lossName, out, target, delta, count, width);
+    else {
+      this.loss.gradient(out, target, delta, count, width);
+      outLayer.act.backward(out, delta, count, width);
+    }
+    if (this.loss.reduction === 'mean') {
+      const scale = 1 / rows;
+      for (let i = 0; i < count; i++) delta[i] *= scale;
+    }
+
+    // backward
+    for (let l = last; l >= 0; l--) {
+      const layer = layers[l];
+      const units = layer.units, fanIn = layer.fanIn;
+      const d = this.deltas[l];
+      const layerInput = l === 0 ? this.x : this.dropApplied[l - 1] === 1 ? this.dropped[l - 1] : this.y[l - 1];
+      // kernel gradient = input^T · delta
+      const gk = this.gradKernels[l];
+      gk.fill(0);
+      for (let r = 0; r < rows; r++) {
+        const xo = r * fanIn, dOff = r * units;
+        for (let k = 0; k < fanIn; k++) {
+          const v = layerInput[xo + k];
+          if (v === 0) continue;
+          const w = k * units;
+          for (let j = 0; j < units; j++) gk[w + j] += v * d[dOff + j];
+        }
+      }
+      const gb = this.gradBiases[l];
+      if (gb !== null) {
+        gb.fill(0);
+        for (let r = 0; r < rows; r++) {
+          const dOff = r * units;
+          for (let j = 0; j < units; j++) gb[j] += d[dOff + j];
+        }
+      }
+      if (l === 0) break;
+      // previous layer's delta = (delta · kernel^T), through dropout, through its activation
+      const prev = this.deltas[l - 1], kernel = layer.kernel;
+      for (let r = 0; r < rows; r++) {
+        const po = r * fanIn, dOff = r * units;
+        for (let k = 0; k < fanIn; k++) {
+          const w = k * units;
+          let s = 0;
+          for (let j = 0; j < units; j++) s += d[dOff + j] * kernel[w + j];
+          prev[po + k] = s;
+        }
+      }
+      const prevCount = rows * fanIn;
+      if (this.dropApplied[l - 1] === 1) {
+        const mask = this.masks[l - 1];
+        for (let i = 0; i < prevCount; i++) prev[i] *= mask[i];
+      }
+      layers[l - 1].act.backward(this.y[l - 1], prev, prevCount, fanIn);
+    }
+
+    // L2 on kernels (Keras' regularizer: l2 * sum(w²), gradient 2 l2 w)
+    this.penalty = 0;
+    if (this.l2 > 0) {
+      let sumSquares = 0;
+      const twoL2 = 2 * this.l2;
+      for (let l = 0; l <= last; l++) {
+        const kernel = layers[l].kernel, gk = this.gradKernels[l];
+        for (let i = 0; i < kernel.length; i++) {
+          sumSquares += kernel[i] * kernel[i];
+          gk[i] += twoL2 * kernel[i];
+        }
+      }
+      this.penalty = this.l2 * sumSquares;
+    }
+    return lossSum;
+  }
+}

@@ -1,0 +1,79 @@
+// Evaluation figures from predictions and true answers: pure functions (the app's threshold slider calls them live).
+
+export interface BinaryReport {
+  accuracy: number; precision: number; recall: number; f1: number;
+  tp: number; fp: number; tn: number; fn: number;
+}
+
+/** A row counts as predicted positive when its probability is at least `threshold`; actual positive when >= 0.5. */
+export function binaryReport(probabilities: ArrayLike<number>, actual: ArrayLike<number>, threshold: number): BinaryReport {
+  let tp = 0, fp = 0, tn = 0, fn = 0;
+  for (let i = 0; i < probabilities.length; i++) {
+    const predicted = probabilities[i] >= threshold, positive = actual[i] >= 0.5;
+    if (predicted) positive ? tp++ : fp++;
+    else positive ? fn++ : tn++;
+  }
+  // no predicted (or no actual) positives: precision (or recall) is 0, as scikit-learn reports with zero_division=0
+  const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
+  const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
+  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  const total = tp + fp + tn + fn;
+  return { accuracy: total > 0 ? (tp + tn) / total : 0, precision, recall, f1, tp, fp, tn, fn };
+}
+
+/**
+ * The ROC curve from (0,0) to (1,1), one point per distinct probability (the first point's threshold is Infinity:
+ * nothing predicted positive), and the area under it by trapezoids (tied probabilities count half, as in Mann-Whitney).
+ * AUC is NaN when the answers hold only one class.
+ */
+export function rocCurve(
+  probabilities: ArrayLike<number>, actual: ArrayLike<number>,
+): { points: { fpr: number; tpr: number; threshold: number }[]; auc: number } {
+  const order = Array.from({ length: probabilities.length }, (_, i) => i).sort((a, b) => probabilities[b] - probabilities[a]);
+  let positives = 0;
+  for (let i = 0; i < actual.length; i++) if (actual[i] >= 0.5) positives++;
+  const negatives = order.length - positives;
+  const points = [{ fpr: 0, tpr: 0, threshold: Infinity }];
+  let tp = 0, fp = 0, auc = 0;
+  for (let i = 0; i < order.length; ) {
+    const threshold = probabilities[order[i]];
+    const fpBefore = fp, tpBefore = tp;
+    for (; i < order.length && probabilities[order[i]] === threshold; i++) actual[order[i]] >= 0.5 ? tp++ : fp++;
+    auc += (fp - fpBefore) * (tp + tpBefore) / 2;
+    points.push({ fpr: negatives ? fp / negatives : 0, tpr: positives ? tp / positives : 0, threshold });
+  }
+  return { points, auc: positives > 0 && negatives > 0 ? auc / (positives * negatives) : NaN };
+}
+
+/** MAE, RMSE and R² (1 - residual / total sum of squares; 1 for a perfect fit of a constant target, else 0 there). */
+export function regressionReport(predicted: ArrayLike<number>, actual: ArrayLike<number>): { mae: number; rmse: number; r2: number } {
+  const n = actual.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += actual[i];
+  mean /= n;
+  let abs = 0, residual = 0, total = 0;
+  for (let i = 0; i < n; i++) {
+    const e = predicted[i] - actual[i];
+    abs += Math.abs(e);
+    residual += e * e;
+    total += (actual[i] - mean) * (actual[i] - mean);
+  }
+  const r2 = total > 0 ? 1 - residual / total : residual === 0 ? 1 : 0;
+  return { mae: abs / n, rmse: Math.sqrt(residual / n), r2 };
+}
+
+/** Accuracy and confusion counts; confusion[actual][predicted], the prediction being the most probable class. */
+export function multiclassReport(
+  probabilities: ArrayLike<number>, actual: ArrayLike<number>, k: number,
+): { accuracy: number; confusion: number[][] } {
+  const confusion = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const rows = actual.length;
+  let correct = 0;
+  for (let r = 0; r < rows; r++) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (probabilities[r * k + j] > probabilities[r * k + best]) best = j;
+    confusion[actual[r]][best]++;
+    if (best === actual[r]) correct++;
+  }
+  return { accuracy: rows > 0 ? correct / rows : 0, confusion };
+}

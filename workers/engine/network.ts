@@ -1,0 +1,158 @@
+// A stack of dense layers whose weights live in ONE flat Float64Array (each layer's kernel and bias are views into it),
+// so the optimizer, snapshots and "restore best weights" are single loops or copies.
+//
+// Kernel layout: row-major [fan_in][units], exactly Keras' layout: kernel[k * units + j] is the weight from input k
+// to unit j. A layer's weighted sum for one row is z[j] = bias[j] + sum_k x[k] * kernel[k][j].
+
+import { activations, type Activation } from './activations';
+import { initializeKernel } from './initializers';
+import type { Rng } from './rng';
+import type { ActivationName, NetworkSpec } from './spec';
+import type { WeightsLayer } from './weights-file';
+
+export class DenseLayer {
+  readonly act: Activation;
+  constructor(
+    readonly fanIn: number,
+    readonly units: number,
+    readonly activation: ActivationName,
+    /** views into the network's params */
+    readonly kernel: Float64Array,
+    readonly bias: Float64Array | null,
+    /** where this layer's kernel starts in params (its bias follows it) */
+    readonly offset: number,
+    readonly dropout: number,
+  ) {
+    this.act = activations[activation];
+  }
+}
+
+/** z = input · kernel + bias for `rows` rows (i-k-j order: the inner loop runs along contiguous memory). */
+export function denseForward(layer: DenseLayer, input: Float64Array, rows: number, out: Float64Array): void {
+  const fanIn = layer.fanIn, units = layer.units, kernel = layer.kernel, bias = layer.bias;
+  for (let r = 0; r < rows; r++) {
+    const o = r * units, xo = r * fanIn;
+    if (bias !== null) for (let j = 0; j < units; j++) out[o + j] = bias[j];
+    else for (let j = 0; j < units; j++) out[o + j] = 0;
+    for (let k = 0; k < fanIn; k++) {
+      const v = input[xo + k];
+      if (v === 0) continue; // ReLU zeros and one-hot columns: nothing to add
+      const w = k * units;
+      for (let j = 0; j < units; j++) out[o + j] += v * kernel[w + j];
+    }
+  }
+}
+
+/** How many rows predictInto pushes through at once. */
+const PREDICT_CHUNK = 256;
+
+export class Network {
+  readonly inputs: number;
+  readonly outputs: number;
+  readonly layers: DenseLayer[];
+  /** every kernel and bias, layer by layer: kernel (fanIn × units) then bias (units, when used) */
+  readonly params: Float64Array;
+  private chunkBuffers: Float64Array[] | null = null;
+
+  /** Builds the layers of `spec`; their kernels come from each layer's initializer (zeros without an rng). */
+  constructor(spec: NetworkSpec, rng?: Rng) {
+    if (!(spec.inputs >= 1) || spec.layers.length === 0) throw new Error('A network needs at least one input and one layer.');
+    let size = 0;
+    let fanIn = spec.inputs;
+    for (const l of spec.layers) {
+      if (!Number.isInteger(l.units) || l.units < 1) throw new Error(`A layer needs a whole number of units (got ${l.units}).`);
+      if (!(l.activation in activations)) throw new Error(`Unknown activation "${l.activation}".`);
+      size += fanIn * l.units + (l.useBias === false ? 0 : l.units);
+      fanIn = l.units;
+    }
+    this.params = new Float64Array(size);
+    this.inputs = spec.inputs;
+    this.layers = [];
+    let offset = 0;
+    fanIn = spec.inputs;
+    for (const l of spec.layers) {
+      const kernel = this.params.subarray(offset, offset + fanIn * l.units);
+      const useBias = l.useBias !== false;
+      const bias = useBias ? this.params.subarray(offset + kernel.length, offset + kernel.length + l.units) : null;
+      this.layers.push(new DenseLayer(fanIn, l.units, l.activation, kernel, bias, offset, l.dropout ?? 0));
+      if (rng) initializeKernel(l.initializer ?? 'glorot_uniform', kernel, fanIn, l.units, rng);
+      offset += kernel.length + (bias ? bias.length : 0);
+      fanIn = l.units;
+    }
+    this.outputs = fanIn;
+  }
+
+  /** A network holding the given weights (kernel [fan_in][units]; no bias array = no bias). */
+  static fromLayers(inputs: number, layers: WeightsLayer[]): Network {
+    const net = new Network({
+      inputs,
+      layers: layers.map((l) => ({ units: l.units, activation: l.activation, useBias: l.bias !== undefined })),
+    });
+    layers.forEach((l, i) => {
+      const layer = net.layers[i];
+      if (l.kernel.length !== layer.fanIn) {
+        throw new Error(`Layer ${i + 1}: the kernel has ${l.kernel.length} rows but the layer has ${layer.fanIn} inputs.`);
+      }
+      l.kernel.forEach((row, k) => {
+        if (row.length !== layer.units) {
+          throw new Error(`Layer ${i + 1}: kernel row ${k + 1} has ${row.length} values but the layer has ${layer.units} units.`);
+        }
+        layer.kernel.set(row, k * layer.units);
+      });
+      if (l.bias !== undefined && layer.bias !== null) {
+        if (l.bias.length !== layer.units) {
+          throw new Error(`Layer ${i + 1}: the bias has ${l.bias.length} values but the layer has ${layer.units} units.`);
+        }
+        layer.bias.set(l.bias);
+      }
+    });
+    return net;
+  }
+
+  /** The weights as plain arrays: kernel [fan_in][units], bias absent when the layer has none. */
+  toLayers(): WeightsLayer[] {
+    return this.layers.map((layer) => {
+      const kernel: number[][] = [];
+      for (let k = 0; k < layer.fanIn; k++) {
+        kernel.push(Array.from(layer.kernel.subarray(k * layer.units, (k + 1) * layer.units)));
+      }
+      const out: WeightsLayer = { units: layer.units, activation: layer.activation, kernel };
+      if (layer.bias) out.bias = Array.from(layer.bias);
+      return out;
+    });
+  }
+
+  /** Outputs for `rows` rows of x (row-major, rows × inputs) into out (rows × outputs). No dropout. */
+  predictInto(x: Float64Array, rows: number, out: Float64Array): void {
+    const buffers = (this.chunkBuffers ??= this.layers.map((l) => new Float64Array(PREDICT_CHUNK * l.units)));
+    const last = this.layers.length - 1;
+    for (let start = 0; start < rows; start += PREDICT_CHUNK) {
+      const n = Math.min(PREDICT_CHUNK, rows - start);
+      let input = x.subarray(start * this.inputs, (start + n) * this.inputs);
+      for (let i = 0; i <= last; i++) {
+        const layer = this.layers[i];
+        const y = buffers[i];
+        denseForward(layer, input, n, y);
+        layer.act.forward(y, y, n * layer.units, layer.units);
+        input = y;
+      }
+      out.set(input.subarray(0, n * this.outputs), start * this.outputs);
+    }
+  }
+
+  /** One row through the network, keeping every node's weighted sum and activation: "how the network got there". */
+  trace(row: ArrayLike<number>): { inputs: number[]; layers: { sums: number[]; outputs: number[]; activation: string }[] } {
+    const inputs = Array.from(row).slice(0, this.inputs);
+    const layers: { sums: number[]; outputs: number[]; activation: string }[] = [];
+    let x = Float64Array.from(inputs);
+    for (const layer of this.layers) {
+      const z = new Float64Array(layer.units);
+      denseForward(layer, x, 1, z);
+      const y = new Float64Array(layer.units);
+      layer.act.forward(z, y, layer.units, layer.units);
+      layers.push({ sums: Array.from(z), outputs: Array.from(y), activation: layer.activation });
+      x = y;
+    }
+    return { inputs, layers };
+  }
+}

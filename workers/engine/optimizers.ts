@@ -1,0 +1,103 @@
+// Optimizers, in order of increasing complexity, with Keras 3's defaults and exact update formulas.
+// Each works on the network's one flat parameter array; its state arrays are made once, in the constructor.
+
+import type { OptimizerSettings } from './spec';
+
+export interface Optimizer {
+  /** One update of every parameter from its gradient. */
+  step(params: Float64Array, grads: Float64Array): void;
+}
+
+/** Keras defaults. */
+export const DEFAULT_LEARNING_RATE = { sgd: 0.01, rmsprop: 0.001, adam: 0.001 } as const;
+export const DEFAULT_EPSILON = 1e-7;
+
+/**
+ * sgd:        w -= lr g
+ * momentum:   m = momentum m - lr g;  w += m
+ * Nesterov:   m = momentum m - lr g;  w += momentum m - lr g
+ */
+export class Sgd implements Optimizer {
+  private readonly velocity: Float64Array;
+  constructor(size: number, private readonly lr: number, private readonly momentum: number, private readonly nesterov: boolean) {
+    this.velocity = new Float64Array(momentum !== 0 ? size : 0);
+  }
+  step(params: Float64Array, grads: Float64Array): void {
+    const n = params.length, lr = this.lr, mu = this.momentum, m = this.velocity;
+    if (mu === 0) {
+      for (let i = 0; i < n; i++) params[i] -= lr * grads[i];
+    } else if (this.nesterov) {
+      for (let i = 0; i < n; i++) {
+        m[i] = mu * m[i] - lr * grads[i];
+        params[i] += mu * m[i] - lr * grads[i];
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        m[i] = mu * m[i] - lr * grads[i];
+        params[i] += m[i];
+      }
+    }
+  }
+}
+
+/** rmsprop:  v = rho v + (1 - rho) g²;  w -= lr g / sqrt(v + eps)   (Keras 3: epsilon inside the root) */
+export class RmsProp implements Optimizer {
+  private readonly meanSquare: Float64Array;
+  constructor(size: number, private readonly lr: number, private readonly rho: number, private readonly epsilon: number) {
+    this.meanSquare = new Float64Array(size);
+  }
+  step(params: Float64Array, grads: Float64Array): void {
+    const n = params.length, lr = this.lr, rho = this.rho, eps = this.epsilon, v = this.meanSquare;
+    for (let i = 0; i < n; i++) {
+      const g = grads[i];
+      v[i] = rho * v[i] + (1 - rho) * g * g;
+      params[i] -= (lr * g) / Math.sqrt(v[i] + eps);
+    }
+  }
+}
+
+/**
+ * adam (step t = 1, 2, ...):  alpha = lr sqrt(1 - beta2^t) / (1 - beta1^t)
+ *   m += (g - m)(1 - beta1);  v += (g² - v)(1 - beta2);  w -= alpha m / (sqrt(v) + eps)
+ */
+export class Adam implements Optimizer {
+  private readonly m: Float64Array;
+  private readonly v: Float64Array;
+  private t = 0;
+  constructor(
+    size: number, private readonly lr: number, private readonly beta1: number, private readonly beta2: number,
+    private readonly epsilon: number,
+  ) {
+    this.m = new Float64Array(size);
+    this.v = new Float64Array(size);
+  }
+  step(params: Float64Array, grads: Float64Array): void {
+    this.t++;
+    const n = params.length, b1 = this.beta1, b2 = this.beta2, eps = this.epsilon, m = this.m, v = this.v;
+    const alpha = (this.lr * Math.sqrt(1 - Math.pow(b2, this.t))) / (1 - Math.pow(b1, this.t));
+    const c1 = 1 - b1, c2 = 1 - b2;
+    for (let i = 0; i < n; i++) {
+      const g = grads[i];
+      const mi = m[i] + (g - m[i]) * c1;
+      const vi = v[i] + (g * g - v[i]) * c2;
+      m[i] = mi;
+      v[i] = vi;
+      params[i] -= (alpha * mi) / (Math.sqrt(vi) + eps);
+    }
+  }
+}
+
+export function createOptimizer(settings: OptimizerSettings, size: number): Optimizer {
+  const lr = settings.learningRate ?? DEFAULT_LEARNING_RATE[settings.name];
+  const eps = settings.epsilon ?? DEFAULT_EPSILON;
+  switch (settings.name) {
+    case 'sgd':
+      return new Sgd(size, lr, settings.momentum ?? 0, settings.nesterov ?? false);
+    case 'rmsprop':
+      return new RmsProp(size, lr, settings.rho ?? 0.9, eps);
+    case 'adam':
+      return new Adam(size, lr, settings.beta1 ?? 0.9, settings.beta2 ?? 0.999, eps);
+    default:
+      throw new Error(`Unknown optimizer "${String((settings as { name: unknown }).name)}".`);
+  }
+}

@@ -1,0 +1,251 @@
+// The training loop: mini-batches reshuffled each epoch, dropout, L2, validation, early stopping, divergence checks.
+// Synchronous; hooks.onEpoch reports each epoch and hooks.shouldStop() is polled before every batch.
+//
+// Reported figures, as Keras reports them: the training loss and metrics of an epoch are running values over its
+// batches (each batch measured by the weights it was trained with, dropout on), i.e. the epoch's mean per-row loss
+// (for sse: the epoch's total squared error) plus the mean L2 penalty; val_* figures are a full pass over the
+// validation rows with the weights at the end of the epoch (no dropout), penalty included as Keras does.
+//
+// One Rng(seed) is used, in this order: kernel initialisation, the validation split, then per epoch the shuffle
+// and, batch by batch, dropout. Same seed, data and settings: bit-identical weights and history.
+
+import { Backprop } from './backprop';
+import { losses } from './losses';
+import { Network } from './network';
+import { createOptimizer, DEFAULT_LEARNING_RATE } from './optimizers';
+import { Rng } from './rng';
+import type { EpochMetrics, NetworkSpec, StopReason, TrainSettings } from './spec';
+import { MetricTally, type MetricKind } from './tally';
+import type { Task, WeightsLayer } from './weights-file';
+
+export interface TrainData {
+  /** rows × cols, row-major, already encoded and scaled */
+  x: Float64Array;
+  /** rows × outputs: binary one column 0/1, multiclass one-hot, regression one (scaled) column */
+  y: Float64Array;
+  rows: number;
+  cols: number;
+  outputs: number;
+  validation?: { x: Float64Array; y: Float64Array; rows: number };
+  /** which metrics to report; default follows the loss (binary_crossentropy, categorical_crossentropy, else regression) */
+  task?: Task;
+  /** regression: how y was scaled, so MAE and RMSE are reported in the target's own units (R² does not change) */
+  yScale?: { mean: number; std: number };
+}
+
+export interface TrainHooks {
+  onEpoch?(m: EpochMetrics): void;
+  /** polled between batches */
+  shouldStop?(): boolean;
+}
+
+export interface TrainResult {
+  layers: WeightsLayer[];
+  history: EpochMetrics[];
+  stopReason: StopReason;
+  message?: string;
+  /** the training loop's own time */
+  trainSeconds: number;
+  /** with early stopping: the epoch whose monitored loss was lowest */
+  bestEpoch?: number;
+}
+
+export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainData, hooks: TrainHooks = {}): TrainResult {
+  checkRun(spec, settings, data);
+  const started = performance.now();
+  const rng = new Rng(settings.seed);
+  const network = new Network(spec, rng);
+  const params = network.params;
+  const loss = losses[settings.loss];
+  const outputs = data.outputs, cols = data.cols;
+  const kind: MetricKind = data.task ?? (settings.loss === 'binary_crossentropy' ? 'binary'
+    : settings.loss === 'categorical_crossentropy' ? 'multiclass' : 'regression');
+  const unitScale = kind === 'regression' && data.yScale ? Math.abs(data.yScale.std) || 1 : 1;
+
+  // training rows and validation rows
+  let trainRows: Int32Array;
+  let validation = data.validation;
+  const split = settings.validationSplit ?? 0;
+  if (!validation && split > 0) {
+    const order = new Int32Array(data.rows);
+    for (let i = 0; i < data.rows; i++) order[i] = i;
+    rng.shuffle(order);
+    const valRows = Math.min(data.rows - 1, Math.max(1, Math.round(data.rows * split)));
+    validation = gatherRows(data, order.subarray(0, valRows));
+    trainRows = order.slice(valRows);
+  } else {
+    trainRows = new Int32Array(data.rows);
+    for (let i = 0; i < data.rows; i++) trainRows[i] = i;
+  }
+  const rowCount = trainRows.length;
+
+  const batchSize = Math.min(settings.batchSize, rowCount);
+  const pass = new Backprop(network, settings.loss, settings.l2 ?? 0, batchSize);
+  const optimizer = createOptimizer(settings.optimizer, params.length);
+  const tally = new MetricTally(kind, outputs);
+  const valTally = new MetricTally(kind, outputs);
+  const valPred = new Float64Array(validation ? validation.rows * outputs : 0);
+  const lastGood = params.slice();
+  const stopping = settings.earlyStopping;
+  const monitor = stopping?.monitor === 'loss' || !validation ? 'loss' : 'val_loss';
+  const best = stopping ? params.slice() : null;
+  let bestLoss = Infinity, bestEpoch = 0, waited = 0;
+  const history: EpochMetrics[] = [];
+  let stopReason: StopReason = 'completed';
+  let message: string | undefined;
+  const bx = pass.x, by = pass.target, x = data.x, y = data.y;
+
+  epochs: for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+    rng.shuffle(trainRows);
+    tally.reset();
+    let lossSum = 0, penaltySum = 0;
+    for (let start = 0; start < rowCount; start += batchSize) {
+      if (hooks.shouldStop !== undefined && hooks.shouldStop()) {
+        stopReason = 'stopped';
+        message = `Stopped by you during epoch ${epoch}.`;
+        break epochs;
+      }
+      const n = start + batchSize <= rowCount ? batchSize : rowCount - start;
+      for (let i = 0; i < n; i++) {
+        const row = trainRows[start + i];
+        for (let c = 0, from = row * cols, to = i * cols; c < cols; c++) bx[to + c] = x[from + c];
+        for (let c = 0, from = row * outputs, to = i * outputs; c < outputs; c++) by[to + c] = y[from + c];
+      }
+      const batchLoss = pass.run(n, rng);
+      if (!(Math.abs(batchLoss) < Infinity)) {
+        ({ stopReason, message } = diverged(epoch, batchLoss, settings));
+        break epochs;
+      }
+      lossSum += batchLoss;
+      penaltySum += pass.penalty * n;
+      tally.add(pass.output, by, n);
+      optimizer.step(params, pass.grads);
+    }
+    if (!allFinite(params)) {
+      ({ stopReason, message } = diverged(epoch, NaN, settings));
+      break;
+    }
+
+    const m: EpochMetrics = {
+      epoch,
+      loss: (loss.reduction === 'mean' ? lossSum / rowCount : lossSum) + penaltySum / rowCount,
+      elapsed: 0,
+    };
+    putMetrics(m, '', tally, kind, unitScale);
+    if (validation) {
+      network.predictInto(validation.x, validation.rows, valPred);
+      valTally.reset();
+      valTally.add(valPred, validation.y, validation.rows);
+      const valSum = loss.rowSum(valPred, validation.y, validation.rows * outputs, outputs);
+      m.val_loss = (loss.reduction === 'mean' ? valSum / validation.rows : valSum) + penaltyOf(network, settings.l2 ?? 0);
+      putMetrics(m, 'val_', valTally, kind, unitScale);
+    }
+    if (!(Math.abs(m.loss) < Infinity) || (m.val_loss !== undefined && !(Math.abs(m.val_loss) < Infinity))) {
+      ({ stopReason, message } = diverged(epoch, m.loss, settings));
+      break;
+    }
+    lastGood.set(params);
+    m.elapsed = (performance.now() - started) / 1000;
+    history.push(m);
+    hooks.onEpoch?.(m);
+
+    if (stopping && best) {
+      const current = monitor === 'val_loss' ? (m.val_loss as number) : m.loss;
+      if (current < bestLoss) {
+        bestLoss = current;
+        bestEpoch = epoch;
+        waited = 0;
+        best.set(params);
+      } else if (++waited >= stopping.patience) {
+        stopReason = 'early_stopping';
+        message = `Stopped early after epoch ${epoch}: ${monitor} had not improved for ${stopping.patience} epochs.`;
+        break;
+      }
+    }
+  }
+
+  if (stopReason === 'diverged') params.set(lastGood);
+  else if (stopping && best && bestEpoch > 0 && stopping.restoreBestWeights !== false) {
+    params.set(best);
+    if (bestEpoch !== history.length) message = `${message ? message + ' ' : ''}Kept the weights of epoch ${bestEpoch}, where ${monitor} was lowest.`;
+  }
+  const result: TrainResult = {
+    layers: network.toLayers(),
+    history,
+    stopReason,
+    trainSeconds: (performance.now() - started) / 1000,
+  };
+  if (message !== undefined) result.message = message;
+  if (stopping && bestEpoch > 0) result.bestEpoch = bestEpoch;
+  return result;
+}
+
+function putMetrics(m: EpochMetrics, prefix: '' | 'val_', tally: MetricTally, kind: MetricKind, unitScale: number): void {
+  const target = m as unknown as Record<string, number>;
+  if (kind === 'regression') {
+    target[prefix + 'mae'] = tally.mae() * unitScale;
+    target[prefix + 'rmse'] = tally.rmse() * unitScale;
+    target[prefix + 'r2'] = tally.r2();
+  } else target[prefix + 'accuracy'] = tally.accuracy();
+}
+
+function penaltyOf(network: Network, l2: number): number {
+  if (!(l2 > 0)) return 0;
+  let s = 0;
+  for (const layer of network.layers) for (let i = 0; i < layer.kernel.length; i++) s += layer.kernel[i] * layer.kernel[i];
+  return l2 * s;
+}
+
+function diverged(epoch: number, value: number, settings: TrainSettings): { stopReason: StopReason; message: string } {
+  const lr = settings.optimizer.learningRate ?? DEFAULT_LEARNING_RATE[settings.optimizer.name];
+  const what = Number.isNaN(value) ? 'stopped being a number (NaN)' : 'became infinite';
+  return {
+    stopReason: 'diverged',
+    message: `Training went wrong in epoch ${epoch}: the loss ${what}. ` +
+      `Try a lower learning rate (for example ${lr / 10} instead of ${lr}) or scale the inputs. ` +
+      `The weights from the last good epoch were kept.`,
+  };
+}
+
+function allFinite(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (!(Math.abs(values[i]) < Infinity)) return false;
+  return true;
+}
+
+function gatherRows(data: TrainData, rows: Int32Array): { x: Float64Array; y: Float64Array; rows: number } {
+  const x = new Float64Array(rows.length * data.cols), y = new Float64Array(rows.length * data.outputs);
+  rows.forEach((row, i) => {
+    x.set(data.x.subarray(row * data.cols, (row + 1) * data.cols), i * data.cols);
+    y.set(data.y.subarray(row * data.outputs, (row + 1) * data.outputs), i * data.outputs);
+  });
+  return { x, y, rows: rows.length };
+}
+
+/** Refuses a run that cannot work, saying why (these are the calling code's mistakes, not the user's). */
+function checkRun(spec: NetworkSpec, settings: TrainSettings, data: TrainData): void {
+  const layers = spec.layers;
+  if (layers.length === 0) throw new Error('The network needs at least an output layer.');
+  const output = layers[layers.length - 1];
+  if (spec.inputs !== data.cols) throw new Error(`The network has ${spec.inputs} inputs but the data has ${data.cols} columns.`);
+  if (output.units !== data.outputs) {
+    throw new Error(`The output layer has ${output.units} units but the data has ${data.outputs} target columns.`);
+  }
+  if (data.x.length < data.rows * data.cols || data.y.length < data.rows * data.outputs) {
+    throw new Error(`The data arrays are shorter than ${data.rows} rows.`);
+  }
+  if (data.rows < 1) throw new Error('There are no training rows.');
+  if (layers.slice(0, -1).some((l) => l.activation === 'softmax')) {
+    throw new Error('softmax can only be the activation of the output layer.');
+  }
+  if (settings.loss === 'categorical_crossentropy' && output.activation !== 'softmax') {
+    throw new Error('categorical_crossentropy needs a softmax output layer.');
+  }
+  if (settings.loss === 'binary_crossentropy' && output.activation !== 'sigmoid') {
+    throw new Error('binary_crossentropy needs a sigmoid output layer.');
+  }
+  if (!Number.isInteger(settings.batchSize) || settings.batchSize < 1) throw new Error('The batch size must be a whole number of at least 1.');
+  if (!Number.isInteger(settings.epochs) || settings.epochs < 1) throw new Error('The number of epochs must be a whole number of at least 1.');
+  for (const l of layers) {
+    if ((l.dropout ?? 0) < 0 || (l.dropout ?? 0) >= 1) throw new Error('A dropout rate must be at least 0 and below 1.');
+  }
+}
