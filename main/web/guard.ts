@@ -1,0 +1,58 @@
+// Who may talk to the browser-mode server: the right token, our own Origin and Host. Pure functions, tested alone.
+
+import { timingSafeEqual } from 'node:crypto';
+
+export interface RequestFacts {
+  /** the request's URL path and query, e.g. /assets/x.js?token=… */
+  url: string;
+  host?: string;
+  origin?: string;
+  cookie?: string;
+}
+
+export type Verdict = { allowed: true; tokenFromQuery: boolean } | { allowed: false; status: 401 | 403; reason: string };
+
+/** Cookies are shared by every port on a host, so the cookie's name carries the port. */
+export function tokenCookieName(port: number): string {
+  return `neuron_studio_token_${port}`;
+}
+
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/** The hosts this server answers to; any other Host header is a DNS-rebinding attempt. */
+export function ownHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`];
+}
+
+export function judgeRequest(facts: RequestFacts, token: string, port: number): Verdict {
+  const hosts = ownHosts(port);
+  if (!facts.host || !hosts.includes(facts.host.toLowerCase())) {
+    return { allowed: false, status: 403, reason: 'This server only answers on its own address.' };
+  }
+  if (facts.origin !== undefined && !hosts.some((h) => facts.origin === `http://${h}`)) {
+    return { allowed: false, status: 403, reason: 'Requests from other web pages are refused.' };
+  }
+  const url = new URL(facts.url, `http://${hosts[0]}`);
+  const fromQuery = url.searchParams.get('token');
+  if (fromQuery !== null && sameSecret(fromQuery, token)) return { allowed: true, tokenFromQuery: true };
+  const fromCookie = cookieValue(facts.cookie, tokenCookieName(port));
+  if (fromCookie !== undefined && sameSecret(fromCookie, token)) return { allowed: true, tokenFromQuery: false };
+  return {
+    allowed: false,
+    status: 401,
+    reason: 'This address needs the token that `npm run web` printed. Open the full address it printed.',
+  };
+}

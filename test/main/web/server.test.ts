@@ -1,0 +1,120 @@
+// The real browser-mode server: token and Origin refused when wrong, files served, the contract over its socket.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { ApiError } from '../../../main/contract';
+import { createDispatch, EventHub } from '../../../main/transport/dispatch';
+import { createSocketApi, socketUrlFor, type SocketLike } from '../../../main/transport/ws-client';
+import { startWebServer, type WebServer } from '../../../main/web/server';
+import { fakeHandlers } from '../fake-handlers';
+
+let server: WebServer;
+let staticDir: string;
+
+beforeAll(async () => {
+  staticDir = mkdtempSync(path.join(os.tmpdir(), 'ns-web-'));
+  mkdirSync(path.join(staticDir, 'assets'));
+  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Neuron Studio</title>');
+  writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(path.join(os.tmpdir(), 'ns-secret.txt'), 'do not serve');
+  const hub = new EventHub();
+  server = await startWebServer({ port: 0, staticDir, core: { dispatch: createDispatch(fakeHandlers(hub)), hub } });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+function get(urlPath: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path: urlPath, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Open a raw socket and report how the upgrade ended: 'open' or the HTTP status of the refusal. */
+function tryUpgrade(url: string, headers: Record<string, string> = {}): Promise<string | number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('open', () => {
+      ws.close();
+      resolve('open');
+    });
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode!));
+    ws.on('error', () => resolve('error'));
+  });
+}
+
+describe('browser-mode server', () => {
+  it('prints an address on 127.0.0.1 with a fresh token', async () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.token.length).toBeGreaterThanOrEqual(32);
+    const other = await startWebServer({ port: 0, staticDir, core: { dispatch: createDispatch(fakeHandlers(new EventHub())), hub: new EventHub() } });
+    expect(other.token).not.toBe(server.token);
+    expect(other.port).not.toBe(server.port);
+    await other.close();
+  });
+
+  it('serves the page with the token and sets the cookie the page assets then use', async () => {
+    const page = await get(`/?token=${server.token}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Neuron Studio</title>');
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
+    const cookie = String(page.headers['set-cookie']).split(';')[0]!;
+    expect(cookie).toBe(`neuron_studio_token_${server.port}=${server.token}`);
+    const asset = await get('/assets/app.js', { Cookie: cookie });
+    expect(asset.status).toBe(200);
+    expect(asset.body).toBe('console.log(1)');
+  });
+
+  it('refuses a missing or wrong token with 401', async () => {
+    expect((await get('/')).status).toBe(401);
+    expect((await get('/?token=wrong')).status).toBe(401);
+    expect((await get('/assets/app.js')).status).toBe(401);
+    expect((await get('/assets/app.js', { Cookie: `neuron_studio_token_${server.port}=nope` })).status).toBe(401);
+  });
+
+  it('refuses another Origin and another Host with 403, even with the right token', async () => {
+    expect((await get(`/?token=${server.token}`, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get(`/?token=${server.token}`, { Origin: `http://127.0.0.1:${server.port + 1}` })).status).toBe(403);
+    expect((await get(`/?token=${server.token}`, { Host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await get(`/?token=${server.token}`, { Origin: `http://127.0.0.1:${server.port}` })).status).toBe(200);
+  });
+
+  it('never serves a file outside the built screens', async () => {
+    const res = await get(`/..%2f..%2f..%2f..%2ftmp%2fns-secret.txt?token=${server.token}`);
+    expect(res.body).not.toContain('do not serve');
+  });
+
+  it('refuses a socket without the token, with a wrong one, or from another Origin', async () => {
+    const base = `ws://127.0.0.1:${server.port}/api`;
+    expect(await tryUpgrade(base)).toBe(401);
+    expect(await tryUpgrade(`${base}?token=wrong`)).toBe(401);
+    expect(await tryUpgrade(`${base}?token=${server.token}`, { Origin: 'http://evil.example' })).toBe(403);
+    expect(await tryUpgrade(`${base}?token=${server.token}`, { Origin: `http://127.0.0.1:${server.port}` })).toBe('open');
+  });
+
+  it('carries requests, errors and events over the socket', async () => {
+    const url = socketUrlFor({ protocol: 'http:', host: `127.0.0.1:${server.port}`, search: `?token=${server.token}` });
+    const client = createSocketApi(url, (u) => new WebSocket(u) as unknown as SocketLike);
+    const { api } = client;
+    expect((await api.app.info()).mode).toBe('web');
+    const bad = await api.dataset.import({} as never).catch((e) => e);
+    expect(bad).toBeInstanceOf(ApiError);
+    expect(bad.code).toBe('bad_argument');
+    const event = new Promise<string>((resolve) => api.onTrainingProgress((p) => resolve(`${p.runId}:${p.epochs.length}`)));
+    await api.training.stop({ runId: 'r7' });
+    expect(await event).toBe('r7:1');
+    client.close();
+    const lost = await api.app.info().catch((e) => e);
+    expect(lost.code).toBe('disconnected');
+  });
+});
