@@ -1,0 +1,198 @@
+// Opening a `.neuron` file: read, recognise, migrate, validate; every failure is a ProjectFileError in plain words.
+// Nothing here writes to disk: a file that cannot be opened is left exactly as it was.
+
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { WEIGHTS_FORMAT } from '../../workers/engine/weights-file';
+import { issueInWords, ProjectFileError, shownName } from './errors';
+import { migrate, OLDEST_READABLE_VERSION } from './migrate';
+import { PROJECT_FORMAT, PROJECT_VERSION, ProjectFileSchema, type ProjectFile } from './schema';
+
+const NOT_CHANGED = 'It was not changed.';
+
+/** A sentence pointing at the .bak copy, when there is one. */
+async function backupHint(file: string): Promise<string> {
+  if (file.toLowerCase().endsWith('.bak')) return '';
+  try {
+    const stat = await fs.stat(`${file}.bak`);
+    if (stat.isFile()) return ` The previous save is kept in ${shownName(file)}.bak: open that instead.`;
+  } catch {
+    // no backup
+  }
+  return '';
+}
+
+/**
+ * True when `text` is the start of JSON that was cut off: every bracket and string opened so far is still open and
+ * nothing before the end was wrong. A JSON error elsewhere (a stray character, a wrong bracket) is not truncation.
+ */
+export function looksCutOff(text: string): boolean {
+  const closers: string[] = [];
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{') closers.push('}');
+    else if (c === '[') closers.push(']');
+    else if (c === '}' || c === ']') {
+      if (closers.pop() !== c) return false;
+      if (closers.length === 0) return false; // the top level closed: whatever is wrong is not a missing end
+    }
+  }
+  return inString || closers.length > 0;
+}
+
+/** Turns the text of a file into a validated project at the current version, or throws ProjectFileError. */
+export async function projectFromText(text: string, file: string, byteLength: number): Promise<ProjectFile> {
+  const name = shownName(file);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    const start = body.trimStart();
+    if ((start.startsWith('{') || start.startsWith('[')) && looksCutOff(start)) {
+      throw new ProjectFileError(
+        'truncated',
+        file,
+        `${name} is cut off: its ${byteLength} bytes end in the middle of the project, probably because a save was ` +
+          `interrupted. ${NOT_CHANGED}${await backupHint(file)}`,
+      );
+    }
+    throw new ProjectFileError('not_json', file, `${name} is not a Neuron Studio project (it is not JSON). ${NOT_CHANGED}`);
+  }
+
+  return projectFromJson(json, file);
+}
+
+/** Recognises, migrates and validates parsed JSON as a project at the current version, or throws ProjectFileError. */
+export async function projectFromJson(json: unknown, file: string): Promise<ProjectFile> {
+  const name = shownName(file);
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    const what = Array.isArray(json) ? 'a list' : json === null ? 'null' : `a single ${typeof json}`;
+    throw new ProjectFileError(
+      'wrong_format',
+      file,
+      `${name} is not a Neuron Studio project (it is JSON, but ${what}, not a project). ${NOT_CHANGED}`,
+    );
+  }
+  const record = json as Record<string, unknown>;
+
+  if (record.format !== PROJECT_FORMAT) {
+    const message =
+      record.format === WEIGHTS_FORMAT
+        ? `${name} is a Neuron Studio weights file (a trained model exported from a run), not a project. ` +
+          `Open a .neuron project instead, or use this file to make predictions. ${NOT_CHANGED}`
+        : typeof record.format === 'string'
+          ? `${name} is not a Neuron Studio project (its format is "${record.format}"). ${NOT_CHANGED}`
+          : `${name} is not a Neuron Studio project (it is JSON, but has no "format": "${PROJECT_FORMAT}"). ${NOT_CHANGED}`;
+    throw new ProjectFileError('wrong_format', file, message);
+  }
+
+  const version = record.version;
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    throw new ProjectFileError(
+      'invalid',
+      file,
+      `${name} could not be opened: its "version" should be a whole number but is ${JSON.stringify(version) ?? 'missing'}. ` +
+        `${NOT_CHANGED}${await backupHint(file)}`,
+    );
+  }
+  if (version > PROJECT_VERSION) {
+    throw new ProjectFileError(
+      'newer_version',
+      file,
+      `${name} was saved by a newer Neuron Studio (version ${version}); update the app to open it. ` +
+        `This version reads project files up to version ${PROJECT_VERSION}. ${NOT_CHANGED}`,
+    );
+  }
+  if (version < OLDEST_READABLE_VERSION) {
+    throw new ProjectFileError(
+      'invalid',
+      file,
+      `${name} could not be opened: it says it is version ${version}, which no Neuron Studio ever wrote. ${NOT_CHANGED}`,
+    );
+  }
+
+  const current = migrate(record);
+  const parsed = ProjectFileSchema.safeParse(current);
+  if (!parsed.success) {
+    throw new ProjectFileError(
+      'invalid',
+      file,
+      `${name} could not be opened. ${issueInWords(parsed.error.issues[0], current)}. ` +
+        `The file may have been edited by hand or by another program. ${NOT_CHANGED}${await backupHint(file)}`,
+    );
+  }
+  const project = parsed.data;
+  if (project.dataset) decodeDataset(project, file); // checks the CSV's checksum now, not later on the Data screen
+  return project;
+}
+
+/** Opens and checks a project file. Throws ProjectFileError; never writes. */
+export async function openProject(file: string): Promise<ProjectFile> {
+  const name = shownName(file);
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new ProjectFileError('not_found', file, `${name} was not found (${file}). It may have been moved, renamed or deleted.`);
+    }
+    const reason =
+      code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'unknown error';
+    throw new ProjectFileError('unreadable', file, `${name} could not be read (${reason}). ${NOT_CHANGED}`, { cause: error });
+  }
+
+  if (bytes.length === 0) {
+    throw new ProjectFileError(
+      'truncated',
+      file,
+      `${name} is empty (0 bytes), probably because a save was interrupted. ${NOT_CHANGED}${await backupHint(file)}`,
+    );
+  }
+  // A NUL byte never appears in JSON text: this is an image, an archive, a database...
+  if (bytes.includes(0)) {
+    throw new ProjectFileError(
+      'not_json',
+      file,
+      `${name} is not a Neuron Studio project (it is not JSON: it holds binary data, not text). ${NOT_CHANGED}`,
+    );
+  }
+  return projectFromText(bytes.toString('utf8'), file, bytes.length);
+}
+
+/** The CSV's own bytes, checked against the stored sha256. Throws ProjectFileError ('invalid') if they differ. */
+export function decodeDataset(project: ProjectFile, file: string = `${project.name}.neuron`): Uint8Array {
+  const dataset = project.dataset;
+  if (!dataset) throw new ProjectFileError('invalid', file, `${shownName(file)} has no dataset yet: import a CSV first.`);
+  const { encoding, data, sha256 } = dataset.content;
+  const damaged = (why: string) =>
+    new ProjectFileError(
+      'invalid',
+      file,
+      `${shownName(file)} could not be opened: the copy of ${dataset.fileName} inside it is damaged (${why}). ${NOT_CHANGED}`,
+    );
+  let bytes: Uint8Array;
+  if (encoding === 'utf8') {
+    bytes = Buffer.from(data, 'utf8');
+  } else {
+    try {
+      bytes = gunzipSync(Buffer.from(data, 'base64'));
+    } catch {
+      throw damaged('its compressed data cannot be unpacked');
+    }
+  }
+  if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw damaged('its checksum does not match');
+  return bytes;
+}

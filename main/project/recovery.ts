@@ -1,0 +1,133 @@
+// Autosave of unsaved work to a recovery file, so a crash loses at most a few seconds; found again at the next start.
+
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { writeAtomic } from './atomic-write';
+import { projectFromJson } from './open';
+import { ProjectFileSchema, type ProjectFile } from './schema';
+
+export const RECOVERY_FORMAT = 'neuron-studio.recovery';
+export const RECOVERY_FILE_NAME = 'recovery.neuron-recovery';
+
+/** What the app hands the autosaver: the project as it is now, and its own file if it has one. */
+export interface RecoverySnapshot {
+  project: ProjectFile;
+  projectPath: string | null;
+}
+
+export interface FoundRecovery {
+  /** the recovery file */
+  path: string;
+  /** ms since epoch, when the autosave was written */
+  savedAt: number;
+  /** the project's name */
+  name: string;
+  /** the project's own .neuron file, or null for a project never saved */
+  projectPath: string | null;
+}
+
+export interface Autosaver {
+  /** something changed: the next tick writes the recovery file */
+  markDirty(): void;
+  /** the user saved (or discarded) the work: nothing to recover any more; removes the recovery file */
+  markClean(): Promise<void>;
+  /** writes now if there are unsaved changes */
+  flush(): Promise<void>;
+  /** stops the timer and waits for a write in progress; leaves the recovery file (call markClean first on a clean exit) */
+  stop(): Promise<void>;
+  readonly dirty: boolean;
+}
+
+export interface AutosaverOptions {
+  /** the app's recovery folder (userData, or ~/.neuron-studio) */
+  dir: string;
+  /** default 5000 */
+  intervalMs?: number;
+  /** null when there is nothing worth keeping */
+  getSnapshot: () => RecoverySnapshot | null;
+  /** a failed autosave is not fatal; the app may log or show it */
+  onError?: (error: unknown) => void;
+}
+
+export function recoveryPath(dir: string): string {
+  return path.join(dir, RECOVERY_FILE_NAME);
+}
+
+export function createAutosaver(options: AutosaverOptions): Autosaver {
+  const file = recoveryPath(options.dir);
+  let dirty = false;
+  let writing: Promise<void> = Promise.resolve();
+
+  async function write(): Promise<void> {
+    if (!dirty) return;
+    dirty = false; // a change made while writing sets it again, and the next tick writes again
+    try {
+      const snapshot = options.getSnapshot();
+      if (!snapshot) return;
+      const project = ProjectFileSchema.parse(snapshot.project);
+      const body = { format: RECOVERY_FORMAT, version: 1, savedAt: new Date().toISOString(), projectPath: snapshot.projectPath, project };
+      await fs.mkdir(options.dir, { recursive: true });
+      await writeAtomic(file, JSON.stringify(body));
+    } catch (error) {
+      dirty = true;
+      options.onError?.(error);
+    }
+  }
+
+  function tick(): Promise<void> {
+    writing = writing.then(write);
+    return writing;
+  }
+
+  const timer = setInterval(() => void tick(), options.intervalMs ?? 5000);
+  timer.unref(); // the autosaver never keeps the app (or a test) alive
+
+  return {
+    markDirty() {
+      dirty = true;
+    },
+    async markClean() {
+      dirty = false;
+      await writing;
+      await discardRecovery(options.dir);
+    },
+    flush: tick,
+    async stop() {
+      clearInterval(timer);
+      await writing;
+    },
+    get dirty() {
+      return dirty;
+    },
+  };
+}
+
+/** Reads the recovery file; throws ProjectFileError if it is damaged. */
+export async function openRecovery(file: string): Promise<RecoverySnapshot & { savedAt: number }> {
+  const text = await fs.readFile(file, 'utf8');
+  const body = JSON.parse(text) as Record<string, unknown>;
+  if (body.format !== RECOVERY_FORMAT) throw new Error(`${path.basename(file)} is not a recovery file.`);
+  // The project inside goes through the same checks (and migration) as an opened file.
+  const project = await projectFromJson(body.project, file);
+  const savedAt = Date.parse(String(body.savedAt));
+  return {
+    project,
+    projectPath: typeof body.projectPath === 'string' ? body.projectPath : null,
+    savedAt: Number.isFinite(savedAt) ? savedAt : (await fs.stat(file)).mtimeMs,
+  };
+}
+
+/** Autosaved work left by a session that did not end well, or null. A damaged recovery file is left in place. */
+export async function findRecovery(dir: string): Promise<FoundRecovery | null> {
+  const file = recoveryPath(dir);
+  try {
+    const found = await openRecovery(file);
+    return { path: file, savedAt: found.savedAt, name: found.project.name, projectPath: found.projectPath };
+  } catch {
+    return null;
+  }
+}
+
+export async function discardRecovery(dir: string): Promise<void> {
+  await fs.rm(recoveryPath(dir), { force: true });
+}
