@@ -194,5 +194,9 @@ export function decodeDataset(project: ProjectFile, file: string = `${project.na
     }
   }
   if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw damaged('its checksum does not match');
-  return bytes;
+  // A plain Uint8Array that owns its whole ArrayBuffer: small Buffers share Node's pool, which must never be
+  // transferred to a worker or written through.
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? new Uint8Array(bytes.buffer, 0, bytes.byteLength)
+    : new Uint8Array(bytes);
 }
