@@ -1,0 +1,76 @@
+// Finite-difference gradient checks (float64): every activation with every loss it can meet, with and without bias,
+// with and without L2, through two hidden layers so each hidden activation's backward feeds another layer.
+import { describe, expect, it } from 'vitest';
+import { Backprop } from '../../../workers/engine/backprop';
+import { losses } from '../../../workers/engine/losses';
+import { Network } from '../../../workers/engine/network';
+import { Rng } from '../../../workers/engine/rng';
+import { ACTIVATIONS, type ActivationName, type LossName } from '../../../workers/engine/spec';
+
+const hiddenActivations = ACTIVATIONS.filter((a) => a !== 'softmax');
+/** output activation + loss pairs a run can have: softmax only with categorical_crossentropy or a squared error */
+const outputPairs: { output: ActivationName; loss: LossName }[] = [
+  { output: 'sigmoid', loss: 'binary_crossentropy' },
+  { output: 'softmax', loss: 'categorical_crossentropy' },
+  ...ACTIVATIONS.flatMap((output) => (['mse', 'sse'] as const).map((loss) => ({ output, loss }))),
+];
+const cases = hiddenActivations.flatMap((hidden) => outputPairs.map((pair) => ({ hidden, ...pair })));
+
+const INPUTS = 3, OUTPUTS = 3, ROWS = 4;
+
+function check(hidden: ActivationName, output: ActivationName, loss: LossName, useBias: boolean, l2: number): number {
+  const rng = new Rng(42);
+  const network = new Network({
+    inputs: INPUTS,
+    layers: [
+      { units: 5, activation: hidden, useBias, initializer: 'glorot_normal' },
+      { units: 4, activation: hidden, useBias, initializer: 'glorot_normal' },
+      { units: OUTPUTS, activation: output, useBias, initializer: 'glorot_normal' },
+    ],
+  }, rng);
+  // biases start at zero: give them values so their gradients are tested away from zero
+  for (const layer of network.layers) if (layer.bias) for (let j = 0; j < layer.units; j++) layer.bias[j] = rng.normal() * 0.3;
+  const pass = new Backprop(network, loss, l2, ROWS);
+  for (let i = 0; i < ROWS * INPUTS; i++) pass.x[i] = rng.normal();
+  for (let r = 0; r < ROWS; r++) {
+    for (let j = 0; j < OUTPUTS; j++) {
+      const t = loss === 'binary_crossentropy' ? (rng.next() < 0.5 ? 0 : 1)
+        : loss === 'categorical_crossentropy' ? (j === r % OUTPUTS ? 1 : 0) : rng.normal();
+      pass.target[r * OUTPUTS + j] = t;
+    }
+  }
+  const objective = (): number => {
+    const sum = pass.run(ROWS, null);
+    return (losses[loss].reduction === 'mean' ? sum / ROWS : sum) + pass.penalty;
+  };
+  objective();
+  const analytic = pass.grads.slice();
+  const params = network.params;
+  let worst = 0;
+  // five-point central difference: truncation error O(h^4), so h can be large enough to keep rounding error small
+  const h = 1e-4;
+  const at = (i: number, value: number): number => {
+    params[i] = value;
+    return objective();
+  };
+  for (let i = 0; i < params.length; i++) {
+    const keep = params[i];
+    const numeric = (-at(i, keep + 2 * h) + 8 * at(i, keep + h) - 8 * at(i, keep - h) + at(i, keep - 2 * h)) / (12 * h);
+    params[i] = keep;
+    // relative error, with a floor so that gradients near zero are compared absolutely
+    const error = Math.abs(numeric - analytic[i]) / Math.max(Math.abs(numeric) + Math.abs(analytic[i]), 1e-3);
+    worst = Math.max(worst, error);
+  }
+  return worst;
+}
+
+describe('finite-difference gradient check', () => {
+  it.each(cases)('$hidden hidden, $output output, $loss', ({ hidden, output, loss }) => {
+    for (const useBias of [true, false]) {
+      for (const l2 of [0, 0.01]) {
+        const error = check(hidden, output, loss, useBias, l2);
+        expect(error, `bias ${useBias}, l2 ${l2}`).toBeLessThan(1e-6);
+      }
+    }
+  });
+});
