@@ -15,7 +15,7 @@ export const EXIT_BAD_INPUT = 2;
 
 // Errors thrown by the data, engine and project modules for input the user gave us. Matched by name so the CLI does
 // not need to know which file each class lives in.
-const INPUT_ERROR_NAMES = new Set(['UsageError', 'DataError', 'WeightsFileError', 'ProjectFileError', 'ZodError']);
+const INPUT_ERROR_NAMES = new Set(['UsageError', 'DataError', 'PlanError', 'WeightsFileError', 'ProjectFileError']);
 
 export function isInputError(error: unknown): boolean {
   return error instanceof Error && INPUT_ERROR_NAMES.has(error.name);

@@ -1,0 +1,17 @@
+// predict --project FILE.neuron: the weights of the project's latest run that has weights, read without changing
+// the file (a broken project is refused with the project module's plain message).
+
+import { openProject } from '../project/open';
+import { parseWeightsFile } from '../../workers/engine/predict';
+import type { WeightsFile } from '../../workers/engine/weights-file';
+import { UsageError } from './errors';
+
+export async function weightsFromProject(file: string): Promise<WeightsFile> {
+  const project = await openProject(file);
+  const runs = [...project.runs].reverse();
+  const run = runs.find((r) => r.weights && (r.status === 'completed' || r.status === 'stopped'));
+  if (!run || !run.weights) {
+    throw new UsageError(`--project: ${file} has no trained run with weights yet. Train a model in it first.`);
+  }
+  return parseWeightsFile(run.weights);
+}

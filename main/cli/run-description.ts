@@ -1,0 +1,25 @@
+// The first line of a training run in the terminal: what is learned from what, with which network and settings.
+
+import type { Dataset } from '../../workers/data/dataset';
+import type { Task } from '../../workers/engine/weights-file';
+import type { TrainingPlan } from '../../workers/plan';
+
+const TASK_WORDS: Record<Task, string> = {
+  binary: 'a yes/no classifier',
+  multiclass: 'a classifier',
+  regression: 'a regression',
+};
+
+export function describeRun(dataset: Dataset, plan: TrainingPlan, task: Task): string {
+  const t = plan.training;
+  const layers = plan.hidden.map((l) => `${l.units} ${l.activation}`).join(' -> ');
+  const optimizer = t.optimizer.learningRate ? `${t.optimizer.name} (lr ${t.optimizer.learningRate})` : t.optimizer.name;
+  const held = [
+    plan.split.validation > 0 ? `${plan.split.validation * 100}% for validation` : '',
+    plan.split.test > 0 ? `${plan.split.test * 100}% for test` : '',
+  ].filter(Boolean);
+  return [
+    `Training ${TASK_WORDS[task]} of "${plan.label}" from ${plan.features.length} columns of ${dataset.fileName} (${dataset.rowCount} rows${held.length ? `, ${held.join(' and ')}` : ''}).`,
+    `Network: inputs -> ${layers ? `${layers} -> ` : ''}output; ${optimizer}, loss ${t.loss}, ${t.epochs} epochs, batch ${t.batchSize}, scaling ${plan.preparation.scaling}, seed ${t.seed}.`,
+  ].join('\n');
+}

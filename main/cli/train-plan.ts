@@ -1,0 +1,66 @@
+// From the `train` options and the imported table to a training plan: columns named or given by position, the
+// tutorial's recipe (no --csv) or the suggested model (with --csv) as the base, then each given option on top.
+
+import { findColumn, labelTask, suggestModel, type Dataset } from '../../workers/data';
+import type { Task } from '../../workers/engine/weights-file';
+import { TrainingPlanSchema, type TrainingPlan } from '../../workers/plan';
+import { UsageError } from './errors';
+import { DEFAULT_LABEL, kerasRecipe } from './keras-recipe';
+import type { TrainOptions } from './options';
+
+export interface PlannedRun {
+  plan: TrainingPlan;
+  task: Task;
+}
+
+export function planFromOptions(options: TrainOptions, dataset: Dataset): PlannedRun {
+  const useRecipe = options.csv === undefined;
+  const labelText = options.label ?? (useRecipe ? DEFAULT_LABEL : undefined);
+  if (labelText === undefined) {
+    const names = dataset.columns.map((c) => c.name).join(', ');
+    throw new UsageError(
+      `--label is missing: say which column of ${dataset.fileName} to predict, by name or 0-based position (its columns: ${names}).`,
+    );
+  }
+  const label = findColumn(dataset, labelText).name;
+  const features = options.features
+    ? options.features.map((name) => findColumn(dataset, name).name)
+    : dataset.columns.map((c) => c.name).filter((name) => name !== label);
+  if (features.includes(label)) {
+    throw new UsageError(`--features lists the label "${label}" itself. Leave it out of --features.`);
+  }
+  if (features.length === 0) throw new UsageError(`${dataset.fileName} has no column besides the label to learn from.`);
+  const task = labelTask(dataset, label);
+
+  const base: TrainingPlan =
+    useRecipe && task === 'binary' ? kerasRecipe(features, label) : suggestedPlan(task, dataset.rowCount, features, label);
+
+  const plan: TrainingPlan = structuredClone(base);
+  if (options.scale) plan.preparation.scaling = options.scale;
+  if (options.zerosMissing) plan.preparation.zeroAsMissing = options.zerosMissing.map((name) => findColumn(dataset, name).name);
+  if (options.validation !== undefined) plan.split.validation = options.validation;
+  if (options.test !== undefined) plan.split.test = options.test;
+  if (plan.split.validation + plan.split.test > 0.9) {
+    throw new UsageError('--validation and --test together hold back more than 90% of the rows. Make them smaller.');
+  }
+  if (options.layers) plan.hidden = options.layers.map((layer) => ({ ...layer }));
+  if (options.init) {
+    plan.hidden = plan.hidden.map((layer) => ({ ...layer, initializer: options.init }));
+    plan.output = { ...plan.output, initializer: options.init };
+  }
+  if (options.loss) plan.training.loss = options.loss;
+  if (options.optimizer && options.optimizer !== plan.training.optimizer.name) plan.training.optimizer = { name: options.optimizer };
+  if (options.lr !== undefined) plan.training.optimizer = { ...plan.training.optimizer, learningRate: options.lr };
+  if (options.epochs !== undefined) plan.training.epochs = options.epochs;
+  if (options.batch !== undefined) plan.training.batchSize = options.batch;
+  if (options.seed !== undefined) {
+    plan.training.seed = options.seed;
+    plan.split.seed = options.seed;
+  }
+  return { plan: TrainingPlanSchema.parse(plan), task };
+}
+
+function suggestedPlan(task: Task, rows: number, features: string[], label: string): TrainingPlan {
+  const suggestion = suggestModel(task, rows, features.length);
+  return TrainingPlanSchema.parse({ features, label, hidden: suggestion.hidden, training: suggestion.training });
+}

@@ -1,0 +1,145 @@
+// The piscina task that trains one network: plan + dataset in, weights + history + evaluation out, progress on a
+// MessagePort while it runs. CommonJS-loadable; imports no electron and no node:fs.
+
+import type { MessagePort } from 'node:worker_threads';
+import { train } from './engine/train';
+import type { EpochMetrics, StopReason } from './engine/spec';
+import { WEIGHTS_FORMAT, WEIGHTS_VERSION, type Task, type WeightsFile } from './engine/weights-file';
+import type { TrainingPlan } from './plan';
+import { buildMatrices, fitPreparation, labelTask, splitRows, type Dataset } from './data';
+import { createProgressReporter } from './progress';
+import { checkChoices, networkFor, settingsFor } from './train-setup';
+import { evaluate, type Evaluation } from './train-evaluation';
+
+export interface TrainTaskInput {
+  runId: string;
+  dataset: Dataset;
+  plan: TrainingPlan;
+  /** progress messages (ProgressMessage) go here; closed at the end */
+  port?: MessagePort;
+  /** on a SharedArrayBuffer: 1 = stop after the current batch */
+  stopFlag?: Int32Array;
+}
+
+export interface TrainTaskResult {
+  weights: WeightsFile;
+  history: EpochMetrics[];
+  stopReason: StopReason;
+  message?: string;
+  trainSeconds: number;
+  /** rows in each part of the split, after rows left out by the preparation */
+  rows: { train: number; validation: number; test: number };
+  evaluation: Evaluation;
+  /** what the preparation changed or noticed, in plain words (rows left out, columns with many missing values, ...) */
+  warnings: string[];
+  bestEpoch?: number;
+}
+
+/** A run that could not start because of the user's data or choices; the same fields as a DataError. */
+export interface RunError {
+  /** 'input': the user can fix it (exit 2 in the CLI); 'internal': our fault */
+  kind: 'input' | 'internal';
+  code: string;
+  message: string;
+  file?: string;
+  row?: number;
+  column?: string;
+  hint?: string;
+}
+
+// Errors thrown in a piscina task lose their class and fields on the way back, so input errors travel as a value.
+export type TrainTaskOutcome = { ok: true; result: TrainTaskResult } | { ok: false; error: RunError };
+
+export default function trainTask(input: TrainTaskInput): TrainTaskOutcome {
+  try {
+    return { ok: true, result: runTraining(input) };
+  } catch (error) {
+    const inputError = asInputError(error);
+    if (inputError) return { ok: false, error: inputError };
+    throw error;
+  } finally {
+    input.port?.close();
+  }
+}
+
+export function runTraining({ runId, dataset, plan, port, stopFlag }: TrainTaskInput): TrainTaskResult {
+  const task: Task = labelTask(dataset, plan.label);
+  const split = splitRows(dataset, plan.label, plan.split, task);
+  const prepared = fitPreparation(dataset, plan, split.train);
+  const trainM = buildMatrices(dataset, prepared, plan, split.train);
+  const validationM = split.validation.length > 0 ? buildMatrices(dataset, prepared, plan, split.validation) : undefined;
+  const testM = split.test.length > 0 ? buildMatrices(dataset, prepared, plan, split.test) : undefined;
+
+  const spec = networkFor(plan, task, trainM.cols, trainM.outputs);
+  const settings = settingsFor(plan, task);
+  checkChoices(spec, settings, task, plan.label);
+
+  const reporter = createProgressReporter({
+    runId,
+    totalEpochs: settings.epochs,
+    post: (message) => port?.postMessage(message),
+  });
+  // An empty first message says the run has left the queue.
+  port?.postMessage({ runId, epochs: [], totalEpochs: settings.epochs, elapsed: 0 });
+  const scale = prepared.output.scale;
+  const trained = train(
+    spec,
+    settings,
+    {
+      x: trainM.x,
+      y: trainM.y,
+      rows: trainM.rows,
+      cols: trainM.cols,
+      outputs: trainM.outputs,
+      task,
+      ...(validationM ? { validation: { x: validationM.x, y: validationM.y, rows: validationM.rows } } : {}),
+      ...(scale ? { yScale: { mean: scale.mean, std: scale.std } } : {}),
+    },
+    {
+      onEpoch: (metrics) => reporter.epoch(metrics),
+      shouldStop: stopFlag ? () => Atomics.load(stopFlag, 0) === 1 : undefined,
+    },
+  );
+  reporter.flush();
+
+  const weights: WeightsFile = {
+    format: WEIGHTS_FORMAT,
+    version: WEIGHTS_VERSION,
+    task,
+    inputs: prepared.inputs,
+    layers: trained.layers,
+    output: prepared.output,
+  };
+  const evaluated = testM ? { on: 'test' as const, m: testM } : validationM ? { on: 'validation' as const, m: validationM } : { on: 'train' as const, m: trainM };
+  const evaluation = evaluate(trained.layers, trainM.cols, task, prepared.output, evaluated.on, evaluated.m, trainM);
+
+  const result: TrainTaskResult = {
+    weights,
+    history: trained.history,
+    stopReason: trained.stopReason,
+    trainSeconds: trained.trainSeconds,
+    rows: { train: trainM.rows, validation: validationM?.rows ?? 0, test: testM?.rows ?? 0 },
+    evaluation,
+    warnings: [...prepared.warnings],
+  };
+  if (trained.message !== undefined) result.message = trained.message;
+  if (trained.bestEpoch !== undefined) result.bestEpoch = trained.bestEpoch;
+  return result;
+}
+
+const INPUT_ERRORS = new Set(['DataError', 'PlanError']);
+
+function asInputError(error: unknown): RunError | undefined {
+  if (!(error instanceof Error) || !INPUT_ERRORS.has(error.name)) return undefined;
+  const e = error as Error & { code?: unknown; file?: unknown; row?: unknown; column?: unknown; hint?: unknown };
+  const info: RunError = {
+    kind: 'input',
+    code: typeof e.code === 'string' ? e.code : error.name === 'PlanError' ? 'bad_plan' : 'bad_input',
+    message: error.message,
+  };
+  if (typeof e.file === 'string') info.file = e.file;
+  if (typeof e.row === 'number') info.row = e.row;
+  if (typeof e.column === 'string') info.column = e.column;
+  if (typeof e.hint === 'string') info.hint = e.hint;
+  return info;
+}
