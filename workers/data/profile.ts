@@ -1,0 +1,296 @@
+// profileDataset: what each column holds, in figures for the app (kind, missing, stats, histogram) and in plain
+// words (warnings with the one-click fix offered).
+
+import type { Column, Dataset } from './dataset';
+import { countDistinct, shortNumber } from './stats';
+
+export type ColumnKind = 'numeric' | 'categorical' | 'id' | 'constant' | 'text';
+export type WarningCode = 'id_like' | 'constant' | 'zeros_look_missing' | 'non_numeric_entries' | 'many_missing';
+
+export interface ColumnWarning {
+  code: WarningCode;
+  /** plain words for a non-programmer */
+  message: string;
+  /** the one-click fix offered, as its button says it */
+  fix?: string;
+}
+
+export interface HistogramBin {
+  /** what the bar stands for: "18–24.5", "3", "male", "other (12 values)" */
+  label: string;
+  count: number;
+  /** numeric bins: [from, to), the last one closed */
+  from?: number;
+  to?: number;
+}
+
+export interface ColumnProfile {
+  name: string;
+  index: number;
+  kind: ColumnKind;
+  /** stored as numbers (else as categories) */
+  numeric: boolean;
+  /** cells with a value */
+  count: number;
+  /** empty cells and missing markers (NA, ?, ...); a numeric column's text entries are counted in nonNumeric */
+  missing: number;
+  missingShare: number;
+  distinct: number;
+  min?: number;
+  max?: number;
+  mean?: number;
+  /** sample standard deviation (n - 1), as pandas' describe() */
+  std?: number;
+  /** numeric: how many values are exactly 0 */
+  zeros?: number;
+  /** numeric: every value is a whole number */
+  integer?: boolean;
+  /** categorical: every category with its count, most frequent first (ties by name) */
+  categories?: { value: string; count: number }[];
+  histogram: HistogramBin[];
+  nonNumeric?: Column['nonNumeric'];
+  warnings: ColumnWarning[];
+}
+
+const HISTOGRAM_BINS = 12;
+const TOP_CATEGORIES = 11;
+/** missing in at least this share of rows earns a warning */
+const MANY_MISSING = 0.3;
+
+export function profileDataset(dataset: Dataset): ColumnProfile[] {
+  return dataset.columns.map((column) => (column.numbers ? profileNumeric(dataset, column) : profileCategorical(dataset, column)));
+}
+
+function percent(share: number): string {
+  const p = share * 100;
+  return `${p < 10 ? p.toFixed(1) : Math.round(p)} %`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Names like id, ID, PatientID, record_no, customer number, key, code. */
+export function nameLooksLikeId(name: string): boolean {
+  const tokens = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9#]+/)
+    .filter(Boolean);
+  return tokens.some((t) => ['id', 'no', 'nr', 'num', 'number', 'key', 'code', 'index', 'idx', 'uuid', 'guid', '#'].includes(t));
+}
+
+function profileNumeric(dataset: Dataset, column: Column): ColumnProfile {
+  const values = column.numbers as Float64Array;
+  const rows = dataset.rowCount;
+  const nonNumeric = column.nonNumeric?.count ?? 0;
+  // pass 1: count, min, max, sum, zeros, negatives, whole numbers, and the 11 smallest distinct positive values
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  let zeros = 0;
+  let negatives = 0;
+  let integer = true;
+  const smallest: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    count++;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (v === 0) zeros++;
+    else if (v < 0) negatives++;
+    else if (smallest.length < 11 || v < smallest[smallest.length - 1]) insertDistinct(smallest, v, 11);
+    if (integer && Math.floor(v) !== v) integer = false;
+  }
+  const missing = rows - count - nonNumeric;
+  const distinct = countDistinct(values.subarray(0, rows));
+  const profile: ColumnProfile = {
+    name: column.name,
+    index: column.index,
+    kind: 'numeric',
+    numeric: true,
+    count,
+    missing,
+    missingShare: rows > 0 ? missing / rows : 0,
+    distinct,
+    histogram: [],
+    warnings: [],
+  };
+  if (column.nonNumeric) profile.nonNumeric = column.nonNumeric;
+  if (count > 0) {
+    const mean = sum / count;
+    // pass 2: spread around the mean (two passes keep the sum of squares accurate)
+    let squares = 0;
+    for (let i = 0; i < rows; i++) {
+      const v = values[i];
+      if (v === v) squares += (v - mean) * (v - mean);
+    }
+    Object.assign(profile, { min, max, mean, std: count > 1 ? Math.sqrt(squares / (count - 1)) : 0, zeros, integer });
+    profile.histogram = numericHistogram(values, rows, min, max, integer);
+  }
+
+  if (count === 0 || distinct === 1) profile.kind = 'constant';
+  else if (integer && distinct === count && count >= 20 && (nameLooksLikeId(column.name) || max - min + 1 <= 1.5 * count)) {
+    profile.kind = 'id';
+  }
+  addCommonWarnings(profile, dataset, count === 0 ? null : shortNumber(min));
+
+  // Zeros that look like "not measured": 0 is in the column (at most half of it), nothing is negative, and 0 sits
+  // far below the rest: the gap from 0 to the smallest non-zero value is at least 3 times the average step between
+  // the 11 smallest distinct non-zero values. Pima's Insulin jumps 0 → 14 where its values then rise by ~2.3 a step
+  // (ratio 6); Pregnancies goes 0 → 1 in steps of 1 (ratio 1): a real zero.
+  if (profile.kind === 'numeric' && zeros > 0 && zeros <= 0.5 * count && negatives === 0 && smallest.length === 11) {
+    const step = (smallest[10] - smallest[0]) / 10;
+    if (smallest[0] >= 3 * step) {
+      profile.warnings.push({
+        code: 'zeros_look_missing',
+        message:
+          `${column.name} is 0 in ${plural(zeros, 'row', 'rows')} (${percent(zeros / rows)}), but its other values start at ` +
+          `${shortNumber(smallest[0])}. A 0 here most likely means "not measured" rather than a real zero.`,
+        fix: 'Treat 0 as missing',
+      });
+    }
+  }
+  if (column.nonNumeric && column.nonNumeric.count > 0) {
+    const { count: n, examples } = column.nonNumeric;
+    const shown = examples.map((e) => `"${e.value}" (row ${e.row})`).join(', ');
+    profile.warnings.push({
+      code: 'non_numeric_entries',
+      message:
+        `${column.name} holds numbers, but ${n === 1 ? '1 entry is' : `${n} entries are`} not a number: ${shown}` +
+        `${n > examples.length ? ', ...' : ''}. Unless they are treated as missing, those rows are left out of training.`,
+      fix: 'Treat them as missing',
+    });
+  }
+  return profile;
+}
+
+function insertDistinct(sorted: number[], v: number, limit: number): void {
+  let at = sorted.length;
+  while (at > 0 && sorted[at - 1] > v) at--;
+  if (at > 0 && sorted[at - 1] === v) return;
+  sorted.splice(at, 0, v);
+  if (sorted.length > limit) sorted.pop();
+}
+
+function numericHistogram(values: Float64Array, rows: number, min: number, max: number, integer: boolean): HistogramBin[] {
+  // whole numbers over a short range: one bar per value (0, 1, 2, ... pregnancies)
+  if (integer && max - min + 1 <= 16) {
+    const bins: HistogramBin[] = [];
+    for (let v = min; v <= max; v++) bins.push({ label: String(v), count: 0, from: v, to: v + 1 });
+    for (let i = 0; i < rows; i++) {
+      const v = values[i];
+      if (v === v) bins[v - min].count++;
+    }
+    return bins;
+  }
+  const width = (max - min) / HISTOGRAM_BINS;
+  const bins: HistogramBin[] = [];
+  for (let b = 0; b < HISTOGRAM_BINS; b++) {
+    const from = min + b * width;
+    const to = b === HISTOGRAM_BINS - 1 ? max : min + (b + 1) * width;
+    bins.push({ label: `${shortNumber(from)}–${shortNumber(to)}`, count: 0, from, to });
+  }
+  for (let i = 0; i < rows; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    bins[Math.min(HISTOGRAM_BINS - 1, Math.floor((v - min) / width))].count++;
+  }
+  return bins;
+}
+
+function profileCategorical(dataset: Dataset, column: Column): ColumnProfile {
+  const codes = column.codes as Int32Array;
+  const names = column.categories ?? [];
+  const rows = dataset.rowCount;
+  const counts = new Float64Array(names.length);
+  let count = 0;
+  for (let i = 0; i < rows; i++) {
+    const c = codes[i];
+    if (c >= 0) {
+      counts[c]++;
+      count++;
+    }
+  }
+  const categories = names
+    .map((value, c) => ({ value, count: counts[c] }))
+    .filter((c) => c.count > 0)
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const distinct = categories.length;
+  const missing = rows - count;
+  const profile: ColumnProfile = {
+    name: column.name,
+    index: column.index,
+    kind: 'categorical',
+    numeric: false,
+    count,
+    missing,
+    missingShare: rows > 0 ? missing / rows : 0,
+    distinct,
+    categories,
+    histogram: categoryHistogram(categories),
+    warnings: [],
+  };
+  // Free text and codes: a different value on (almost) every row. Text has spaces in most values; codes do not.
+  let spaced = 0;
+  let length = 0;
+  for (const c of categories) {
+    if (/\s/.test(c.value)) spaced++;
+    length += c.value.length;
+  }
+  const meanLength = distinct > 0 ? length / distinct : 0;
+  if (count === 0 || distinct === 1) profile.kind = 'constant';
+  else if (count >= 20 && distinct >= 0.95 * count) profile.kind = spaced >= 0.5 * distinct ? 'text' : 'id';
+  else if (distinct > 50 && distinct > 0.5 * count && meanLength >= 20) profile.kind = 'text';
+  addCommonWarnings(profile, dataset, distinct === 1 ? categories[0].value : null);
+  return profile;
+}
+
+/** The most frequent categories, then one bar for all the others. */
+function categoryHistogram(categories: { value: string; count: number }[]): HistogramBin[] {
+  if (categories.length <= TOP_CATEGORIES + 1) return categories.map((c) => ({ label: c.value, count: c.count }));
+  const top = categories.slice(0, TOP_CATEGORIES).map((c) => ({ label: c.value, count: c.count }));
+  let other = 0;
+  for (const c of categories.slice(TOP_CATEGORIES)) other += c.count;
+  top.push({ label: `other (${categories.length - TOP_CATEGORIES} values)`, count: other });
+  return top;
+}
+
+function addCommonWarnings(profile: ColumnProfile, dataset: Dataset, onlyValue: string | null): void {
+  const name = profile.name;
+  if (profile.kind === 'id') {
+    profile.warnings.push({
+      code: 'id_like',
+      message:
+        `${name} looks like a record number or code: a different value on ${profile.distinct === profile.count ? 'every' : 'almost every'} ` +
+        `row (${profile.distinct} values in ${profile.count} rows). It can't help predict anything, so it is not used as an input.`,
+    });
+  }
+  if (profile.kind === 'text') {
+    profile.warnings.push({
+      code: 'id_like',
+      message: `${name} holds free text, different on almost every row (${profile.distinct} values in ${profile.count} rows). It is not used as an input.`,
+    });
+  }
+  if (profile.kind === 'constant') {
+    profile.warnings.push({
+      code: 'constant',
+      message:
+        profile.count === 0
+          ? `${name} is empty in every row, so it is not used as an input.`
+          : `${name} has the same value (${onlyValue}) in every row that has one, so it can't help tell rows apart. It is not used as an input.`,
+    });
+  }
+  if (profile.count > 0 && profile.missingShare >= MANY_MISSING) {
+    profile.warnings.push({
+      code: 'many_missing',
+      message:
+        `${name} is missing in ${profile.missing} of ${dataset.rowCount} rows (${percent(profile.missingShare)}). ` +
+        `Missing values are filled in from the training rows, but with this many the column may mislead the model.`,
+      fix: 'Leave it out',
+    });
+  }
+}

@@ -1,0 +1,138 @@
+// parseCsv: the one importer. Bytes in (the caller reads the file), a Dataset of typed columns out, or a DataError
+// that names the file, row and column and says what to do.
+
+import Papa from 'papaparse';
+import { dataError } from './errors';
+import type { Dataset } from './dataset';
+import { checkText, notUtf8Error } from './text-check';
+import { columnNames, detectDelimiter, detectHeader } from './sniff';
+import { TableBuilder } from './table-builder';
+import { readPlain } from './read-plain';
+import { readQuoted } from './read-quoted';
+
+export interface ParseOptions {
+  /** 'auto' (default): row 1 is a header when it is text above numbers */
+  header?: 'auto' | boolean;
+  /** default: detected among , ; tab | */
+  delimiter?: string;
+  /** leave out rows with too many or too few values (counted in dataset.skippedRows) instead of refusing the file */
+  skipBadRows?: boolean;
+}
+
+const SAMPLE_LINES = 200;
+const SAMPLE_BYTES = 512 * 1024;
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+export function parseCsv(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Dataset {
+  // A Buffer or a view on shared memory becomes a plain Uint8Array view (same bytes, no copy).
+  const data = Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const check = checkText(data, fileName);
+  const start = check.start;
+  if (isBlankText(data, start)) {
+    throw dataError('empty_file', fileName, `${fileName} is empty: it has no rows at all.`, 'Choose a CSV file with a header row and rows of data.');
+  }
+  const newline = data.indexOf(LF, start) === -1 && data.indexOf(CR, start) !== -1 ? CR : LF;
+
+  // The first lines decide the delimiter, the header and the number of columns.
+  const sample = readSample(data, start, newline);
+  const delimiter = options.delimiter ?? detectDelimiter(sample.text, sample.complete);
+  const decimalComma = delimiter === ';';
+  const parsed = Papa.parse<string[]>(sample.text, {
+    delimiter,
+    newline: newline === CR ? '\r' : '\n',
+    quoteChar: '"',
+    skipEmptyLines: 'greedy',
+  }).data;
+  const records = sample.complete ? parsed : parsed.slice(0, -1);
+  if (records.length === 0 && parsed.length > 0) records.push(parsed[0]); // one record longer than the sample
+  const hasHeader = options.header === undefined || options.header === 'auto' ? detectHeader(records, decimalComma) : options.header;
+  const first = records[0];
+  let width = first.length;
+  // A trailing delimiter on row 1 makes an empty last field: not a column unless some row has a value there.
+  if (width > 1 && first[width - 1].trim() === '' && records.slice(1).every((r) => (r[width - 1] ?? '').trim() === '')) width--;
+  const names = columnNames(hasHeader ? first : null, width);
+
+  if (check.invalidAt !== undefined) throw notUtf8Error(data, fileName, check.invalidAt, columnAt(data, check.invalidAt, newline, delimiter, names));
+
+  const capacity = countLines(data, start, newline);
+  const table = new TableBuilder(names, capacity, hasHeader);
+  if (data.indexOf(QUOTE, start) === -1 && delimiter.length === 1) {
+    readPlain(
+      { bytes: data, start, newline, delimiter: delimiter.charCodeAt(0), decimalComma, ascii: check.ascii, skipHeader: hasHeader },
+      table,
+    );
+  } else {
+    const text = new TextDecoder('utf-8').decode(data.subarray(start));
+    readQuoted({ text, fileName, newline: newline === CR ? '\r' : '\n', delimiter, decimalComma, skipHeader: hasHeader }, table);
+  }
+
+  if (table.badRowCount > 0 && !options.skipBadRows) throw raggedRows(fileName, table, hasHeader);
+  if (table.rowCount === 0) {
+    if (table.badRowCount > 0) {
+      throw dataError('no_rows', fileName, `None of the rows of ${fileName} has ${width} values like ${hasHeader ? 'the header' : 'the first row'}.`, 'Check that the file is a table with one record per line.');
+    }
+    const shown = names.length > 8 ? `${names.slice(0, 8).join(', ')}, ...` : names.join(', ');
+    throw dataError('header_only', fileName, `${fileName} has a header row (${shown}) but no rows of data below it.`, 'Add rows of data, or choose another file.', { row: 1 });
+  }
+  return table.finish(fileName, delimiter, decimalComma);
+}
+
+function raggedRows(fileName: string, table: TableBuilder, hasHeader: boolean) {
+  const width = table.width;
+  const reference = hasHeader ? 'the header has' : 'the first row has';
+  const first = table.badRows[0];
+  let what: string;
+  if (table.badRowCount === 1) {
+    what = `Row ${first.row} of ${fileName} has ${first.fields} values but ${reference} ${width}.`;
+  } else {
+    const listed = table.badRows.map((b) => `row ${b.row} has ${b.fields}`).join(', ');
+    const more = table.badRowCount > table.badRows.length ? `, and ${table.badRowCount - table.badRows.length} more` : '';
+    what = `${table.badRowCount} rows of ${fileName} do not have ${width} values as ${reference.replace(' has', '')} does: ${listed}${more}.`;
+  }
+  return dataError('ragged_rows', fileName, what, "Fix the file or choose 'skip bad rows'.", { row: first.row });
+}
+
+function isBlankText(bytes: Uint8Array, start: number): boolean {
+  for (let i = start; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 32 && b !== 9 && b !== LF && b !== CR) return false;
+  }
+  return true;
+}
+
+/** Records in the file are at most its lines. */
+function countLines(bytes: Uint8Array, start: number, newline: number): number {
+  let lines = 1;
+  for (let at = bytes.indexOf(newline, start); at !== -1; at = bytes.indexOf(newline, at + 1)) lines++;
+  return lines;
+}
+
+/** The first few hundred lines (up to about half a megabyte, but at least three lines), decoded. */
+function readSample(bytes: Uint8Array, start: number, newline: number): { text: string; complete: boolean } {
+  let end = start;
+  let lines = 0;
+  while (lines < SAMPLE_LINES) {
+    const at = bytes.indexOf(newline, end);
+    if (at === -1) {
+      end = bytes.length;
+      break;
+    }
+    end = at + 1;
+    lines++;
+    if (end - start > SAMPLE_BYTES && lines >= 3) break;
+  }
+  const complete = end >= bytes.length;
+  return { text: new TextDecoder('utf-8').decode(bytes.subarray(start, end)), complete };
+}
+
+/** The column a byte falls in (counting delimiters on its line, ignoring quotes: good enough for a message). */
+function columnAt(bytes: Uint8Array, offset: number, newline: number, delimiter: string, names: string[]): string | undefined {
+  let lineStart = offset;
+  while (lineStart > 0 && bytes[lineStart - 1] !== newline) lineStart--;
+  const code = delimiter.charCodeAt(0);
+  let field = 0;
+  for (let i = lineStart; i < offset; i++) if (bytes[i] === code) field++;
+  return names[field];
+}
