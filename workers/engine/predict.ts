@@ -184,7 +184,7 @@ export function encodeRow(inputs: InputSpec[], values: (string | number | null)[
       }
       features[at++] = encoded;
     } else {
-      const text = raw === null ? null : String(raw).trim();
+      const text = raw === null ? null : String(raw); // category names match exactly, as the format says
       const index = categoryIndex(input, text);
       if (index >= 0) features[at + index] = 1;
       else if (text === null || text === '') warnings.push(`"${input.name}" is missing; it counts as none of its categories.`);
