@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { LayerSchema, TrainingPlanSchema, TrainingSettingsSchema } from '../workers/plan';
 import type { EpochMetrics, StopReason } from '../workers/engine/spec';
 import type { WeightsFile } from '../workers/engine/weights-file';
+import type { ColumnProfile } from '../workers/data/profile';
+import type { LabelTask, Roles } from '../workers/data/roles';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors: both transports carry `{ ok: false, error }`; the client throws an ApiError with the same fields.
@@ -55,6 +57,7 @@ export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ErrorInf
 // Shapes that travel. Objects made by other parts (profiles, evaluation) are loose: extra fields pass through.
 
 const Ok = z.object({ ok: z.literal(true) });
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const NoArgs = z.object({}).strict().optional();
 
 export const AppInfoSchema = z.object({
@@ -74,7 +77,8 @@ export const FileSuggestionSchema = z.object({
   group: z.enum(['recent-project', 'example', 'datasets', 'recent-csv']),
 });
 
-export const ColumnKindSchema = z.enum(['numeric', 'categorical', 'id-like', 'constant', 'text']);
+/** as workers/data/profile.ts names them ('id' = a record number or code) */
+export const ColumnKindSchema = z.enum(['numeric', 'categorical', 'id', 'constant', 'text']);
 export const TaskSchema = z.enum(['binary', 'multiclass', 'regression']);
 
 export const DatasetSummarySchema = z.object({
@@ -90,33 +94,23 @@ export const DatasetSummarySchema = z.object({
   importSeconds: z.number().optional(),
 });
 
-export const ColumnWarningSchema = z.looseObject({
-  code: z.string(),
-  message: z.string(),
-  /** a one-click fix the renderer can offer, e.g. { kind: 'zeroAsMissing', column: 'Insulin', label: 'Treat 0 as missing' } */
-  fix: z.any().optional(),
-});
+/** One column's description, as workers/data/profile.ts makes it (kind, missing, stats, histogram, warnings). */
+export const ColumnProfileSchema = z.custom<ColumnProfile>(
+  (v) => isObject(v) && typeof v.name === 'string' && typeof v.kind === 'string' && Array.isArray(v.warnings),
+  { message: 'should be a column profile' },
+);
 
-export const ColumnProfileSchema = z.looseObject({
-  name: z.string(),
-  kind: ColumnKindSchema.or(z.string()),
-  missing: z.number(),
-  warnings: z.array(ColumnWarningSchema),
-});
+/** Suggested roles, as workers/data/roles.ts makes them: the label, the features, and the columns left out with why. */
+export const RolesSchema = z.custom<Roles>(
+  (v) => isObject(v) && (v.label === null || typeof v.label === 'string') && Array.isArray(v.features) && Array.isArray(v.notUsed),
+  { message: 'should be the suggested roles' },
+);
 
-export const RolesSchema = z.looseObject({
-  label: z.string().nullable(),
-  features: z.array(z.string()),
-  /** columns left out, each with the reason in words */
-  unused: z.array(z.looseObject({ name: z.string(), reason: z.string().optional() })).default([]),
-});
-
-export const LabelTaskSchema = z.looseObject({
-  task: TaskSchema,
-  classes: z.array(z.string()).optional(),
-  /** rows whose label is missing and are left out */
-  missingLabels: z.number().optional(),
-});
+/** What the label makes of the task (binary / multiclass / regression), its classes and rows with no label. */
+export const LabelTaskSchema = z.custom<LabelTask>(
+  (v) => isObject(v) && TaskSchema.safeParse(v.task).success,
+  { message: 'should be a label task' },
+);
 
 export const DescribeSchema = z.object({
   profiles: z.array(ColumnProfileSchema),
@@ -171,6 +165,8 @@ export const RunSummarySchema = z.object({
   status: RunStatusSchema,
   /** ms since epoch */
   createdAt: z.number(),
+  /** ms since epoch; null while queued or running */
+  finishedAt: z.number().nullable(),
   totalEpochs: z.number().int(),
   /** every epoch so far (live runs grow through training.progress) */
   history: z.array(EpochMetricsSchema),
@@ -179,6 +175,8 @@ export const RunSummarySchema = z.object({
   message: z.string().nullable(),
   trainSeconds: z.number().nullable(),
   rows: z.object({ train: z.number(), validation: z.number(), test: z.number() }).nullable(),
+  /** what the preparation changed or noticed, in plain words (rows left out, ...) */
+  warnings: z.array(z.string()),
   plan: TrainingPlanSchema,
 });
 
@@ -398,8 +396,7 @@ export type PayloadOf<E extends EventName> = z.output<(typeof events)[E]>;
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 export type FileSuggestion = z.infer<typeof FileSuggestionSchema>;
 export type DatasetSummary = z.infer<typeof DatasetSummarySchema>;
-export type ColumnProfileView = z.infer<typeof ColumnProfileSchema>;
-export type Roles = z.infer<typeof RolesSchema>;
+export type { ColumnProfile, LabelTask, Roles };
 export type Describe = z.infer<typeof DescribeSchema>;
 export type Evaluation = z.infer<typeof EvaluationSchema>;
 export type MetricsAtThreshold = z.infer<typeof MetricsAtThresholdSchema>;

@@ -1,0 +1,39 @@
+// What every handler file receives: the services of one app (desktop window, browser-mode server or a test).
+
+import type { Handlers } from '../transport/dispatch';
+import type { EventHub } from '../transport/dispatch';
+import type { CsvParser } from '../services/datasets';
+import type { Files } from '../services/files';
+import type { Projects } from '../services/projects';
+import type { ProjectRuns } from '../services/runs';
+import type { Session } from '../services/session';
+
+/** Native file dialogs (desktop only); each resolves to a path, or null when cancelled. */
+export interface Dialogs {
+  openCsv(options: DialogOptions): Promise<string | null>;
+  openProject(options: DialogOptions): Promise<string | null>;
+  saveProject(options: DialogOptions): Promise<string | null>;
+  saveCsv(options: DialogOptions): Promise<string | null>;
+  saveWeights(options: DialogOptions): Promise<string | null>;
+}
+
+export interface DialogOptions {
+  defaultPath?: string;
+  title?: string;
+}
+
+export interface Context {
+  mode: 'desktop' | 'web';
+  version: string;
+  datasetsDir: string;
+  hub: EventHub;
+  session: Session;
+  runs: ProjectRuns;
+  projects: Projects;
+  files: Files;
+  parser: CsvParser;
+  dialogs: Dialogs | null;
+}
+
+/** A handler file's share of the requests. */
+export type HandlerGroup<K extends keyof Handlers> = Pick<Handlers, K>;

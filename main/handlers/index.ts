@@ -1,0 +1,110 @@
+// createCore: the services of one app and a handler for every request of the contract, ready for any transport.
+
+import os from 'node:os';
+import path from 'node:path';
+import { createDispatch, EventHub, type Dispatch, type Handlers } from '../transport/dispatch';
+import { parseInThisThread, type CsvParser } from '../services/datasets';
+import { Files } from '../services/files';
+import { Projects } from '../services/projects';
+import { ProjectRuns } from '../services/runs';
+import { Session } from '../services/session';
+import { TrainingService, type TrainingServiceOptions } from '../services/training';
+import { appHandlers } from './app';
+import type { Context, Dialogs } from './context';
+import { datasetHandlers } from './dataset';
+import { dialogHandlers } from './dialogs';
+import { planHandlers } from './plan';
+import { projectHandlers } from './project';
+import { resultHandlers } from './results';
+import { trainingHandlers } from './training';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface CoreOptions {
+  mode: 'desktop' | 'web';
+  /** the app's own folder (recent lists, autosave); default $NEURON_STUDIO_DATA_DIR or ~/.neuron-studio */
+  dataDir?: string;
+  /** where the example CSVs are; default datasets/ of the repository */
+  datasetsDir?: string;
+  version?: string;
+  dialogs?: Dialogs | null;
+  /** the pool's worker file etc. (the desktop build passes its built worker) */
+  training?: TrainingServiceOptions;
+  parser?: CsvParser;
+  autosaveMs?: number;
+  /** check each result against the contract (tests) */
+  checkResults?: boolean;
+  log?: (error: unknown) => void;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  hub: EventHub;
+  context: Context;
+  close(): Promise<void>;
+}
+
+export function defaultDataDir(): string {
+  return process.env.NEURON_STUDIO_DATA_DIR || path.join(os.homedir(), '.neuron-studio');
+}
+
+function packageVersion(): string {
+  try {
+    return (require(path.join(ROOT, 'package.json')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function createHandlers(ctx: Context): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...dialogHandlers(ctx),
+    ...datasetHandlers(ctx),
+    ...planHandlers(ctx),
+    ...trainingHandlers(ctx),
+    ...resultHandlers(ctx),
+    ...projectHandlers(ctx),
+  };
+}
+
+export function createCore(options: CoreOptions): Core {
+  const hub = new EventHub();
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const session = new Session(hub);
+  const training = new TrainingService(options.training);
+  const runs = new ProjectRuns(session, training, hub);
+  const parser = options.parser ?? parseInThisThread;
+  const projects = new Projects({
+    session,
+    dataDir,
+    parser,
+    autosaveMs: options.autosaveMs,
+    beforeReplace: () => runs.stopAll(),
+  });
+  session.onTouch = () => projects.changed();
+  const datasetsDir = options.datasetsDir ?? path.join(ROOT, 'datasets');
+  const context: Context = {
+    mode: options.mode,
+    version: options.version ?? packageVersion(),
+    datasetsDir,
+    hub,
+    session,
+    runs,
+    projects,
+    files: new Files(datasetsDir, dataDir, projects.recent),
+    parser,
+    dialogs: options.dialogs ?? null,
+  };
+  const dispatch = createDispatch(createHandlers(context), { checkResults: options.checkResults, log: options.log });
+  return {
+    dispatch,
+    hub,
+    context,
+    async close() {
+      runs.close();
+      await projects.close();
+      await training.close();
+    },
+  };
+}

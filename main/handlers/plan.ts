@@ -1,0 +1,57 @@
+// project.setPlan and model.suggest: the user's choices of roles, preparation, split, layers and training settings.
+
+import { findColumn, suggestModel } from '../../workers/data';
+import { LayerSchema, TrainingSettingsSchema } from '../../workers/plan';
+import { z } from 'zod';
+import { describeLabel } from '../services/datasets';
+import { userError } from '../transport/errors';
+import type { Context, HandlerGroup } from './context';
+
+export function planHandlers(ctx: Context): HandlerGroup<'project.setPlan' | 'model.suggest'> {
+  return {
+    'project.setPlan': ({ plan }) => {
+      const session = ctx.session;
+      const dataset = session.dataset;
+      if (dataset) {
+        // names must be the table's own: a typo here would only surface at training time
+        for (const name of [...plan.features, ...(plan.label ? [plan.label] : [])]) findColumn(dataset.data, name);
+        if (plan.label !== session.plan?.label) {
+          dataset.describe.labelTask = plan.label ? describeLabel(dataset.data, plan.label) : null;
+        }
+      }
+      session.plan = plan;
+      session.touch();
+      return plan;
+    },
+    'model.suggest': (args) => {
+      const dataset = ctx.session.requireDataset();
+      const label = args?.label ?? ctx.session.plan?.label ?? dataset.describe.roles.label ?? '';
+      const features = args?.features ?? ctx.session.plan?.features ?? dataset.describe.roles.features;
+      if (!label) {
+        throw userError('no_label', 'Choose the column the model should predict (the label) first.', {
+          hint: 'The suggestion depends on what is predicted.',
+        });
+      }
+      const task = describeLabel(dataset.data, label);
+      if (!task) {
+        throw userError('single_class', `"${label}" has only one value, so there is nothing to predict.`, {
+          column: label,
+          hint: 'Choose another column as the label.',
+        });
+      }
+      const rows = dataset.data.rowCount - (task.missingLabels ?? 0);
+      const suggestion = suggestModel(task.task, rows, Math.max(1, features.length)) as {
+        hidden: unknown;
+        training: unknown;
+        notes?: unknown;
+        reasons?: unknown;
+      };
+      const words = suggestion.notes ?? suggestion.reasons;
+      return {
+        hidden: z.array(LayerSchema).parse(suggestion.hidden),
+        training: TrainingSettingsSchema.parse(suggestion.training),
+        notes: Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [],
+      };
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// training.*: start, stop, list, get and delete the project's runs.
+
+import type { Context, HandlerGroup } from './context';
+
+type TrainingRequest = 'training.start' | 'training.stop' | 'training.list' | 'training.get' | 'training.delete';
+
+export function trainingHandlers(ctx: Context): HandlerGroup<TrainingRequest> {
+  return {
+    'training.start': (args) => ctx.runs.start(args?.plan, args?.name),
+    'training.stop': ({ runId }) => {
+      ctx.runs.stop(runId);
+      return { ok: true as const };
+    },
+    'training.list': () => ctx.runs.list(),
+    'training.get': ({ runId }) => ctx.session.run(runId),
+    'training.delete': ({ runId }) => {
+      ctx.runs.delete(runId);
+      return { ok: true as const };
+    },
+  };
+}

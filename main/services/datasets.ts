@@ -1,0 +1,85 @@
+// Reading a CSV into the project: the file is read here, parsed and described by workers/data, kept in the session.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { cellText, parseCsv, type Dataset } from '../../workers/data';
+import { profileDataset } from '../../workers/data/profile';
+import { labelTask, suggestRoles } from '../../workers/data/roles';
+import type { DatasetSummary, Describe } from '../contract';
+import { userError } from '../transport/errors';
+import type { LoadedDataset } from './session';
+
+export interface ParseChoice {
+  header: 'auto' | boolean;
+  skipBadRows?: boolean;
+}
+
+/** Parses bytes (in a pool worker when the file is big, if the app gave one) into a Dataset. */
+export type CsvParser = (bytes: Uint8Array, fileName: string, parse: ParseChoice) => Promise<Dataset>;
+
+export const parseInThisThread: CsvParser = async (bytes, fileName, parse) =>
+  parseCsv(bytes, fileName, { header: parse.header, skipBadRows: parse.skipBadRows });
+
+/** Reads a file's bytes; a missing file or a folder is a sentence naming it. */
+export async function readCsvBytes(file: string): Promise<Uint8Array> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat) {
+    throw userError('io', `There is no file at ${file}.`, { file, hint: 'Check the path, or choose the file again.' });
+  }
+  if (stat.isDirectory()) {
+    throw userError('io', `${file} is a folder, not a CSV file.`, { file, hint: 'Choose a .csv file inside it.' });
+  }
+  return new Uint8Array(await fs.readFile(file));
+}
+
+/** Parse, profile and suggest roles: everything the Data screen shows. */
+export async function loadDataset(
+  bytes: Uint8Array,
+  fileName: string,
+  originalPath: string | null,
+  parse: ParseChoice,
+  parser: CsvParser = parseInThisThread,
+): Promise<LoadedDataset> {
+  const started = performance.now();
+  const data = await parser(bytes, fileName, parse);
+  const profiles = profileDataset(data);
+  const roles = suggestRoles(data, profiles);
+  const describe: Describe = { profiles, roles, labelTask: roles.label ? describeLabel(data, roles.label) : null };
+  const summary: DatasetSummary = {
+    fileName,
+    path: originalPath,
+    rows: data.rowCount,
+    columns: data.columns.map((column, i) => ({ name: column.name, kind: profiles[i]?.kind ?? 'numeric' })),
+    skippedRows: data.skippedRows?.count ?? 0,
+    importSeconds: (performance.now() - started) / 1000,
+  };
+  return { data, bytes, fileName, originalPath, parse, summary, describe };
+}
+
+/** The task a label makes, with its classes; null when the column cannot be a label (one class, empty). */
+export function describeLabel(data: Dataset, label: string): Describe['labelTask'] {
+  try {
+    return labelTask(data, label);
+  } catch (error) {
+    if ((error as Error).name === 'DataError' && (error as { code?: string }).code === 'single_class') return null;
+    throw error;
+  }
+}
+
+/** Rows as text for the virtualised table; a missing cell is an empty string. */
+export function datasetRows(data: Dataset, start: number, count: number): { start: number; total: number; columns: string[]; rows: string[][] } {
+  const end = Math.min(data.rowCount, start + count);
+  const rows: string[][] = [];
+  for (let row = start; row < end; row++) {
+    const cells: string[] = new Array(data.columns.length);
+    for (let c = 0; c < data.columns.length; c++) cells[c] = cellText(data, row, c) ?? '';
+    rows.push(cells);
+  }
+  return { start, total: data.rowCount, columns: data.columns.map((c) => c.name), rows };
+}
+
+/** The name a dropped or chosen file is known by. */
+export function fileNameOf(file: string): string {
+  return path.basename(file);
+}

@@ -1,0 +1,58 @@
+// Files the app offers: the example datasets, the CSVs in datasets/, recent CSVs and projects (browser mode's path field).
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { createRecentList, type RecentList } from '../project';
+import type { FileSuggestion } from '../contract';
+
+export interface Example {
+  title: string;
+  path: string;
+  label?: string;
+}
+
+/** The examples shipped in datasets/ that the Start screen offers (only those present). */
+export async function examplesIn(datasetsDir: string): Promise<Example[]> {
+  const known = [{ title: 'diabetes (Pima)', file: 'diabetes.csv', label: 'Outcome' }];
+  const found: Example[] = [];
+  for (const k of known) {
+    const file = path.join(datasetsDir, k.file);
+    if (await fs.stat(file).catch(() => null)) found.push({ title: k.title, path: file, label: k.label });
+  }
+  return found;
+}
+
+export class Files {
+  readonly recentCsvs: RecentList;
+
+  constructor(
+    private readonly datasetsDir: string,
+    dataDir: string,
+    private readonly recentProjects: RecentList,
+  ) {
+    this.recentCsvs = createRecentList(path.join(dataDir, 'recent-csvs.json'));
+  }
+
+  async suggestions(kind: 'csv' | 'project'): Promise<FileSuggestion[]> {
+    const out: FileSuggestion[] = [];
+    const seen = new Set<string>();
+    const add = (s: FileSuggestion) => {
+      if (seen.has(s.path)) return;
+      seen.add(s.path);
+      out.push(s);
+    };
+    if (kind === 'project') {
+      for (const p of await this.recentProjects.list()) if (p.exists) add({ path: p.path, label: p.name, group: 'recent-project' });
+      return out;
+    }
+    for (const c of await this.recentCsvs.list()) {
+      if (c.exists) add({ path: c.path, label: path.basename(c.path), group: 'recent-csv' });
+    }
+    for (const e of await examplesIn(this.datasetsDir)) add({ path: e.path, label: path.basename(e.path), group: 'example' });
+    const entries = await fs.readdir(this.datasetsDir).catch(() => [] as string[]);
+    for (const name of entries.sort()) {
+      if (name.toLowerCase().endsWith('.csv')) add({ path: path.join(this.datasetsDir, name), label: name, group: 'datasets' });
+    }
+    return out;
+  }
+}

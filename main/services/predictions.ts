@@ -1,0 +1,92 @@
+// Answers from a run's weights: one row typed in the app, or every row of a CSV written out with the answers added.
+
+import path from 'node:path';
+import { cellValue, findColumn, parseCsv } from '../../workers/data';
+import { parseWeightsFile, predict, type Prediction as EnginePrediction } from '../../workers/engine/predict';
+import type { WeightsFile } from '../../workers/engine/weights-file';
+import type { Prediction, Run } from '../contract';
+import { writeAtomic } from '../project/atomic-write';
+import { userError } from '../transport/errors';
+import { readCsvBytes } from './datasets';
+import { checkFolder, weightsOf } from './export';
+
+const checked = new WeakMap<object, WeightsFile>();
+
+/** The run's weights, checked once (a project file's copy may have been edited by hand). */
+export function modelOf(run: Run): WeightsFile {
+  const raw = weightsOf(run);
+  let model = checked.get(raw);
+  if (!model) {
+    model = parseWeightsFile(raw);
+    checked.set(raw, model);
+  }
+  return model;
+}
+
+function toContract(p: EnginePrediction, warnings: string[]): Prediction {
+  return { ...p, warnings } as Prediction;
+}
+
+export function predictOne(run: Run, values: Record<string, string | number | null>): Prediction {
+  const model = modelOf(run);
+  const row = model.inputs.map((input) => values[input.name] ?? null);
+  const { predictions, warnings } = predict(model, [row]);
+  // the engine names the row ("Row 1: ..."); one row typed in a form needs no row number
+  return toContract(predictions[0]!, warnings.map((w) => w.replace(/^Row 1: /, '')));
+}
+
+/** RFC 4180 quoting: only when a cell holds a comma, quote or line break. */
+export function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The columns added to the output CSV, after the file's own columns. */
+export function predictionColumns(model: WeightsFile): string[] {
+  const label = model.output.name;
+  if (model.task === 'regression') return [`predicted ${label}`];
+  if (model.task === 'binary') return [`predicted ${label}`, `probability of ${label} = ${model.output.classes?.[1] ?? '1'}`];
+  return [`predicted ${label}`, ...(model.output.classes ?? []).map((c) => `probability of ${label} = ${c}`)];
+}
+
+export function predictionCells(model: WeightsFile, p: EnginePrediction): string[] {
+  if ('value' in p) return [String(p.value)];
+  if ('probability' in p) return [p.label, String(p.probability)];
+  return [p.label, ...(model.output.classes ?? []).map((c) => String(p.probabilities[c] ?? ''))];
+}
+
+export async function predictCsv(
+  run: Run,
+  inputPath: string,
+  outputPath: string,
+): Promise<{ rows: number; outputPath: string; warnings: string[] }> {
+  const model = modelOf(run);
+  const input = path.resolve(inputPath);
+  const output = path.resolve(outputPath);
+  if (input === output) {
+    throw userError('same_file', 'The predictions would overwrite the file they are made from.', {
+      file: output,
+      hint: 'Choose another name for the output file.',
+    });
+  }
+  await checkFolder(output);
+  const bytes = await readCsvBytes(input);
+  const data = parseCsv(bytes, path.basename(input), { header: true });
+  const columns = model.inputs.map((i) => findColumn(data, i.name).index);
+  const rows: (string | number | null)[][] = [];
+  for (let r = 0; r < data.rowCount; r++) rows.push(columns.map((c) => cellValue(data, r, c)));
+  const { predictions, warnings } = predict(model, rows);
+
+  const header = [...data.columns.map((c) => c.name), ...predictionColumns(model)];
+  const lines = [header.map(csvCell).join(',')];
+  for (let r = 0; r < data.rowCount; r++) {
+    const own = data.columns.map((c) => {
+      const v = cellValue(data, r, c.index);
+      return v === null ? '' : String(v);
+    });
+    lines.push([...own, ...predictionCells(model, predictions[r]!)].map(csvCell).join(','));
+  }
+  await writeAtomic(output, `${lines.join('\n')}\n`);
+  // a long list of warnings helps no one: the first few and a count
+  const shown = warnings.length > 10 ? [...warnings.slice(0, 10), `… and ${warnings.length - 10} more.`] : warnings;
+  return { rows: data.rowCount, outputPath: output, warnings: shown };
+}
