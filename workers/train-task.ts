@@ -63,7 +63,7 @@ export default function trainTask(input: TrainTaskInput): TrainTaskOutcome {
 }
 
 export function runTraining({ runId, dataset, plan, port, stopFlag }: TrainTaskInput): TrainTaskResult {
-  const task: Task = labelTask(dataset, plan.label);
+  const task: Task = labelTask(dataset, plan.label).task;
   const split = splitRows(dataset, plan.label, plan.split, task);
   const prepared = fitPreparation(dataset, plan, split.train);
   const trainM = buildMatrices(dataset, prepared, plan, split.train);

@@ -20,6 +20,7 @@ With no options: the tutorial's Keras recipe on datasets/diabetes.csv.
   --test FRACTION        rows held out for the final score (e.g. 0.2)
   --scale standard|minmax|none  how the inputs are scaled
   --zeros-missing a,b    columns where 0 means "not measured"
+  --skip-bad-rows        leave out rows with too many or too few values instead of stopping
   --seed N               makes the run repeatable
   --out FILE.json        write the weights file
   --save FILE.neuron     write a project file with this run

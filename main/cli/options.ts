@@ -31,6 +31,7 @@ export interface TrainOptions {
   zerosMissing?: string[];
   out?: string;
   save?: string;
+  skipBadRows: boolean;
   json: boolean;
   help: boolean;
 }
@@ -63,6 +64,7 @@ const TRAIN_SPEC = {
   'zeros-missing': { type: 'string' },
   out: { type: 'string' },
   save: { type: 'string' },
+  'skip-bad-rows': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -97,6 +99,7 @@ export function parseTrainOptions(args: string[]): TrainOptions {
     zerosMissing: v['zeros-missing'] === undefined ? undefined : list(v['zeros-missing'], '--zeros-missing'),
     out: v.out,
     save: v.save,
+    skipBadRows: v['skip-bad-rows'] ?? false,
     json: v.json ?? false,
     help: v.help ?? false,
   };

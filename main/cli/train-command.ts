@@ -30,9 +30,14 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
   const shownName = options.csv ?? path.relative(process.cwd(), DEFAULT_CSV);
   const importStarted = performance.now();
   const bytes = await readInputFile(csvPath, '--csv');
-  const dataset = parseCsv(bytes, shownName, { header: 'auto' });
+  const dataset = parseCsv(bytes, shownName, { header: 'auto', skipBadRows: options.skipBadRows });
+  if (dataset.skippedRows) {
+    const { count, rows } = dataset.skippedRows;
+    terminal.err(`Note: ${count} row${count === 1 ? '' : 's'} with the wrong number of values left out (file rows ${rows.join(', ')}${count > rows.length ? ', ...' : ''}).`);
+  }
   const importSeconds = (performance.now() - importStarted) / 1000;
-  const { plan, task } = planFromOptions(options, dataset);
+  const { plan, task, notUsed } = planFromOptions(options, dataset);
+  for (const column of notUsed) terminal.err(`Note: column "${column.name}" is not used: ${column.reason}`);
 
   terminal.out(describeRun(dataset, plan, task));
   const service = new TrainingService({ poolOptions: { maxThreads: 1 } });

@@ -1,7 +1,7 @@
 // From the `train` options and the imported table to a training plan: columns named or given by position, the
 // tutorial's recipe (no --csv) or the suggested model (with --csv) as the base, then each given option on top.
 
-import { findColumn, labelTask, suggestModel, type Dataset } from '../../workers/data';
+import { findColumn, labelTask, suggestModel, suggestRoles, type Dataset } from '../../workers/data';
 import type { Task } from '../../workers/engine/weights-file';
 import { TrainingPlanSchema, type TrainingPlan } from '../../workers/plan';
 import { UsageError } from './errors';
@@ -11,6 +11,8 @@ import type { TrainOptions } from './options';
 export interface PlannedRun {
   plan: TrainingPlan;
   task: Task;
+  /** columns left out of the features on their own, with the reason in words */
+  notUsed: { name: string; reason: string }[];
 }
 
 export function planFromOptions(options: TrainOptions, dataset: Dataset): PlannedRun {
@@ -23,14 +25,20 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset): Planne
     );
   }
   const label = findColumn(dataset, labelText).name;
-  const features = options.features
-    ? options.features.map((name) => findColumn(dataset, name).name)
-    : dataset.columns.map((c) => c.name).filter((name) => name !== label);
+  let notUsed: PlannedRun['notUsed'] = [];
+  let features: string[];
+  if (options.features) features = options.features.map((name) => findColumn(dataset, name).name);
+  else {
+    // Every other column, except those that cannot help (record numbers, free text, constants).
+    notUsed = suggestRoles(dataset).notUsed.filter((c) => c.name !== label);
+    const skipped = new Set(notUsed.map((c) => c.name));
+    features = dataset.columns.map((c) => c.name).filter((name) => name !== label && !skipped.has(name));
+  }
   if (features.includes(label)) {
     throw new UsageError(`--features lists the label "${label}" itself. Leave it out of --features.`);
   }
   if (features.length === 0) throw new UsageError(`${dataset.fileName} has no column besides the label to learn from.`);
-  const task = labelTask(dataset, label);
+  const { task } = labelTask(dataset, label);
 
   const base: TrainingPlan =
     useRecipe && task === 'binary' ? kerasRecipe(features, label) : suggestedPlan(task, dataset.rowCount, features, label);
@@ -53,14 +61,23 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset): Planne
   if (options.lr !== undefined) plan.training.optimizer = { ...plan.training.optimizer, learningRate: options.lr };
   if (options.epochs !== undefined) plan.training.epochs = options.epochs;
   if (options.batch !== undefined) plan.training.batchSize = options.batch;
+  // As Keras' fit(): nothing is held back unless --validation asks, and --epochs N runs N epochs. The suggested
+  // early stopping applies only when there are validation rows and the number of epochs was left to the suggestion.
+  if (plan.split.validation === 0 || options.epochs !== undefined) plan.training.earlyStopping = null;
   if (options.seed !== undefined) {
     plan.training.seed = options.seed;
     plan.split.seed = options.seed;
   }
-  return { plan: TrainingPlanSchema.parse(plan), task };
+  return { plan: TrainingPlanSchema.parse(plan), task, notUsed };
 }
 
 function suggestedPlan(task: Task, rows: number, features: string[], label: string): TrainingPlan {
   const suggestion = suggestModel(task, rows, features.length);
-  return TrainingPlanSchema.parse({ features, label, hidden: suggestion.hidden, training: suggestion.training });
+  return TrainingPlanSchema.parse({
+    features,
+    label,
+    hidden: suggestion.hidden,
+    output: suggestion.output,
+    training: suggestion.training,
+  });
 }
