@@ -1,0 +1,142 @@
+// Engine benchmark: the Keras recipe on Pima and raw training throughput, ours against TensorFlow.js (pure-JS cpu
+// backend) measured in the same run. Run alone: `npx tsx test/bench/engine.ts` (BENCH_NO_PEER=1 skips TensorFlow.js).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Rng } from '../../workers/engine/rng';
+import type { NetworkSpec, TrainSettings } from '../../workers/engine/spec';
+import { train, type TrainData } from '../../workers/engine/train';
+
+export interface BenchRow { name: string; ours: number; peer?: number; unit: string; note?: string }
+
+const ROOT = join(__dirname, '..', '..');
+/** TensorFlow.js takes ~14 s for the full recipe here: time this many epochs and scale to 150. */
+const PEER_RECIPE_EPOCHS = 10;
+const THROUGHPUT_ROWS = 200_000, PEER_THROUGHPUT_ROWS = 10_240;
+
+function readPima(): TrainData {
+  const rows = readFileSync(join(ROOT, 'datasets', 'pima-indians-diabetes.csv'), 'utf8').trim().split('\n')
+    .map((line) => line.split(',').map(Number));
+  const x = new Float64Array(rows.length * 8), y = new Float64Array(rows.length);
+  rows.forEach((r, i) => {
+    for (let c = 0; c < 8; c++) x[i * 8 + c] = r[c];
+    y[i] = r[8];
+  });
+  return { x, y, rows: rows.length, cols: 8, outputs: 1 };
+}
+
+const recipe: NetworkSpec = {
+  inputs: 8,
+  layers: [
+    { units: 16, activation: 'relu', initializer: 'random_uniform' },
+    { units: 8, activation: 'relu', initializer: 'random_uniform' },
+    { units: 1, activation: 'sigmoid', initializer: 'random_uniform' },
+  ],
+};
+const recipeSettings: TrainSettings = { loss: 'binary_crossentropy', optimizer: { name: 'adam' }, epochs: 150, batchSize: 10, seed: 2 };
+
+/** 32 standard-normal features; the label is whether a fixed random linear score is positive. */
+function wideData(rows: number): TrainData {
+  const rng = new Rng(99);
+  const w = Array.from({ length: 32 }, () => rng.normal());
+  const x = new Float64Array(rows * 32), y = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let s = 0;
+    for (let c = 0; c < 32; c++) s += (x[r * 32 + c] = rng.normal()) * w[c];
+    y[r] = s > 0 ? 1 : 0;
+  }
+  return { x, y, rows, cols: 32, outputs: 1 };
+}
+const wide: NetworkSpec = {
+  inputs: 32,
+  layers: [{ units: 64, activation: 'relu' }, { units: 32, activation: 'relu' }, { units: 1, activation: 'sigmoid' }],
+};
+const wideSettings: TrainSettings = { loss: 'binary_crossentropy', optimizer: { name: 'adam' }, epochs: 1, batchSize: 256, seed: 1 };
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** The fastest of a few timed runs after a warm-up (the JIT needs one run to compile the hot loop). */
+function timeOurs(spec: NetworkSpec, settings: TrainSettings, data: TrainData, runs: number): { seconds: number; accuracy: number } {
+  train(spec, settings, data);
+  const times: number[] = [];
+  let accuracy = 0;
+  for (let i = 0; i < runs; i++) {
+    const result = train(spec, settings, data);
+    times.push(result.trainSeconds);
+    accuracy = result.history.at(-1)?.accuracy ?? NaN;
+  }
+  return { seconds: median(times), accuracy };
+}
+
+type Tf = typeof import('@tensorflow/tfjs');
+
+async function loadTf(): Promise<Tf> {
+  const tf = await import('@tensorflow/tfjs');
+  await tf.setBackend('cpu');
+  await tf.ready();
+  return tf;
+}
+
+/** Seconds per epoch of the same model in TensorFlow.js, fit with verbose 0, after a one-epoch warm-up. */
+async function timeTf(tf: Tf, spec: NetworkSpec, data: TrainData, batchSize: number, epochs: number, lr: number): Promise<{ perEpoch: number; accuracy: number }> {
+  const model = tf.sequential();
+  spec.layers.forEach((l, i) => model.add(tf.layers.dense({
+    units: l.units, activation: l.activation as 'relu', kernelInitializer: l.initializer === 'random_uniform'
+      ? tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05 }) : 'glorotUniform',
+    ...(i === 0 ? { inputShape: [spec.inputs] } : {}),
+  })));
+  model.compile({ optimizer: tf.train.adam(lr, 0.9, 0.999, 1e-7), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  const x = tf.tensor2d(Float32Array.from(data.x.subarray(0, data.rows * data.cols)), [data.rows, data.cols]);
+  const y = tf.tensor2d(Float32Array.from(data.y.subarray(0, data.rows)), [data.rows, 1]);
+  await model.fit(x, y, { epochs: 1, batchSize, verbose: 0, shuffle: true });
+  const start = performance.now();
+  const history = await model.fit(x, y, { epochs, batchSize, verbose: 0, shuffle: true });
+  const seconds = (performance.now() - start) / 1000;
+  const acc = history.history.acc ?? history.history.accuracy;
+  tf.dispose([x, y]);
+  model.dispose();
+  return { perEpoch: seconds / epochs, accuracy: Number(acc?.at(-1) ?? NaN) };
+}
+
+export async function benchEngine(): Promise<BenchRow[]> {
+  const withPeer = !process.env.BENCH_NO_PEER;
+  const tf = withPeer ? await loadTf() : null;
+  const rows: BenchRow[] = [];
+
+  const pima = readPima();
+  const ours = timeOurs(recipe, recipeSettings, pima, 5);
+  const peer = tf ? await timeTf(tf, recipe, pima, 10, PEER_RECIPE_EPOCHS, 0.001) : null;
+  rows.push({
+    name: 'Keras recipe, Pima 768 rows, 8-16-8-1, Adam, batch 10, 150 epochs',
+    ours: ours.seconds,
+    ...(peer ? { peer: peer.perEpoch * 150 } : {}),
+    unit: 's',
+    note: `ours: median of 5 after a warm-up, training accuracy ${ours.accuracy.toFixed(3)}` +
+      (peer ? `; TensorFlow.js cpu: ${PEER_RECIPE_EPOCHS} epochs timed and scaled to 150` : ''),
+  });
+
+  const data = wideData(THROUGHPUT_ROWS);
+  const wideOurs = timeOurs(wide, wideSettings, data, 3);
+  const widePeer = tf ? await timeTf(tf, wide, { ...data, rows: PEER_THROUGHPUT_ROWS }, 256, 1, 0.001) : null;
+  rows.push({
+    name: 'Throughput, 200,000 x 32, 32-64-32-1, Adam, batch 256, one epoch',
+    ours: THROUGHPUT_ROWS / wideOurs.seconds,
+    ...(widePeer ? { peer: PEER_THROUGHPUT_ROWS / widePeer.perEpoch } : {}),
+    unit: 'rows/s',
+    note: `ours: median of 3 after a warm-up, float64, one thread` +
+      (widePeer ? `; TensorFlow.js cpu: one epoch on the first ${PEER_THROUGHPUT_ROWS} rows` : ''),
+  });
+  return rows;
+}
+
+if (typeof require !== 'undefined' && require.main === module) {
+  benchEngine().then((rows) => {
+    for (const r of rows) {
+      const ratio = r.peer === undefined ? '' : r.unit === 's' ? `  (${(r.peer / r.ours).toFixed(0)}x faster)` : `  (${(r.ours / r.peer).toFixed(1)}x)`;
+      const fmt = (v: number) => (r.unit === 's' ? `${v.toFixed(3)} s` : `${Math.round(v).toLocaleString('en')} ${r.unit}`);
+      console.log(`${r.name}\n  ours ${fmt(r.ours)}${r.peer === undefined ? '' : `, TensorFlow.js ${fmt(r.peer)}`}${ratio}\n  ${r.note ?? ''}`);
+    }
+  });
+}
