@@ -186,15 +186,24 @@ export const RunSchema = RunSummarySchema.extend({
   evaluation: EvaluationSchema.nullable(),
 });
 
-export const UiStateSchema = z.looseObject({
+/** A change to the screen state: only the fields given are changed (no defaults, unlike UiStateSchema). */
+export const UiPatchSchema = z.looseObject({
   /** 'start' | 'data' | 'model' | 'train' | 'evaluate' | 'use' (the renderer's names) */
+  screen: z.string().optional(),
+  selectedRunId: z.string().nullable().optional(),
+  threshold: z.number().min(0).max(1).optional(),
+  /** runs drawn together on the training chart */
+  compareRunIds: z.array(z.string()).optional(),
+  /** the last values typed on the "use the model" screen, column → text */
+  lastPatient: z.record(z.string(), z.string()).optional(),
+});
+
+/** How the screens looked; saved with the project. Loose: the renderer may remember more. */
+export const UiStateSchema = UiPatchSchema.extend({
   screen: z.string().default('start'),
   selectedRunId: z.string().nullable().default(null),
   threshold: z.number().min(0).max(1).default(0.5),
-  /** runs drawn together on the training chart */
   compareRunIds: z.array(z.string()).default([]),
-  /** the last values typed on the "use the model" screen, column → text */
-  lastPatient: z.record(z.string(), z.string()).optional(),
 });
 
 export const ProjectChangedSchema = z.object({ name: z.string(), path: z.string().nullable(), dirty: z.boolean() });
@@ -357,7 +366,7 @@ export const requests = {
   ),
   'project.state': request(NoArgs, ProjectStateSchema, 'Everything needed to rebuild every screen.'),
   'project.setUi': request(
-    z.object({ ui: UiStateSchema.partial() }).strict(),
+    z.object({ ui: UiPatchSchema }).strict(),
     UiStateSchema,
     'Remember screen, selected run, threshold... (saved with the project, does not make it unsaved).',
   ),

@@ -1,0 +1,36 @@
+// A whole app core over the in-memory pair, in a temporary data folder, with results checked against the contract.
+
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Api } from '../../../main/contract';
+import { createCore, type Core, type CoreOptions } from '../../../main/handlers/index';
+import { createMemoryClient } from '../../../main/transport/memory';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+export const DIABETES = path.join(ROOT, 'datasets', 'diabetes.csv');
+
+export interface Harness {
+  api: Api;
+  core: Core;
+  dir: string;
+  logged: unknown[];
+  close(): Promise<void>;
+}
+
+export function tempDir(prefix = 'ns-api-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function startHarness(options: Partial<CoreOptions> = {}, dir = tempDir()): Harness {
+  const logged: unknown[] = [];
+  const core = createCore({
+    mode: 'web',
+    dataDir: path.join(dir, 'app-data'),
+    checkResults: true,
+    log: (e) => logged.push(e),
+    training: { poolOptions: { maxThreads: 2 } },
+    ...options,
+  });
+  return { api: createMemoryClient(core.dispatch, core.hub), core, dir, logged, close: () => core.close() };
+}
