@@ -31,7 +31,8 @@ export function parseCsv(bytes: Uint8Array, fileName: string, options: ParseOpti
   const check = checkText(data, fileName);
   const start = check.start;
   if (isBlankText(data, start)) {
-    throw dataError('empty_file', fileName, `${fileName} is empty: it has no rows at all.`, 'Choose a CSV file with a header row and rows of data.');
+    const what = data.length > start ? `${fileName} holds only blank lines: it has no rows at all.` : `${fileName} is empty: it has no rows at all.`;
+    throw dataError('empty_file', fileName, what, 'Choose a CSV file with a header row and rows of data.');
   }
   const newline = data.indexOf(LF, start) === -1 && data.indexOf(CR, start) !== -1 ? CR : LF;
 

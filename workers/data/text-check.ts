@@ -161,6 +161,6 @@ export function notUtf8Error(bytes: Uint8Array, fileName: string, offset: number
   const where = column === undefined ? `row ${row}` : `row ${row}, column ${column},`;
   const what =
     `${fileName} is not UTF-8 text: ${where} has the byte 0x${byte.toString(16).toUpperCase()}${character}. ` +
-    `It was probably saved as ${encoding}` + (high > 1 ? ` (${high} such bytes in the file).` : '.');
+    `It was probably saved as ${encoding}` + (high > 1 ? `; the file has ${high} such bytes.` : '.');
   return dataError('not_utf8', fileName, what, SAVE_AS_UTF8, column === undefined ? { row } : { row, column });
 }
