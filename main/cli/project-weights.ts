@@ -1,13 +1,19 @@
 // predict --project FILE.neuron: the weights of the project's latest run that has weights, read without changing
 // the file (a broken project is refused with the project module's plain message).
 
-import { openProject } from '../project/open';
+import { openProject, ProjectFileError } from '../project';
 import { parseWeightsFile } from '../../workers/engine/predict';
 import type { WeightsFile } from '../../workers/engine/weights-file';
 import { UsageError } from './errors';
 
 export async function weightsFromProject(file: string): Promise<WeightsFile> {
-  const project = await openProject(file);
+  let project;
+  try {
+    project = await openProject(file);
+  } catch (error) {
+    if (error instanceof ProjectFileError) throw new ProjectFileError(error.code, error.file, `--project: ${error.message}`);
+    throw error;
+  }
   const runs = [...project.runs].reverse();
   const run = runs.find((r) => r.weights && (r.status === 'completed' || r.status === 'stopped'));
   if (!run || !run.weights) {

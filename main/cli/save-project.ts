@@ -4,7 +4,10 @@
 import path from 'node:path';
 import type { Dataset } from '../../workers/data/dataset';
 import type { TrainingPlan } from '../../workers/plan';
-import { encodeDataset, newProject, projectName, saveProject, type ProjectFile, type StoredRun } from '../project';
+import { access } from 'node:fs/promises';
+import {
+  encodeDataset, newProject, openProject, ProjectFileError, projectName, saveProject, type ProjectFile, type StoredRun,
+} from '../project';
 import type { TrainingRun } from '../services/training';
 
 export interface RunToSave {
@@ -44,4 +47,23 @@ export function projectOfRun(file: string, { bytes, fileName, dataset, plan, run
 
 export async function saveRunAsProject(file: string, run: RunToSave): Promise<void> {
   await saveProject(file, projectOfRun(file, run));
+}
+
+/**
+ * Before training: a file already at the --save path must be a project that opens (it is replaced, its previous
+ * version kept as .bak). Anything else there (a broken project, another kind of file) is refused and left untouched.
+ */
+export async function checkSaveTarget(file: string): Promise<void> {
+  const present = await access(file).then(() => true, () => false);
+  if (!present) return;
+  try {
+    await openProject(file);
+  } catch (error) {
+    if (!(error instanceof ProjectFileError)) throw error;
+    throw new ProjectFileError(
+      error.code,
+      error.file,
+      `--save: ${error.message} Nothing was trained and the file was not touched; give --save another file name.`,
+    );
+  }
 }

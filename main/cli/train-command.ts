@@ -15,7 +15,7 @@ import type { Terminal } from './terminal';
 import { planFromOptions } from './train-plan';
 import { evaluationFigures, summaryLine } from './train-summary';
 import { describeRun } from './run-description';
-import { saveRunAsProject } from './save-project';
+import { checkSaveTarget, saveRunAsProject } from './save-project';
 
 export async function trainCommand(args: string[], terminal: Terminal): Promise<number> {
   const options = parseTrainOptions(args);
@@ -24,7 +24,10 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     return EXIT_OK;
   }
   if (options.out) await checkOutputPath(options.out, '--out');
-  if (options.save) await checkOutputPath(options.save, '--save');
+  if (options.save) {
+    await checkOutputPath(options.save, '--save');
+    await checkSaveTarget(options.save);
+  }
 
   const csvPath = options.csv ?? DEFAULT_CSV;
   const shownName = options.csv ?? path.relative(process.cwd(), DEFAULT_CSV);
