@@ -63,7 +63,7 @@ export async function checkSaveTarget(file: string): Promise<void> {
     throw new ProjectFileError(
       error.code,
       error.file,
-      `--save: ${error.message} Nothing was trained and the file was not touched; give --save another file name.`,
+      `--save: ${error.message} Nothing was trained; give --save another file name, or move that file away.`,
     );
   }
 }

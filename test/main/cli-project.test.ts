@@ -62,7 +62,7 @@ describe('train --save and predict --project', () => {
     await writeFile(file, content);
     const r = await runCli(['train', '--epochs', '2', '--save', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^--save: .*Nothing was trained and the file was not touched/s);
+    expect(r.stderr).toMatch(/^--save: .*Nothing was trained; give --save another file name/s);
     expect(r.stdout).not.toMatch(/Epoch 1/);
     expect(Buffer.compare(await readFile(file), Buffer.from(content))).toBe(0);
     expect(await exists(`${file}.bak`)).toBe(false);
