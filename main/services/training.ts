@@ -119,7 +119,8 @@ export class TrainingService {
     if (!state || isFinished(state.run.status)) return false;
     state.stopRequested = true;
     Atomics.store(state.stopFlag, 0, 1);
-    if (options.force) state.abort.abort();
+    // A run still waiting for a worker has nothing to keep: it leaves the queue at once.
+    if (options.force || state.run.status === 'queued') state.abort.abort();
     else if (!state.hardStopTimer) {
       state.hardStopTimer = setTimeout(() => state.abort.abort(), this.hardStopAfterMs);
       state.hardStopTimer.unref();

@@ -158,4 +158,23 @@ describe('training service', () => {
     expect(run.history.length).toBeGreaterThanOrEqual(2);
     expect(run.result).toBeUndefined();
   });
+
+  it('runs wait their turn when the pool is full, and a stopped queued run leaves the queue at once', async () => {
+    service = new TrainingService({ poolOptions: { maxThreads: 1 } });
+    const dataset = table();
+    const first = service.start(dataset, plan({ epochs: 100000 })).runId;
+    const waiting = service.start(dataset, plan({ epochs: 5 })).runId;
+    const third = service.start(dataset, plan({ epochs: 5 })).runId;
+    await waitFor(() => (service!.get(first)?.history.length ?? 0) >= 1);
+    expect(service.get(waiting)?.status).toBe('queued');
+    expect(service.get(waiting)?.startedAt).toBeNull();
+    service.stop(waiting);
+    const stopped = await service.whenDone(waiting);
+    expect(stopped.status).toBe('stopped');
+    expect(stopped.history).toEqual([]);
+    expect(service.get(first)?.status).toBe('running');
+    service.stop(first);
+    expect((await service.whenDone(first)).status).toBe('stopped');
+    expect((await service.whenDone(third)).status).toBe('completed');
+  });
 });
