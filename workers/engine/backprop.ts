@@ -1,6 +1,7 @@
 // One mini-batch forward and backward through a network: the loss of the batch and the gradient of every parameter.
 // Every buffer is allocated here, once, for the largest batch; run() allocates nothing.
 
+import { multiplyTransposedA, multiplyTransposedB } from './matmul';
 import { denseForward, type Network } from './network';
 import { fusedDelta, hasFusedDelta, losses, type Loss } from './losses';
 import type { Rng } from './rng';
@@ -108,18 +109,8 @@ export class Backprop {
       const units = layer.units, fanIn = layer.fanIn;
       const d = this.deltas[l];
       const layerInput = l === 0 ? this.x : this.dropApplied[l - 1] === 1 ? this.dropped[l - 1] : this.y[l - 1];
-      // kernel gradient = input^T · delta
-      const gk = this.gradKernels[l];
-      gk.fill(0);
-      for (let r = 0; r < rows; r++) {
-        const xo = r * fanIn, dOff = r * units;
-        for (let k = 0; k < fanIn; k++) {
-          const v = layerInput[xo + k];
-          if (v === 0) continue;
-          const w = k * units;
-          for (let j = 0; j < units; j++) gk[w + j] += v * d[dOff + j];
-        }
-      }
+      // kernel gradient = inputᵀ · delta
+      multiplyTransposedA(layerInput, d, this.gradKernels[l], rows, fanIn, units);
       const gb = this.gradBiases[l];
       if (gb !== null) {
         gb.fill(0);
@@ -130,16 +121,8 @@ export class Backprop {
       }
       if (l === 0) break;
       // previous layer's delta = (delta · kernel^T), through dropout, through its activation
-      const prev = this.deltas[l - 1], kernel = layer.kernel;
-      for (let r = 0; r < rows; r++) {
-        const po = r * fanIn, dOff = r * units;
-        for (let k = 0; k < fanIn; k++) {
-          const w = k * units;
-          let s = 0;
-          for (let j = 0; j < units; j++) s += d[dOff + j] * kernel[w + j];
-          prev[po + k] = s;
-        }
-      }
+      const prev = this.deltas[l - 1];
+      multiplyTransposedB(d, layer.kernel, prev, rows, fanIn, units);
       const prevCount = rows * fanIn;
       if (this.dropApplied[l - 1] === 1) {
         const mask = this.masks[l - 1];

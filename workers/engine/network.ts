@@ -6,6 +6,7 @@
 
 import { activations, type Activation } from './activations';
 import { initializeKernel } from './initializers';
+import { multiply } from './matmul';
 import type { Rng } from './rng';
 import type { ActivationName, NetworkSpec } from './spec';
 import type { WeightsLayer } from './weights-file';
@@ -27,20 +28,9 @@ export class DenseLayer {
   }
 }
 
-/** z = input · kernel + bias for `rows` rows (i-k-j order: the inner loop runs along contiguous memory). */
+/** z = input · kernel + bias for `rows` rows. */
 export function denseForward(layer: DenseLayer, input: Float64Array, rows: number, out: Float64Array): void {
-  const fanIn = layer.fanIn, units = layer.units, kernel = layer.kernel, bias = layer.bias;
-  for (let r = 0; r < rows; r++) {
-    const o = r * units, xo = r * fanIn;
-    if (bias !== null) for (let j = 0; j < units; j++) out[o + j] = bias[j];
-    else for (let j = 0; j < units; j++) out[o + j] = 0;
-    for (let k = 0; k < fanIn; k++) {
-      const v = input[xo + k];
-      if (v === 0) continue; // ReLU zeros and one-hot columns: nothing to add
-      const w = k * units;
-      for (let j = 0; j < units; j++) out[o + j] += v * kernel[w + j];
-    }
-  }
+  multiply(input, layer.kernel, layer.bias, out, rows, layer.fanIn, layer.units);
 }
 
 /** How many rows predictInto pushes through at once. */
