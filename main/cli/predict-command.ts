@@ -35,7 +35,7 @@ export async function predictCommand(args: string[], terminal: Terminal): Promis
   const given =
     options.input !== undefined
       ? rowsFromInput(options.input, model.inputs)
-      : rowsFromDataset(parseCsv(await readInputFile(options.csv!, '--csv'), options.csv!, { header: true }), model.inputs);
+      : rowsFromDataset(parseCsv(await readInputFile(options.csv!, '--csv'), options.csv!, { header: 'auto' }), model.inputs);
 
   const { predictions, warnings } = predict(model, given.rows);
   for (const warning of warnings.slice(0, SHOWN_WARNINGS)) terminal.err(`Note: ${warning}`);

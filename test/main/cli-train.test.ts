@@ -76,6 +76,12 @@ describe('train: the Keras recipe', () => {
     expect(prediction.probability).toBeGreaterThan(0);
     expect(prediction.probability).toBeLessThan(1);
     expect(prediction.label).toBe(prediction.probability >= 0.5 ? '1' : '0');
+    // a headerless CSV predicts too: its columns get the same names ("column 1".."column 8") as in training
+    const all = await runCli(['predict', '--weights', out, '--csv', 'datasets/pima-indians-diabetes.csv', '--json']);
+    expect(all.code).toBe(0);
+    const rows = lastJsonLine<{ label: string; probability: number }[]>(all.stdout);
+    expect(rows).toHaveLength(768);
+    expect(rows[0]).toEqual(prediction);
   });
 
   it('with no options at all, trains the recipe on datasets/diabetes.csv and prints its log and accuracy', async () => {
