@@ -201,7 +201,7 @@ function fitCategorical(column: Column, rows: Int32Array, warnings: string[]): C
   }
   const unseen = names.length - categories.length;
   if (unseen > 0) {
-    warnings.push(`${column.name} has ${unseen === 1 ? '1 value' : `${unseen} values`} that appear only outside the training rows; the model treats them as unknown.`);
+    warnings.push(`${column.name} has ${unseen === 1 ? '1 value that appears' : `${unseen} values that appear`} only outside the training rows; the model treats ${unseen === 1 ? 'it' : 'them'} as unknown.`);
   }
   if (categories.length > 100) warnings.push(`${column.name} has ${categories.length} different values: each becomes its own input.`);
   return input;

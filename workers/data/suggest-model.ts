@@ -62,7 +62,7 @@ export function suggestModel(task: Task, rowCount: number, featureCount: number)
   explanation.push(`Batches of ${batchSize} rows, up to ${epochs} passes over the data (epochs).`);
   if (validation > 0) {
     explanation.push(
-      `${validation * 100} % of the training rows are held back for validation; training stops when their loss has not ` +
+      `${validation * 100} % of the rows are held back for validation; training stops when their loss has not ` +
         `improved for ${patience} epochs, and the best weights are kept.`,
     );
   } else {
