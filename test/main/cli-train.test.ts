@@ -95,6 +95,22 @@ describe('train: the Keras recipe', () => {
   });
 });
 
+describe('train: help', () => {
+  it('--help lists the options and exits 0', async () => {
+    const r = await runCli(['train', '--help']);
+    expect(r.code).toBe(0);
+    for (const option of ['--csv', '--label', '--layers', '--init', '--optimizer', '--lr', '--loss', '--epochs', '--batch', '--validation', '--scale', '--seed', '--out', '--json']) {
+      expect(r.stdout).toContain(option);
+    }
+  });
+
+  it('an unknown command exits 2 and names the two commands', async () => {
+    const r = await runCli(['fit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unknown command "fit". Use "train" or "predict"/);
+  });
+});
+
 describe('train: tables the test makes', () => {
   it('learns three string classes from numbers and a categorical column (accuracy well above chance)', async () => {
     const rand = random(11);
@@ -112,10 +128,15 @@ describe('train: tables the test makes', () => {
     const csv = path.join(dir, 'species.csv');
     await writeFile(csv, `${lines.join('\n')}\n`);
     const out = path.join(dir, 'species.json');
-    const r = await runCli(['train', '--csv', csv, '--label', 'species', '--test', '0.2', '--epochs', '60', '--seed', '3', '--out', out, '--json']);
+    const r = await runCli([
+      'train', '--csv', csv, '--label', 'species', '--test', '0.2', '--validation', '0.2', '--epochs', '60', '--seed', '3',
+      '--out', out, '--json',
+    ]);
     expect(r.code).toBe(0);
     const json = lastJsonLine<TrainJson>(r.stdout);
-    expect(json.rows.test).toBe(60);
+    expect(json.rows).toEqual({ train: 180, validation: 60, test: 60 });
+    expect(json.metrics.val_accuracy).toBeGreaterThan(0.33);
+    expect(r.stdout).toMatch(/^Epoch 60\/60 - loss: \d\.\d{4} - accuracy: \d\.\d{4} - val_loss: \d\.\d{4} - val_accuracy: \d\.\d{4}$/m);
     expect(json.evaluation.on).toBe('test');
     expect(json.evaluation.accuracy).toBeGreaterThan(0.85); // chance is 0.33
     const weights = JSON.parse(await readFile(out, 'utf8'));
