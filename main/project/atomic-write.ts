@@ -55,12 +55,30 @@ export async function removeStaleTemps(target: string, staleTempMs = STALE_TEMP_
 }
 
 /**
- * Writes `data` to `target` atomically (temp file beside it, fsync, rename), then clears stale temps of `target`.
+ * The rename is only durable once the folder itself is flushed (a kill cannot undo it, a power cut can). Folders
+ * cannot be opened for this on Windows; there the rename is left to the file system.
+ */
+async function syncFolder(dir: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // not supported here
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Writes `data` to `target` atomically (temp file beside it, fsync, rename, fsync of the folder), then clears stale
+ * temps of `target`.
  * write-file-atomic queues writes to the same path within this process.
  */
 export async function writeAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   await writeFileAtomic(target, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
     fsync: true,
   });
+  await syncFolder(path.dirname(path.resolve(target)));
   await removeStaleTemps(target, options.staleTempMs);
 }

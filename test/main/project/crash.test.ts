@@ -123,6 +123,7 @@ describe('a save killed at any moment', () => {
     let maxTemps = 0;
     let tempsBefore = 0;
     let readyWaitMs = 0;
+    let checkMs = 0;
 
     const started = performance.now();
     // Children start loading ahead of their turn: starting one (node + tsx + zod) costs more than a kill cycle.
@@ -150,6 +151,7 @@ describe('a save killed at any moment', () => {
       expect(await child.exited).toBe('SIGKILL');
       savesBeforeKill[Math.min(3, child.saves())]++;
 
+      t = performance.now();
       for (const [file, names] of [[target, seen.file], [backup, seen.bak]] as const) {
         const opened = await openProject(file).catch((error: unknown) => {
           throw new Error(`after kill ${kill + 1} (seed ${seed}), ${path.basename(file)} did not open: ${String(error)}`);
@@ -159,6 +161,7 @@ describe('a save killed at any moment', () => {
         names.add(opened.name);
       }
 
+      checkMs += performance.now() - t;
       const temps = (await tempFilesOf(target)).length + (await tempFilesOf(backup)).length;
       if (temps > tempsBefore) killsLeavingTemp++;
       tempsBefore = temps;
@@ -180,9 +183,10 @@ describe('a save killed at any moment', () => {
 
     console.log(
       `crash test: ${KILLS} kills in ${totalSeconds.toFixed(1)} s (${((totalSeconds * 1000) / KILLS).toFixed(0)} ms a cycle, ` +
-        `${(readyWaitMs / KILLS).toFixed(0)} ms of it waiting for the next child), one save ${saveMs.toFixed(1)} ms, ` +
+        `${(readyWaitMs / KILLS).toFixed(0)} ms of it waiting for the next child, ${(checkMs / KILLS).toFixed(0)} ms opening and ` +
+        `comparing both files), one save ${saveMs.toFixed(1)} ms, ` +
         `kill window ${windowMs.toFixed(0)} ms after 0-2 saves, seed ${seed}; saves finished before the kill: 0:${savesBeforeKill[0]} 1:${savesBeforeKill[1]} ` +
-        `2:${savesBeforeKill[2]} 3+:${savesBeforeKill[3]}; kills that left a temp file: ${killsLeavingTemp}, ` +
+        `2:${savesBeforeKill[2]} 3+:${savesBeforeKill[3]}; kills after which more temp files were there: ${killsLeavingTemp}, ` +
         `most temp files at once: ${maxTemps}, at the end: ${temps.length} (all cleared by the next save once stale)`,
     );
 
