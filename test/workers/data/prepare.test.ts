@@ -1,6 +1,7 @@
 // Preparation is fitted on training rows only: the test rows here hold extreme values, so any statistic that
 // leaked them in (median, mean, std, fill, categories, target scale) would come out far from the hand-worked one.
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { buildMatrices, cellValue, findColumn, fitPreparation, parseCsv, splitRows, type Dataset } from '../../../workers/data';
 import { encodeRow } from '../../../workers/engine/predict';
 import { TrainingPlanSchema, type TrainingPlan } from '../../../workers/plan';
@@ -24,7 +25,7 @@ const data = parseCsv(bytesOf(csv), 'leak.csv');
 const train = Int32Array.from([0, 1, 2, 3, 4, 5]);
 const test = Int32Array.from([6, 7, 8, 9]);
 
-function plan(overrides: Partial<TrainingPlan> & { preparation?: Partial<TrainingPlan['preparation']> } = {}): TrainingPlan {
+function plan(overrides: Partial<z.input<typeof TrainingPlanSchema>> = {}): TrainingPlan {
   return TrainingPlanSchema.parse({ features: ['a', 'colour'], label: 'y', ...overrides });
 }
 
