@@ -15,7 +15,7 @@ function naive(m: number, n: number, p: number, a: (i: number, k: number) => num
   }
   return out;
 }
-const shapes = [[1, 1, 1], [2, 4, 1], [3, 5, 2], [10, 8, 16], [10, 16, 8], [7, 9, 3], [5, 3, 7], [4, 1, 6]];
+const shapes = [[1, 1, 1], [2, 4, 1], [3, 5, 2], [10, 8, 16], [10, 16, 8], [7, 9, 3], [5, 3, 7], [4, 1, 6], [13, 11, 5], [9, 6, 1], [6, 13, 1], [3, 2, 1]];
 
 describe('matrix products', () => {
   it.each(shapes)('multiply (m, n, p) = (%i, %i, %i), with and without bias', (m, n, p) => {
