@@ -7,7 +7,7 @@ import type { TrainingPlan } from '../../workers/plan';
 const TASK_WORDS: Record<Task, string> = {
   binary: 'a yes/no classifier',
   multiclass: 'a classifier',
-  regression: 'a regression',
+  regression: 'a regression model',
 };
 
 export function describeRun(dataset: Dataset, plan: TrainingPlan, task: Task): string {
@@ -19,7 +19,7 @@ export function describeRun(dataset: Dataset, plan: TrainingPlan, task: Task): s
     plan.split.test > 0 ? `${plan.split.test * 100}% for test` : '',
   ].filter(Boolean);
   return [
-    `Training ${TASK_WORDS[task]} of "${plan.label}" from ${plan.features.length} columns of ${dataset.fileName} (${dataset.rowCount} rows${held.length ? `, ${held.join(' and ')}` : ''}).`,
+    `Training ${TASK_WORDS[task]} for "${plan.label}" from ${plan.features.length} column${plan.features.length === 1 ? '' : 's'} of ${dataset.fileName} (${dataset.rowCount} rows${held.length ? `, ${held.join(' and ')}` : ''}).`,
     `Network: inputs -> ${layers ? `${layers} -> ` : ''}output; ${optimizer}, loss ${t.loss}, ${t.epochs} epochs, batch ${t.batchSize}, scaling ${plan.preparation.scaling}, seed ${t.seed}.`,
   ].join('\n');
 }

@@ -76,7 +76,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
   for (const warning of result.warnings) terminal.err(`Note: ${warning}`);
   if (run.status === 'diverged') {
     terminal.err(result.message ?? 'Training went wrong: the loss stopped being a number.');
-    terminal.err('Nothing was written.');
+    terminal.err('No file was written.');
     return EXIT_BAD_INPUT;
   }
   if (result.message) terminal.out(result.message);

@@ -171,6 +171,21 @@ describe('train: tables the test makes', () => {
   });
 });
 
+describe('train: a run that diverges', () => {
+  it('exits 2 with advice on the learning rate and writes nothing', async () => {
+    const lines = ['a,y'];
+    for (let i = 1; i <= 50; i++) lines.push(`${i * 100},${i * i * 1000}.5`);
+    const csv = path.join(dir, 'diverges.csv');
+    await writeFile(csv, `${lines.join('\n')}\n`);
+    const out = path.join(dir, 'diverges.json');
+    const r = await runCli(['train', '--csv', csv, '--label', 'y', '--optimizer', 'sgd', '--lr', '1000000', '--scale', 'none', '--epochs', '50', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Training went wrong in epoch \d+: the loss (became infinite|stopped being a number).*lower learning rate/);
+    expect(r.stderr).toMatch(/No file was written/);
+    expect(await exists(out)).toBe(false);
+  });
+});
+
 describe('train: bad input exits 2 with a plain message and writes nothing', () => {
   const cases: [string, string | Buffer | null, string[], RegExp][] = [
     ['an empty file', '', ['--label', 'y'], /empty/i],
