@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { WEIGHTS_FORMAT } from '../../workers/engine/weights-file';
 import { issueInWords, ProjectFileError, shownName } from './errors';
 import { migrate, OLDEST_READABLE_VERSION } from './migrate';
-import { PROJECT_FORMAT, PROJECT_VERSION, ProjectFileSchema, type ProjectFile } from './schema';
+import { PROJECT_FORMAT, PROJECT_VERSION, ProjectFileSchema, type ProjectDataset, type ProjectFile } from './schema';
 
 const NOT_CHANGED = 'It was not changed.';
 
@@ -172,31 +172,35 @@ export async function openProject(file: string): Promise<ProjectFile> {
   return projectFromText(bytes.toString('utf8'), file, bytes.length);
 }
 
-/** The CSV's own bytes, checked against the stored sha256. Throws ProjectFileError ('invalid') if they differ. */
-export function decodeDataset(project: ProjectFile, file: string = `${project.name}.neuron`): Uint8Array {
-  const dataset = project.dataset;
-  if (!dataset) throw new ProjectFileError('invalid', file, `${shownName(file)} has no dataset yet: import a CSV first.`);
+/** The CSV's bytes from a stored dataset, or why they cannot be had (in words). */
+export function datasetBytesOrProblem(dataset: ProjectDataset): Uint8Array | string {
   const { encoding, data, sha256 } = dataset.content;
-  const damaged = (why: string) =>
-    new ProjectFileError(
-      'invalid',
-      file,
-      `${shownName(file)} could not be opened: the copy of ${dataset.fileName} inside it is damaged (${why}). ${NOT_CHANGED}`,
-    );
-  let bytes: Uint8Array;
+  let bytes: Buffer;
   if (encoding === 'utf8') {
     bytes = Buffer.from(data, 'utf8');
   } else {
     try {
       bytes = gunzipSync(Buffer.from(data, 'base64'));
     } catch {
-      throw damaged('its compressed data cannot be unpacked');
+      return `the copy of ${dataset.fileName} inside it is damaged (its compressed data cannot be unpacked)`;
     }
   }
-  if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw damaged('its checksum does not match');
+  if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+    return `the copy of ${dataset.fileName} inside it is damaged (its checksum does not match)`;
+  }
   // A plain Uint8Array that owns its whole ArrayBuffer: small Buffers share Node's pool, which must never be
   // transferred to a worker or written through.
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
     ? new Uint8Array(bytes.buffer, 0, bytes.byteLength)
     : new Uint8Array(bytes);
+}
+
+/** The CSV's own bytes, checked against the stored sha256. Throws ProjectFileError ('invalid') if they differ. */
+export function decodeDataset(project: ProjectFile, file: string = `${project.name}.neuron`): Uint8Array {
+  if (!project.dataset) throw new ProjectFileError('invalid', file, `${shownName(file)} has no dataset yet: import a CSV first.`);
+  const result = datasetBytesOrProblem(project.dataset);
+  if (typeof result === 'string') {
+    throw new ProjectFileError('invalid', file, `${shownName(file)} could not be opened: ${result}. ${NOT_CHANGED}`);
+  }
+  return result;
 }

@@ -3,7 +3,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from './atomic-write';
-import { projectFromJson } from './open';
+import { ProjectFileError } from './errors';
+import { looksCutOff, projectFromJson } from './open';
 import { ProjectFileSchema, type ProjectFile } from './schema';
 
 export const RECOVERY_FORMAT = 'neuron-studio.recovery';
@@ -102,11 +103,24 @@ export function createAutosaver(options: AutosaverOptions): Autosaver {
   };
 }
 
-/** Reads the recovery file; throws ProjectFileError if it is damaged. */
+/** Reads the recovery file; throws ProjectFileError if it is missing or damaged. */
 export async function openRecovery(file: string): Promise<RecoverySnapshot & { savedAt: number }> {
-  const text = await fs.readFile(file, 'utf8');
-  const body = JSON.parse(text) as Record<string, unknown>;
-  if (body.format !== RECOVERY_FORMAT) throw new Error(`${path.basename(file)} is not a recovery file.`);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new ProjectFileError(missing ? 'not_found' : 'unreadable', file, missing ? 'There is no autosaved work to restore.' : `The autosaved work could not be read (${String((error as NodeJS.ErrnoException).code)}).`);
+  }
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new ProjectFileError(looksCutOff(text) ? 'truncated' : 'not_json', file, 'The autosaved work is damaged and cannot be restored.');
+  }
+  if (body?.format !== RECOVERY_FORMAT) {
+    throw new ProjectFileError('wrong_format', file, `${path.basename(file)} is not a Neuron Studio recovery file.`);
+  }
   // The project inside goes through the same checks (and migration) as an opened file.
   const project = await projectFromJson(body.project, file);
   const savedAt = Date.parse(String(body.savedAt));

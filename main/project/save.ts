@@ -7,6 +7,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeAtomic, type AtomicWriteOptions } from './atomic-write';
 import { issueInWords, ProjectFileError, shownName } from './errors';
+import { datasetBytesOrProblem } from './open';
 import { ProjectFileSchema, type ParseOptions, type ProjectDataset, type ProjectFile } from './schema';
 
 /** CSVs larger than this are stored gzip'd (base64); smaller ones as plain text, readable in the file. */
@@ -39,6 +40,9 @@ export function encodeDataset(
 export function backupPath(file: string): string {
   return `${file}.bak`;
 }
+
+/** Dataset contents already checked against their checksum (the same object is saved again and again). */
+const checkedContents = new WeakSet<object>();
 
 /** One chain of saves per file, so two saves of the same file never interleave (bak of one, file of the other). */
 const queues = new Map<string, Promise<void>>();
@@ -95,6 +99,15 @@ export async function saveProject(file: string, project: ProjectFile, options: A
       file,
       `${shownName(file)} was not saved: ${issueInWords(parsed.error.issues[0], project)}. The file on disk was not changed.`,
     );
+  }
+  // A dataset whose bytes do not match their checksum would make a file that refuses to open: refuse to write it.
+  const dataset = parsed.data.dataset;
+  if (dataset && !checkedContents.has(project.dataset!.content)) {
+    const problem = datasetBytesOrProblem(dataset);
+    if (typeof problem === 'string') {
+      throw new ProjectFileError('invalid', file, `${shownName(file)} was not saved: ${problem}. The file on disk was not changed.`);
+    }
+    checkedContents.add(project.dataset!.content);
   }
   const text = JSON.stringify(parsed.data);
 

@@ -121,3 +121,13 @@ describe('recent projects', () => {
     expect((await recent.list()).map((r) => r.name)).toEqual(['x']);
   });
 });
+
+describe('restoring autosaved work that is not there or damaged', () => {
+  it('says so with a ProjectFileError', async () => {
+    await expect(openRecovery(recoveryPath(dir))).rejects.toMatchObject({ code: 'not_found', message: 'There is no autosaved work to restore.' });
+    fs.writeFileSync(recoveryPath(dir), '{"format":"neuron-studio.recovery","proj');
+    await expect(openRecovery(recoveryPath(dir))).rejects.toMatchObject({ code: 'truncated' });
+    fs.writeFileSync(recoveryPath(dir), '{"format":"something-else"}');
+    await expect(openRecovery(recoveryPath(dir))).rejects.toMatchObject({ code: 'wrong_format' });
+  });
+});

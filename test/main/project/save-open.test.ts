@@ -140,3 +140,17 @@ describe('temp files left by a killed save', () => {
     );
   });
 });
+
+describe('a dataset whose bytes do not match their checksum', () => {
+  it('is refused at save time, so no file is written that would refuse to open', async () => {
+    const file = path.join(dir, 'sum.neuron');
+    const project = makeProject('Checksum');
+    project.dataset!.content = { ...project.dataset!.content, data: project.dataset!.content.data.replace('Glucose', 'glucose') };
+    const error = (await saveProject(file, project).catch((e: unknown) => e)) as ProjectFileError;
+    expect(error.code).toBe('invalid');
+    expect(error.message).toBe(
+      'sum.neuron was not saved: the copy of diabetes.csv inside it is damaged (its checksum does not match). The file on disk was not changed.',
+    );
+    expect(fs.existsSync(file)).toBe(false);
+  });
+});
