@@ -30,3 +30,12 @@ describe('network drawing', () => {
     expect(largestWeight([[[1, -3]], [[2], [0.5]]])).toBe(3);
   });
 });
+
+describe('network drawing margins', () => {
+  it('leaves room for labels on the left and the right', () => {
+    const layers = layoutNetwork([2, 1], 500, 200, 10, { left: 150, right: 50, top: 20, bottom: 20 });
+    expect(layers.map((l) => l.x)).toEqual([150, 450]);
+    // a single output node sits in the middle of the drawable height
+    expect(layers[1]!.nodes[0]!.y).toBe(100);
+  });
+});

@@ -26,15 +26,31 @@ export function drawnUnits(size: number, maxNodes: number): number[] {
   return units;
 }
 
-export function layoutNetwork(layerSizes: readonly number[], width: number, height: number, maxNodes = 10, margin = 28): DrawnLayer[] {
+export interface Margins {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** Columns of nodes, left to right; `margin` is one number for every side or room per side (labels need some). */
+export function layoutNetwork(
+  layerSizes: readonly number[],
+  width: number,
+  height: number,
+  maxNodes = 10,
+  margin: number | Margins = 28,
+): DrawnLayer[] {
+  const m = typeof margin === 'number' ? { left: margin, right: margin, top: margin, bottom: margin } : margin;
   const columns = layerSizes.length;
-  const stepX = columns > 1 ? (width - 2 * margin) / (columns - 1) : 0;
+  const stepX = columns > 1 ? (width - m.left - m.right) / (columns - 1) : 0;
+  const middle = m.top + (height - m.top - m.bottom) / 2;
   return layerSizes.map((size, layer) => {
-    const x = columns > 1 ? margin + layer * stepX : width / 2;
+    const x = columns > 1 ? m.left + layer * stepX : width / 2;
     const units = drawnUnits(size, maxNodes);
     const slots = units.length;
-    const stepY = slots > 1 ? Math.min(44, (height - 2 * margin) / (slots - 1)) : 0;
-    const top = height / 2 - (stepY * (slots - 1)) / 2;
+    const stepY = slots > 1 ? Math.min(44, (height - m.top - m.bottom) / (slots - 1)) : 0;
+    const top = middle - (stepY * (slots - 1)) / 2;
     const nodes = units.map((unit, i) => ({ layer, unit, x, y: top + i * stepY }));
     return { nodes, hidden: size - slots, x };
   });

@@ -1,0 +1,24 @@
+// Starts the app: one Pinia, the App shell, and a last line of defence that turns any uncaught failure into the
+// problem banner (a readable message, never a dead screen).
+
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { useProjectStore } from './stores/project';
+import './styles.css';
+
+const app = createApp(App);
+const pinia = createPinia();
+app.use(pinia);
+
+app.config.errorHandler = (error) => {
+  console.error('[neuron-studio]', error);
+  useProjectStore(pinia).report(error, 'drawing the screen');
+};
+window.addEventListener('unhandledrejection', (event) => {
+  console.error('[neuron-studio]', event.reason);
+  useProjectStore(pinia).report(event.reason);
+  event.preventDefault();
+});
+
+app.mount('#app');

@@ -1,0 +1,203 @@
+// The table the person brought: importing it (path, dialog, drop, the example), its column profiles and the task
+// its label makes, and pages of rows for the virtualised table.
+
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import type { DatasetSummary, Describe, ErrorInfo, FileSuggestion, ProjectState } from '../../../main/contract';
+import { toErrorInfo, useApi } from '../api';
+import { useProjectStore } from './project';
+import { useModelStore } from './model';
+
+export type ColumnProfile = Describe['profiles'][number];
+export type LabelTask = NonNullable<Describe['labelTask']>;
+
+/** The split a freshly imported table gets (Pima: 154 test rows, 54 of them with diabetes). */
+export const DEFAULT_SPLIT = { validation: 0.15, test: 0.2 };
+
+/** Rows fetched per request for the table. */
+export const ROWS_PAGE = 200;
+
+export interface RowsPage {
+  columns: string[];
+  rows: string[][];
+}
+
+export const useDataStore = defineStore('data', () => {
+  const summary = ref<DatasetSummary | null>(null);
+  const profiles = shallowRef<ColumnProfile[]>([]);
+  const roles = shallowRef<Describe['roles'] | null>(null);
+  const labelTask = shallowRef<LabelTask | null>(null);
+  const importing = ref(false);
+  /** why the last import failed, shown at the import panel */
+  const importError = ref<ErrorInfo | null>(null);
+  /** the last import's inputs, so "skip bad rows" can retry it */
+  const lastImport = ref<{ path?: string; fileName: string; content?: string } | null>(null);
+  /** bumps whenever the table changes, so the row cache starts again */
+  const tableVersion = ref(0);
+  // Pages of rows by page number; not reactive (the table asks for what it draws).
+  let pages = new Map<number, Promise<RowsPage>>();
+
+  function hydrate(state: ProjectState): void {
+    summary.value = state.dataset;
+    profiles.value = state.describe?.profiles ?? [];
+    roles.value = state.describe?.roles ?? null;
+    labelTask.value = state.describe?.labelTask ?? null;
+    importError.value = null;
+    resetRows();
+  }
+
+  function resetRows(): void {
+    pages = new Map();
+    tableVersion.value++;
+  }
+
+  async function describe(): Promise<void> {
+    const project = useProjectStore();
+    const result = await project.attempt('Describing the columns…', () => useApi().dataset.describe(), false);
+    if (!result) return;
+    profiles.value = result.profiles;
+    roles.value = result.roles;
+    labelTask.value = result.labelTask;
+  }
+
+  /** After an import the main side has a new table and a suggested plan: rebuild the data and model screens. */
+  async function afterImport(): Promise<void> {
+    const project = useProjectStore();
+    await project.refresh();
+    importError.value = null;
+    // Evaluate needs rows the model never saw: a fresh table gets a test and a validation share
+    const model = useModelStore();
+    if (model.plan && model.plan.split.test === 0 && model.plan.split.validation === 0) {
+      await model.setSplit({ validation: DEFAULT_SPLIT.validation, test: DEFAULT_SPLIT.test });
+      await model.flush();
+    }
+    if (project.ui.screen === 'start') await project.goTo('data');
+  }
+
+  async function importPath(path: string, options: { skipBadRows?: boolean; header?: boolean } = {}): Promise<boolean> {
+    const fileName = path.split(/[\\/]/).pop() ?? path;
+    lastImport.value = { path, fileName };
+    importing.value = true;
+    importError.value = null;
+    const project = useProjectStore();
+    project.busy = `Reading ${fileName}…`;
+    try {
+      await useApi().dataset.import({ path, ...options });
+      await afterImport();
+      return true;
+    } catch (error) {
+      importError.value = toErrorInfo(error, `reading ${fileName}`);
+      return false;
+    } finally {
+      importing.value = false;
+      project.busy = null;
+    }
+  }
+
+  /** A CSV dropped on the window: its text goes to the main side. */
+  async function importDropped(file: { name: string; text(): Promise<string> }, options: { skipBadRows?: boolean } = {}): Promise<boolean> {
+    importing.value = true;
+    importError.value = null;
+    const project = useProjectStore();
+    project.busy = `Reading ${file.name}…`;
+    try {
+      const content = await file.text();
+      lastImport.value = { fileName: file.name, content };
+      await useApi().dataset.importContent({ fileName: file.name, content, ...options });
+      await afterImport();
+      return true;
+    } catch (error) {
+      importError.value = toErrorInfo(error, `reading ${file.name}`);
+      return false;
+    } finally {
+      importing.value = false;
+      project.busy = null;
+    }
+  }
+
+  /** Tries the last failed import again, leaving out the rows that do not fit. */
+  async function retrySkippingBadRows(): Promise<boolean> {
+    const last = lastImport.value;
+    if (!last) return false;
+    if (last.path) return importPath(last.path, { skipBadRows: true });
+    if (last.content !== undefined) {
+      const content = last.content;
+      return importDropped({ name: last.fileName, text: async () => content }, { skipBadRows: true });
+    }
+    return false;
+  }
+
+  async function chooseAndImport(): Promise<boolean> {
+    const path = await useProjectStore().chooseFile('csv');
+    return path ? importPath(path) : false;
+  }
+
+  /** "Open the example": a fresh project named after it, the CSV read, its label chosen, the Data screen shown. */
+  async function openExample(example: { title: string; path: string; label?: string }): Promise<boolean> {
+    const project = useProjectStore();
+    const title = example.title.replace(/^./, (c) => c.toUpperCase());
+    if (!(await project.newProject(title))) return false;
+    if (!(await importPath(example.path))) return false;
+    const model = useModelStore();
+    if (example.label && model.plan && model.plan.label !== example.label) await model.setRole(example.label, 'label');
+    if (/diabetes|pima/i.test(example.title)) {
+      // the example's classes, named as a doctor would say them
+      await project.setUi({ classWords: { positive: 'people with diabetes', negative: 'people without diabetes' } });
+    }
+    await project.goTo('data');
+    return true;
+  }
+
+  /** One page of rows as text, cached; failures show as the problem banner and an empty page. */
+  function rowsPage(page: number): Promise<RowsPage> {
+    let pending = pages.get(page);
+    if (!pending) {
+      const start = page * ROWS_PAGE;
+      pending = useApi()
+        .dataset.rows({ start, count: ROWS_PAGE })
+        .then((answer) => ({ columns: answer.columns, rows: answer.rows }))
+        .catch((error) => {
+          pages.delete(page);
+          useProjectStore().report(error, 'reading rows of the table');
+          return { columns: [], rows: [] };
+        });
+      pages.set(page, pending);
+    }
+    return pending;
+  }
+
+  /** CSV files to offer beside the path field: the datasets folder and recent files. */
+  async function csvSuggestions(): Promise<FileSuggestion[]> {
+    try {
+      return await useApi().files.suggestions({ kind: 'csv' });
+    } catch {
+      return [];
+    }
+  }
+
+  function profileOf(column: string): ColumnProfile | undefined {
+    return profiles.value.find((p) => p.name === column);
+  }
+
+  return {
+    summary,
+    profiles,
+    roles,
+    labelTask,
+    importing,
+    importError,
+    lastImport,
+    tableVersion,
+    hydrate,
+    resetRows,
+    describe,
+    importPath,
+    importDropped,
+    retrySkippingBadRows,
+    chooseAndImport,
+    openExample,
+    rowsPage,
+    csvSuggestions,
+    profileOf,
+  };
+});

@@ -1,0 +1,254 @@
+// What a trained run is worth and what it answers: the evaluation at a threshold (computed here, instantly, with the
+// engine's own metrics), the patient form and its forward pass, predicting a whole CSV, exporting the weights.
+
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import type { Evaluation, ProjectState, Run } from '../../../main/contract';
+import { binaryReport, multiclassReport, regressionReport, rocCurve } from '../../../workers/engine/metrics';
+import type { WeightsFile } from '../../../workers/engine/weights-file';
+import { useApi } from '../api';
+import { defaultClassWords, majorityBaseline, type ClassWords } from '../lib/confusion-words';
+import { readAnswer, traceForward, type RowValues } from '../lib/forward-trace';
+import { useProjectStore } from './project';
+import { useTrainingStore } from './training';
+
+export interface BinaryView {
+  kind: 'binary';
+  threshold: number;
+  accuracy: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+  auc: number;
+  roc: { fpr: number; tpr: number; threshold: number }[];
+  baseline: { className: string; accuracy: number };
+  rows: number;
+}
+
+export interface MulticlassView {
+  kind: 'multiclass';
+  accuracy: number;
+  confusion: number[][];
+  classes: string[];
+  baseline: { className: string; accuracy: number };
+  rows: number;
+}
+
+export interface RegressionView {
+  kind: 'regression';
+  mae: number;
+  rmse: number;
+  r2: number;
+  /** always answering the mean of the actual values */
+  baseline: { mae: number; rmse: number; mean: number };
+  points: { x: number; y: number }[];
+  rows: number;
+}
+
+export type EvaluationView = BinaryView | MulticlassView | RegressionView;
+
+function classCounts(actual: readonly number[], k: number): number[] {
+  const counts = new Array<number>(k).fill(0);
+  for (const a of actual) if (a >= 0 && a < k) counts[a]!++;
+  return counts;
+}
+
+/** Every figure of the Evaluate screen at one threshold. */
+export function evaluationView(evaluation: Evaluation, threshold: number): EvaluationView | null {
+  const actual = evaluation.actual;
+  if (evaluation.task === 'binary') {
+    const probabilities = (evaluation.probabilities ?? []) as number[];
+    if (probabilities.length !== actual.length || actual.length === 0) return null;
+    const report = binaryReport(probabilities, actual, threshold);
+    const roc = rocCurve(probabilities, actual);
+    const classes = evaluation.classes ?? ['0', '1'];
+    return {
+      kind: 'binary',
+      threshold,
+      ...report,
+      auc: roc.auc,
+      roc: roc.points,
+      baseline: majorityBaseline(classCounts(actual, 2), classes),
+      rows: actual.length,
+    };
+  }
+  if (evaluation.task === 'multiclass') {
+    const classes = evaluation.classes ?? [];
+    const k = classes.length;
+    const rows = (evaluation.probabilities ?? []) as number[][];
+    if (rows.length !== actual.length || k === 0) return null;
+    const flat = new Float64Array(rows.length * k);
+    rows.forEach((row, r) => row.forEach((p, j) => (flat[r * k + j] = p)));
+    const report = multiclassReport(flat, actual, k);
+    return { kind: 'multiclass', ...report, classes, baseline: majorityBaseline(classCounts(actual, k), classes), rows: actual.length };
+  }
+  const predicted = evaluation.predicted ?? [];
+  if (predicted.length !== actual.length || actual.length === 0) return null;
+  const report = regressionReport(predicted, actual);
+  const mean = actual.reduce((a, b) => a + b, 0) / actual.length;
+  const baseline = regressionReport(actual.map(() => mean), actual);
+  return {
+    kind: 'regression',
+    ...report,
+    baseline: { mae: baseline.mae, rmse: baseline.rmse, mean },
+    points: actual.map((a, i) => ({ x: a, y: predicted[i]! })),
+    rows: actual.length,
+  };
+}
+
+export const useEvaluationStore = defineStore('evaluation', () => {
+  const project = useProjectStore();
+  const training = useTrainingStore();
+  /** the run whose weights and evaluation are loaded */
+  const run = shallowRef<Run | null>(null);
+  const loading = ref(false);
+  /** the Use screen's form: feature → what was typed */
+  const formValues = ref<Record<string, string>>({});
+  const lastExport = ref<string | null>(null);
+  const lastPredictions = ref<{ rows: number; outputPath: string; warnings: string[] } | null>(null);
+
+  const threshold = computed(() => project.ui.threshold ?? 0.5);
+  const weights = computed<WeightsFile | null>(() => run.value?.weights ?? null);
+
+  const view = computed(() => {
+    const evaluation = run.value?.evaluation;
+    return evaluation ? evaluationView(evaluation, threshold.value) : null;
+  });
+
+  const classWords = computed<ClassWords>(() => {
+    const named = (project.ui as Record<string, unknown>).classWords as ClassWords | undefined;
+    if (named?.positive && named.negative) return named;
+    const w = weights.value;
+    return defaultClassWords(w?.output.name ?? 'the label', w?.output.classes ?? ['0', '1']);
+  });
+
+  /** The forward pass and the answer for what the form holds, at the current threshold. */
+  const answer = computed(() => {
+    const w = weights.value;
+    if (!w) return null;
+    const values: RowValues = {};
+    for (const input of w.inputs) values[input.name] = formValues.value[input.name] ?? '';
+    const trace = traceForward(w, values);
+    const empty = w.inputs.filter((i) => (formValues.value[i.name] ?? '').trim() === '').map((i) => i.name);
+    return { trace, answer: readAnswer(w, trace.outputs, threshold.value), empty };
+  });
+
+  function hydrate(state: ProjectState): void {
+    run.value = null;
+    lastExport.value = null;
+    lastPredictions.value = null;
+    const saved = state.ui.lastPatient;
+    formValues.value = saved && typeof saved === 'object' ? { ...(saved as Record<string, string>) } : {};
+  }
+
+  /** The run to evaluate and use: the one selected if it has weights, else the newest one that has. */
+  function chosenRunId(): string | null {
+    const selected = project.ui.selectedRunId;
+    const withWeights = training.runs.filter((r) => training.details.get(r.id)?.weights || r.status === 'completed' || r.status === 'stopped');
+    if (selected && withWeights.some((r) => r.id === selected)) return selected;
+    return withWeights[withWeights.length - 1]?.id ?? null;
+  }
+
+  async function load(runId = chosenRunId()): Promise<void> {
+    if (!runId) {
+      run.value = null;
+      return;
+    }
+    if (run.value?.id === runId && run.value.weights) return;
+    loading.value = true;
+    try {
+      run.value = await training.loadRun(runId);
+      if (run.value && project.ui.selectedRunId !== runId) await project.setUi({ selectedRunId: runId });
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  let thresholdTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Moves the threshold at once on screen; remembers it in the project a moment later. */
+  function setThreshold(value: number): void {
+    const t = Math.min(1, Math.max(0, value));
+    project.ui = { ...project.ui, threshold: t };
+    clearTimeout(thresholdTimer);
+    thresholdTimer = setTimeout(() => void project.setUi({ threshold: t }), 300);
+  }
+
+  async function setClassWords(words: ClassWords): Promise<void> {
+    await project.setUi({ classWords: words });
+  }
+
+  let formTimer: ReturnType<typeof setTimeout> | undefined;
+  function setFormValue(feature: string, value: string): void {
+    formValues.value = { ...formValues.value, [feature]: value };
+    clearTimeout(formTimer);
+    formTimer = setTimeout(() => void project.setUi({ lastPatient: formValues.value }), 400);
+  }
+
+  function fillForm(values: Record<string, string>): void {
+    formValues.value = { ...values };
+    void project.setUi({ lastPatient: formValues.value });
+  }
+
+  async function exportWeights(): Promise<string | null> {
+    const current = run.value;
+    if (!current) return null;
+    const path = await project.chooseFile('saveWeights');
+    if (!path) return null;
+    const target = /\.json$/i.test(path) ? path : `${path}.json`;
+    const done = await project.attempt('Exporting the weights…', () => useApi().export.weights({ runId: current.id, path: target }));
+    if (!done) return null;
+    lastExport.value = done.path;
+    project.say(`Weights saved to ${done.path}.`);
+    return done.path;
+  }
+
+  async function predictCsv(): Promise<boolean> {
+    const current = run.value;
+    if (!current) return false;
+    const inputPath = await project.chooseFile('csv', 'Choose the CSV to predict');
+    if (!inputPath) return false;
+    const outputPath = await project.chooseFile('saveCsv');
+    if (!outputPath) return false;
+    const done = await project.attempt('Predicting every row…', () =>
+      useApi().predict.csv({ runId: current.id, inputPath, outputPath: /\.csv$/i.test(outputPath) ? outputPath : `${outputPath}.csv` }),
+    );
+    if (!done) return false;
+    lastPredictions.value = done;
+    project.say(`Predicted ${done.rows} rows; saved to ${done.outputPath}.`);
+    return true;
+  }
+
+  // a run finishing (or being removed) can change which run is shown
+  watch(
+    () => [project.ui.selectedRunId, training.details] as const,
+    () => {
+      if (project.ui.screen === 'evaluate' || project.ui.screen === 'use') void load();
+    },
+  );
+
+  return {
+    run,
+    loading,
+    formValues,
+    lastExport,
+    lastPredictions,
+    threshold,
+    weights,
+    view,
+    classWords,
+    answer,
+    hydrate,
+    chosenRunId,
+    load,
+    setThreshold,
+    setClassWords,
+    setFormValue,
+    fillForm,
+    exportWeights,
+    predictCsv,
+  };
+});

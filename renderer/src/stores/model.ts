@@ -1,0 +1,275 @@
+// The plan: which columns are features and which is the label, how the data is prepared and split, the hidden
+// layers and the training settings. Every edit is applied here at once and sent to the main side shortly after.
+
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { PlanDraft, ProjectState } from '../../../main/contract';
+import type { LayerPlan } from '../../../workers/plan';
+import { plain, useApi } from '../api';
+import { countParameters } from '../lib/parameter-count';
+import { outputLayerReason } from '../lib/explanations';
+import type { FixAction } from '../lib/column-fixes';
+import { useDataStore } from './data';
+import { useProjectStore } from './project';
+
+export type Role = 'feature' | 'label' | 'unused';
+export type Preparation = PlanDraft['preparation'];
+export type Split = PlanDraft['split'];
+export type TrainingSettings = PlanDraft['training'];
+
+
+const SAVE_DELAY_MS = 250;
+
+export const useModelStore = defineStore('model', () => {
+  const plan = ref<PlanDraft | null>(null);
+  /** the Suggest button's reasons, one sentence each */
+  const suggestNotes = ref<string[]>([]);
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let edits = 0;
+  let saving: Promise<void> | null = null;
+  let labelBefore = '';
+
+  function hydrate(state: ProjectState): void {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    plan.value = state.plan ? plain(state.plan) : null;
+    labelBefore = plan.value?.label ?? '';
+    suggestNotes.value = [];
+  }
+
+  /** Sends the plan now; the answer (with defaults filled) replaces it unless the person edited meanwhile. */
+  async function persist(): Promise<void> {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    if (!plan.value) return;
+    const editsAtSend = edits;
+    const sent = plain(plan.value);
+    const project = useProjectStore();
+    const run = (async () => {
+      const answer = await project.attempt('Saving the plan…', () => useApi().project.setPlan({ plan: sent }), false);
+      if (answer && edits === editsAtSend) plan.value = plain(answer);
+      // the label decides the task, the output layer and the metrics: ask the data side again
+      if (sent.label !== labelBefore) {
+        labelBefore = sent.label;
+        await useDataStore().describe();
+      }
+    })();
+    saving = run;
+    await run;
+    if (saving === run) saving = null;
+  }
+
+  /** Waits for every edit to reach the main side (before training starts, before saving). */
+  async function flush(): Promise<void> {
+    if (saveTimer !== undefined) await persist();
+    else if (saving) await saving;
+  }
+
+  function edit(change: (p: PlanDraft) => void, immediately = false): Promise<void> {
+    if (!plan.value) return Promise.resolve();
+    change(plan.value);
+    edits++;
+    clearTimeout(saveTimer);
+    if (immediately) return persist();
+    saveTimer = setTimeout(() => void persist(), SAVE_DELAY_MS);
+    return Promise.resolve();
+  }
+
+  // ---- roles -------------------------------------------------------------------------------------------------
+
+  function roleOf(column: string): Role {
+    if (!plan.value) return 'unused';
+    if (plan.value.label === column) return 'label';
+    return plan.value.features.includes(column) ? 'feature' : 'unused';
+  }
+
+  /** Features kept in the table's column order, whatever order they were chosen in. */
+  function inTableOrder(columns: string[]): string[] {
+    const order = useDataStore().profiles.map((p) => p.name);
+    return [...columns].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  }
+
+  function setRole(column: string, role: Role): Promise<void> {
+    return edit((p) => {
+      const features = p.features.filter((f) => f !== column);
+      if (role === 'feature') features.push(column);
+      if (role === 'label') p.label = column;
+      else if (p.label === column) p.label = '';
+      p.features = inTableOrder(features);
+    }, role === 'label' || roleOf(column) === 'label');
+  }
+
+  // ---- preparation and split -----------------------------------------------------------------------------
+
+  function setPreparation(patch: Partial<Preparation>): Promise<void> {
+    return edit((p) => Object.assign(p.preparation, patch));
+  }
+
+  function setSplit(patch: Partial<Split>): Promise<void> {
+    return edit((p) => Object.assign(p.split, patch));
+  }
+
+  function toggleListed(list: 'zeroAsMissing' | 'nonNumericAsMissing', column: string, on: boolean): Promise<void> {
+    return edit((p) => {
+      const current = p.preparation[list].filter((c) => c !== column);
+      if (on) current.push(column);
+      p.preparation[list] = current;
+    });
+  }
+
+  function isFixApplied(column: string, action: FixAction): boolean {
+    const p = plan.value;
+    if (!p) return false;
+    if (action === 'zeroAsMissing') return p.preparation.zeroAsMissing.includes(column);
+    if (action === 'nonNumericAsMissing') return p.preparation.nonNumericAsMissing.includes(column);
+    return roleOf(column) === 'unused';
+  }
+
+  /** Applies (or with on=false undoes) a column warning's one-click fix. */
+  function applyFix(column: string, action: FixAction, on = true): Promise<void> {
+    if (action === 'leaveOut') return setRole(column, on ? 'unused' : 'feature');
+    return toggleListed(action, column, on);
+  }
+
+  // ---- layers ----------------------------------------------------------------------------------------------
+
+  function addLayer(): Promise<void> {
+    return edit((p) => {
+      const last = p.hidden[p.hidden.length - 1];
+      const units = last ? Math.max(2, Math.round(last.units / 2)) : 8;
+      p.hidden.push({ units, activation: 'relu' });
+    });
+  }
+
+  function removeLayer(index: number): Promise<void> {
+    return edit((p) => {
+      p.hidden.splice(index, 1);
+    });
+  }
+
+  function moveLayer(index: number, delta: -1 | 1): Promise<void> {
+    return edit((p) => {
+      const to = index + delta;
+      if (to < 0 || to >= p.hidden.length) return;
+      const [layer] = p.hidden.splice(index, 1);
+      p.hidden.splice(to, 0, layer!);
+    });
+  }
+
+  function updateLayer(index: number, patch: Partial<LayerPlan>): Promise<void> {
+    return edit((p) => {
+      const layer = p.hidden[index];
+      if (!layer) return;
+      Object.assign(layer, patch);
+      if (layer.dropout === 0) delete layer.dropout;
+    });
+  }
+
+  function setTraining(patch: Partial<TrainingSettings>): Promise<void> {
+    return edit((p) => Object.assign(p.training, patch));
+  }
+
+  function setOptimizer(patch: Partial<TrainingSettings['optimizer']>): Promise<void> {
+    return edit((p) => {
+      p.training.optimizer = { ...p.training.optimizer, ...patch };
+      if (p.training.optimizer.learningRate === undefined) delete p.training.optimizer.learningRate;
+    });
+  }
+
+  async function suggest(): Promise<void> {
+    if (!plan.value) return;
+    await flush();
+    const p = plan.value;
+    const args: { features?: string[]; label?: string } = {};
+    if (p.features.length) args.features = [...p.features];
+    if (p.label) args.label = p.label;
+    const answer = await useProjectStore().attempt('Suggesting a model…', () => useApi().model.suggest(args));
+    if (!answer) return;
+    suggestNotes.value = answer.notes;
+    await edit((draft) => {
+      draft.hidden = plain(answer.hidden);
+      draft.training = plain(answer.training);
+    }, true);
+  }
+
+  // ---- what the plan makes ---------------------------------------------------------------------------------
+
+  /** Network inputs: one per numeric feature, one per category of a categorical feature. */
+  const inputWidth = computed(() => {
+    const p = plan.value;
+    if (!p) return 0;
+    const data = useDataStore();
+    let width = 0;
+    for (const feature of p.features) {
+      const profile = data.profileOf(feature) as (Record<string, unknown> & { kind: string }) | undefined;
+      if (profile && profile.kind === 'categorical') width += categoryCount(profile);
+      else width += 1;
+    }
+    return width;
+  });
+
+  /** The output layer the label makes, and why. */
+  const outputLayer = computed(() => {
+    const p = plan.value;
+    const task = useDataStore().labelTask;
+    if (!p || !p.label || !task) return null;
+    const classes = task.classes ?? [];
+    const units = task.task === 'multiclass' ? Math.max(2, classes.length) : 1;
+    const activation = p.output.activation ?? (task.task === 'binary' ? 'sigmoid' : task.task === 'multiclass' ? 'softmax' : 'linear');
+    return { units, activation, task: task.task, reason: outputLayerReason(task.task, p.label, classes) };
+  });
+
+  const parameterCount = computed(() => {
+    const p = plan.value;
+    if (!p) return 0;
+    const layers = [...p.hidden.map((l) => ({ units: l.units, useBias: l.useBias }))];
+    if (outputLayer.value) layers.push({ units: outputLayer.value.units, useBias: true });
+    return countParameters(inputWidth.value, layers);
+  });
+
+  /** What still stops training, in words; empty when it can start. */
+  const missingForTraining = computed(() => {
+    const reasons: string[] = [];
+    const p = plan.value;
+    if (!useDataStore().summary || !p) return ['Import a table of data first (Data screen).'];
+    if (!p.label) reasons.push('Choose the column to predict: mark one column as the label on the Data screen.');
+    if (p.features.length === 0) reasons.push('Choose at least one feature column on the Data screen.');
+    return reasons;
+  });
+
+  return {
+    plan,
+    suggestNotes,
+    hydrate,
+    persist,
+    flush,
+    roleOf,
+    setRole,
+    setPreparation,
+    setSplit,
+    isFixApplied,
+    applyFix,
+    addLayer,
+    removeLayer,
+    moveLayer,
+    updateLayer,
+    setTraining,
+    setOptimizer,
+    suggest,
+    inputWidth,
+    outputLayer,
+    parameterCount,
+    missingForTraining,
+  };
+});
+
+/** Categories a categorical profile lists, under whichever name the importer gave them. */
+export function categoryCount(profile: Record<string, unknown>): number {
+  const stats = (profile.stats ?? {}) as Record<string, unknown>;
+  for (const candidate of [profile.categories, stats.categories, stats.counts, profile.counts]) {
+    if (Array.isArray(candidate)) return Math.max(1, candidate.length);
+    if (candidate && typeof candidate === 'object') return Math.max(1, Object.keys(candidate).length);
+  }
+  const distinct = profile.distinct ?? stats.distinct;
+  return typeof distinct === 'number' ? Math.max(1, distinct) : 1;
+}

@@ -1,0 +1,255 @@
+// Training runs: start and stop, live progress from the main side, every run's history for the charts, and each
+// finished run's weights and evaluation. Histories are plain arrays kept out of Vue's deep reactivity (a counter says
+// when they grew), so a long run never makes Vue walk thousands of points.
+
+import { defineStore } from 'pinia';
+import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue';
+import type { ErrorInfo, PayloadOf, ProjectState, Run, RunSummary } from '../../../main/contract';
+import type { EpochMetrics } from '../../../workers/engine/spec';
+import { toErrorInfo, useApi } from '../api';
+import { useModelStore } from './model';
+import { useProjectStore } from './project';
+
+export type RunStatus = RunSummary['status'];
+
+/** A run as the screens show it. `history` is a raw array: read it when `historyVersion` changes. */
+export interface RunEntry {
+  id: string;
+  name: string;
+  status: RunStatus;
+  createdAt: number;
+  totalEpochs: number;
+  /** epochs received so far */
+  epochsDone: number;
+  /** seconds since the run started, as last reported */
+  elapsed: number;
+  stopReason: RunSummary['stopReason'];
+  message: string | null;
+  trainSeconds: number | null;
+  rows: RunSummary['rows'];
+  plan: RunSummary['plan'];
+  history: EpochMetrics[];
+}
+
+function isLive(status: RunStatus): boolean {
+  return status === 'queued' || status === 'running';
+}
+
+function entryFrom(summary: RunSummary): RunEntry {
+  const history = markRaw([...summary.history]);
+  const last = history[history.length - 1];
+  return {
+    id: summary.id,
+    name: summary.name,
+    status: summary.status,
+    createdAt: summary.createdAt,
+    totalEpochs: summary.totalEpochs,
+    epochsDone: history.length,
+    elapsed: summary.trainSeconds ?? last?.elapsed ?? 0,
+    stopReason: summary.stopReason,
+    message: summary.message,
+    trainSeconds: summary.trainSeconds,
+    rows: summary.rows,
+    plan: markRaw(summary.plan),
+    history,
+  };
+}
+
+export const useTrainingStore = defineStore('training', () => {
+  const runs = ref<RunEntry[]>([]);
+  /** bumps whenever any run's history grows */
+  const historyVersion = ref(0);
+  /** weights and evaluation of runs that have them, by id (raw objects) */
+  const details = shallowRef(new Map<string, Run>());
+  const starting = ref(false);
+  /** why the last start was refused, shown beside the Start button */
+  const startProblem = ref<ErrorInfo | null>(null);
+  let unsubscribes: (() => void)[] = [];
+
+  const liveRuns = computed(() => runs.value.filter((r) => isLive(r.status)));
+  const finishedRuns = computed(() => runs.value.filter((r) => details.value.get(r.id)?.weights));
+
+  function find(runId: string): RunEntry | undefined {
+    return runs.value.find((r) => r.id === runId);
+  }
+
+  function setDetails(run: Run): void {
+    details.value.set(run.id, markRaw(run));
+    triggerRef(details);
+  }
+
+  function hydrate(state: ProjectState): void {
+    runs.value = state.runs.map(entryFrom);
+    details.value = new Map(state.runs.map((run) => [run.id, markRaw(run)]));
+    historyVersion.value++;
+    startProblem.value = null;
+  }
+
+  function replaceEntry(summary: RunSummary): void {
+    const entry = entryFrom(summary);
+    const i = runs.value.findIndex((r) => r.id === summary.id);
+    if (i >= 0) runs.value.splice(i, 1, entry);
+    else runs.value.push(entry);
+    historyVersion.value++;
+  }
+
+  async function refreshList(): Promise<void> {
+    try {
+      const list = await useApi().training.list();
+      for (const summary of list) {
+        const known = find(summary.id);
+        // a live run keeps growing through progress events; take the list's copy only when it knows more
+        if (!known || summary.history.length >= known.history.length || !isLive(summary.status)) replaceEntry(summary);
+      }
+    } catch (error) {
+      useProjectStore().report(error, 'listing the training runs');
+    }
+  }
+
+  function onProgress(message: PayloadOf<'training.progress'>): void {
+    const run = find(message.runId);
+    if (!run) {
+      void refreshList();
+      return;
+    }
+    if (run.status === 'queued') run.status = 'running';
+    const lastEpoch = run.history.length ? run.history[run.history.length - 1]!.epoch : 0;
+    for (const epoch of message.epochs) if (epoch.epoch > lastEpoch) run.history.push(epoch);
+    run.epochsDone = run.history.length;
+    run.totalEpochs = message.totalEpochs;
+    run.elapsed = message.elapsed;
+    historyVersion.value++;
+  }
+
+  function onFinished(message: PayloadOf<'training.finished'>): void {
+    replaceEntry(message.run);
+    setDetails(message.run);
+  }
+
+  function onFailed(message: PayloadOf<'training.failed'>): void {
+    if (message.run) replaceEntry(message.run);
+    const run = find(message.runId);
+    if (run) {
+      run.status = 'failed';
+      run.message = message.error.message;
+    }
+    const project = useProjectStore();
+    project.problem = {
+      ...message.error,
+      message: `${run ? `“${run.name}” stopped: ` : 'A training run stopped: '}${message.error.message}`,
+    };
+  }
+
+  function setUp(): void {
+    tearDown();
+    const api = useApi();
+    unsubscribes = [api.onTrainingProgress(onProgress), api.onTrainingFinished(onFinished), api.onTrainingFailed(onFailed)];
+  }
+
+  function tearDown(): void {
+    for (const off of unsubscribes) off();
+    unsubscribes = [];
+  }
+
+  /** Starts a run with the current plan and shows it; returns its id. */
+  async function start(name?: string): Promise<string | null> {
+    const model = useModelStore();
+    const project = useProjectStore();
+    startProblem.value = null;
+    const missing = model.missingForTraining;
+    if (missing.length) {
+      startProblem.value = { code: 'not_ready', message: missing[0]!, hint: missing.slice(1).join(' ') || undefined };
+      return null;
+    }
+    starting.value = true;
+    try {
+      await model.flush();
+      const runName = name?.trim() || `Run ${runs.value.length + 1}`;
+      const { runId } = await useApi().training.start({ name: runName });
+      if (!find(runId)) {
+        runs.value.push({
+          id: runId,
+          name: runName,
+          status: 'queued',
+          createdAt: Date.now(),
+          totalEpochs: model.plan?.training.epochs ?? 0,
+          epochsDone: 0,
+          elapsed: 0,
+          stopReason: null,
+          message: null,
+          trainSeconds: null,
+          rows: null,
+          plan: markRaw(JSON.parse(JSON.stringify(model.plan))),
+          history: markRaw([]),
+        });
+      }
+      await project.setUi({ selectedRunId: runId });
+      return runId;
+    } catch (error) {
+      startProblem.value = toErrorInfo(error, 'starting the training');
+      return null;
+    } finally {
+      starting.value = false;
+    }
+  }
+
+  async function stop(runId: string): Promise<void> {
+    await useProjectStore().attempt('Stopping…', () => useApi().training.stop({ runId }), false);
+  }
+
+  async function remove(runId: string): Promise<void> {
+    const project = useProjectStore();
+    const done = await project.attempt('Removing the run…', () => useApi().training.delete({ runId }), false);
+    if (!done) return;
+    runs.value = runs.value.filter((r) => r.id !== runId);
+    details.value.delete(runId);
+    triggerRef(details);
+    historyVersion.value++;
+    const patch: Record<string, unknown> = {};
+    if (project.ui.selectedRunId === runId) patch.selectedRunId = runs.value[runs.value.length - 1]?.id ?? null;
+    if (project.ui.compareRunIds.includes(runId)) patch.compareRunIds = project.ui.compareRunIds.filter((id) => id !== runId);
+    if (Object.keys(patch).length) await project.setUi(patch);
+  }
+
+  /** A run with its weights and evaluation, from memory or the main side. */
+  async function loadRun(runId: string): Promise<Run | null> {
+    const known = details.value.get(runId);
+    if (known?.weights) return known;
+    const run = await useProjectStore().attempt('Loading the run…', () => useApi().training.get({ runId }), false);
+    if (!run) return null;
+    setDetails(run);
+    return run;
+  }
+
+  async function toggleCompare(runId: string): Promise<void> {
+    const project = useProjectStore();
+    const current = project.ui.compareRunIds;
+    const next = current.includes(runId) ? current.filter((id) => id !== runId) : [...current, runId];
+    await project.setUi({ compareRunIds: next });
+  }
+
+  async function select(runId: string): Promise<void> {
+    await useProjectStore().setUi({ selectedRunId: runId });
+  }
+
+  return {
+    runs,
+    historyVersion,
+    details,
+    starting,
+    startProblem,
+    liveRuns,
+    finishedRuns,
+    find,
+    hydrate,
+    setUp,
+    tearDown,
+    refreshList,
+    start,
+    stop,
+    remove,
+    loadRun,
+    toggleCompare,
+    select,
+  };
+});
