@@ -389,6 +389,14 @@ export const events = {
   'training.finished': z.object({ runId: z.string(), run: RunSchema }),
   'training.failed': z.object({ runId: z.string(), error: ErrorInfoSchema, run: RunSummarySchema.optional() }),
   'project.changed': ProjectChangedSchema,
+  /**
+   * Desktop only: a menu item or the OS asked for something the screens carry out with their usual flow (so unsaved
+   * work is asked about the same way): 'open-path' opens `path` (a .neuron double-clicked in the file manager).
+   */
+  'app.command': z.object({
+    command: z.enum(['new', 'open', 'open-path', 'save', 'save-as', 'import-csv', 'export-weights']),
+    path: z.string().optional(),
+  }),
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -132,6 +132,11 @@ export class Projects {
     await discardRecovery(this.foundDir);
   }
 
+  /** The user chose not to keep the unsaved work (closing with "Don't Save"): nothing to recover. */
+  async discardAutosave(): Promise<void> {
+    await this.autosaver.markClean();
+  }
+
   /** Write any pending autosave now (before quitting with unsaved work, or in tests). */
   flushAutosave(): Promise<void> {
     return this.autosaver.flush();

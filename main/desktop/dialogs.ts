@@ -1,0 +1,30 @@
+// Native open and save dialogs for the desktop app (the Dialogs the handlers use).
+
+import type { BrowserWindow, Dialog } from 'electron';
+import type { DialogOptions, Dialogs } from '../handlers/context';
+
+const CSV = [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }];
+const PROJECT = [{ name: 'Neuron Studio projects', extensions: ['neuron'] }];
+const JSON_FILES = [{ name: 'Weights (JSON)', extensions: ['json'] }];
+
+export function nativeDialogs(dialog: Dialog, window: () => BrowserWindow | null): Dialogs {
+  const open = async (o: DialogOptions, filters: typeof CSV, title: string) => {
+    const w = window();
+    const options = { title: o.title ?? title, defaultPath: o.defaultPath, filters, properties: ['openFile' as const] };
+    const r = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+    return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]!;
+  };
+  const save = async (o: DialogOptions, filters: typeof CSV, title: string) => {
+    const w = window();
+    const options = { title: o.title ?? title, defaultPath: o.defaultPath, filters };
+    const r = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
+    return r.canceled || !r.filePath ? null : r.filePath;
+  };
+  return {
+    openCsv: (o) => open(o, CSV, 'Import a CSV file'),
+    openProject: (o) => open(o, PROJECT, 'Open a project'),
+    saveProject: (o) => save(o, PROJECT, 'Save the project'),
+    saveCsv: (o) => save(o, CSV, 'Save the predictions'),
+    saveWeights: (o) => save(o, JSON_FILES, 'Export the weights'),
+  };
+}

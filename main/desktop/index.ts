@@ -1,0 +1,215 @@
+// The Electron main process: one secure window on the app's screens, the contract over IPC, the menu, file opening,
+// and the Save / Don't Save / Cancel question when closing with unsaved work.
+
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session as electronSession, shell } from 'electron';
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import trainWorkerFile from '../../workers/train-task.ts?modulePath';
+import type { EventName, PayloadOf } from '../contract';
+import { createCore, type Core } from '../handlers/index';
+import { answerOf, closeDecision, closePrompt } from './close-prompt';
+import { nativeDialogs } from './dialogs';
+import { forwardEvents, registerIpc } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { projectFileFromArgv } from './open-file';
+import { isAllowedSender } from './sender';
+import { ensureBoundsVisible, MIN_SIZE, readWindowState, type WindowState } from './window-bounds';
+
+const HELP_URL = 'https://github.com/neuron-studio/neuron-studio#readme';
+
+let core: Core;
+let mainWindow: BrowserWindow | null = null;
+/** a project the OS asked to open before the window was ready */
+let pendingOpen: string | null = projectFileFromArgv(process.argv);
+let allowClose = false;
+
+const rendererFile = path.join(__dirname, '../renderer/index.html');
+const appUrl = (): string => process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
+const windowStateFile = () => path.join(app.getPath('userData'), 'window-state.json');
+
+function loadWindowState(): WindowState | undefined {
+  try {
+    return readWindowState(JSON.parse(readFileSync(windowStateFile(), 'utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
+async function saveWindowState(window: BrowserWindow): Promise<void> {
+  const state: WindowState = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
+  await fs.writeFile(windowStateFile(), JSON.stringify(state)).catch(() => undefined);
+}
+
+function send<E extends EventName>(event: E, payload: PayloadOf<E>): void {
+  core.hub.emit(event, payload);
+}
+
+function command(name: PayloadOf<'app.command'>['command'], filePath?: string): void {
+  send('app.command', filePath ? { command: name, path: filePath } : { command: name });
+}
+
+async function refreshMenu(): Promise<void> {
+  const recent = await core.context.projects.recentProjects().catch(() => []);
+  const template = buildMenuTemplate(
+    {
+      newProject: () => command('new'),
+      openProject: () => command('open'),
+      openRecent: (p) => command('open-path', p),
+      save: () => command('save'),
+      saveAs: () => command('save-as'),
+      importCsv: () => command('import-csv'),
+      exportWeights: () => command('export-weights'),
+      quit: () => app.quit(),
+      openHelp: () => void shell.openExternal(HELP_URL),
+    },
+    { isMac: process.platform === 'darwin', recent: recent.filter((r) => r.exists) },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function openFromOs(file: string): void {
+  if (mainWindow && !mainWindow.webContents.isLoading()) command('open-path', path.resolve(file));
+  else pendingOpen = path.resolve(file);
+}
+
+async function createWindow(): Promise<void> {
+  const saved = loadWindowState();
+  const displays = screen.getAllDisplays().map((d) => d.workArea);
+  const bounds = ensureBoundsVisible(saved?.bounds, displays);
+  const window = new BrowserWindow({
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    show: false,
+    title: 'Neuron Studio',
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  mainWindow = window;
+  if (saved?.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+
+  // The page is ours alone: no navigation elsewhere, no new windows (https links open in the browser).
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isAllowedSender(url, appUrl())) event.preventDefault();
+  });
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (new URL(url).protocol === 'https:') void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('did-finish-load', () => {
+    if (pendingOpen) {
+      command('open-path', pendingOpen);
+      pendingOpen = null;
+    }
+  });
+
+  forwardEvents(core.hub, window);
+  core.hub.on('project.changed', ({ name, dirty }) => {
+    if (window.isDestroyed()) return;
+    window.setTitle(`${dirty ? '• ' : ''}${name} — Neuron Studio`);
+    window.setDocumentEdited(dirty);
+    void refreshMenu();
+  });
+
+  window.on('close', (event) => {
+    void saveWindowState(window);
+    if (allowClose) return;
+    const s = core.context.session;
+    if (closeDecision(s.dirty) === 'close') return;
+    event.preventDefault();
+    void askBeforeClosing(window);
+  });
+
+  if (process.env.ELECTRON_RENDERER_URL) await window.loadURL(process.env.ELECTRON_RENDERER_URL);
+  else await window.loadFile(rendererFile);
+}
+
+async function askBeforeClosing(window: BrowserWindow): Promise<void> {
+  const s = core.context.session;
+  const { response } = await dialog.showMessageBox(window, closePrompt(s.name));
+  const decision = closeDecision(true, answerOf(response));
+  if (decision === 'stay') return;
+  if (decision === 'save-then-close') {
+    let target = s.path;
+    if (!target) {
+      const chosen = await dialog.showSaveDialog(window, {
+        title: 'Save the project',
+        defaultPath: `${s.name}.neuron`,
+        filters: [{ name: 'Neuron Studio projects', extensions: ['neuron'] }],
+      });
+      if (chosen.canceled || !chosen.filePath) return;
+      target = chosen.filePath;
+    }
+    const answer = await core.dispatch('project.save', { path: target });
+    if (!answer.ok) {
+      await dialog.showMessageBox(window, { type: 'error', message: answer.error.message, detail: answer.error.hint ?? '' });
+      return;
+    }
+  } else {
+    await core.context.projects.discardAutosave();
+  }
+  allowClose = true;
+  window.close();
+}
+
+function start(): void {
+  // One app at a time: a second launch (double-clicking another project) hands its file to the first.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', (_event, argv) => {
+    const file = projectFileFromArgv(argv);
+    if (file) openFromOs(file);
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openFromOs(file);
+  });
+
+  void app.whenReady().then(async () => {
+    core = createCore({
+      mode: 'desktop',
+      dataDir: app.getPath('userData'),
+      datasetsDir: app.isPackaged ? path.join(process.resourcesPath, 'datasets') : path.join(app.getAppPath(), 'datasets'),
+      version: app.getVersion(),
+      dialogs: nativeDialogs(dialog, () => mainWindow),
+      training: { poolOptions: { workerFile: trainWorkerFile } },
+    });
+    registerIpc(ipcMain, core.dispatch, appUrl);
+    // A Content-Security-Policy header as well as the page's meta tag (the dev server serves no meta-less page).
+    electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: {
+          ...details.responseHeaders,
+          'Content-Security-Policy': [
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+              "font-src 'self'; connect-src 'self' ws://localhost:* ws://127.0.0.1:*; object-src 'none'; base-uri 'none'",
+          ],
+        },
+      });
+    });
+    // Nothing may ask for camera, microphone, notifications...
+    electronSession.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    await refreshMenu();
+    await createWindow();
+  });
+
+  app.on('window-all-closed', () => {
+    void core?.close().finally(() => app.quit());
+  });
+}
+
+start();
