@@ -10,6 +10,11 @@ const CR = 13;
 
 const utf8 = new TextDecoder('utf-8');
 
+// Local names for the cell readers: the compiled module would otherwise reach them through an export getter on
+// every one of millions of calls, which also stops them being inlined.
+const readNumber = parseNumberBytes;
+const isMissing = isMissingText;
+
 /** Text of bytes[start, end): char codes directly when the file is ASCII, else UTF-8 decoding. */
 function decodeCell(bytes: Uint8Array, start: number, end: number, ascii: boolean): string {
   if (ascii && end - start <= 32) {
@@ -82,13 +87,13 @@ export function readPlain(input: PlainInput, table: TableBuilder): void {
       while (s < e && (bytes[s] === SPACE || (tabIsSpace && bytes[s] === TAB))) s++;
       while (e > s && (bytes[e - 1] === SPACE || bytes[e - 1] === CR || (tabIsSpace && bytes[e - 1] === TAB))) e--;
       if (s === e) continue; // empty: missing (the arrays start as missing)
-      const value = parseNumberBytes(bytes, s, e, decimalComma);
+      const value = readNumber(bytes, s, e, decimalComma);
       if (value === value) {
         columns[k].setNumber(row, value);
         continue;
       }
       const text = decodeCell(bytes, s, e, ascii);
-      if (!isMissingText(text)) columns[k].setText(row, text);
+      if (!isMissing(text)) columns[k].setText(row, text);
     }
     table.endRow(line);
     pos = lineEnd + 1;
