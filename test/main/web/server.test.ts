@@ -118,3 +118,34 @@ describe('browser-mode server', () => {
     expect(lost.code).toBe('disconnected');
   });
 });
+
+describe('browser-mode server with the whole app behind it', () => {
+  it('imports the example and describes it over the socket', async () => {
+    const { createCore } = await import('../../../main/handlers/index');
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ns-web-core-'));
+    const core = createCore({ mode: 'web', dataDir, checkResults: true });
+    const real = await startWebServer({ port: 0, staticDir, core });
+    const client = createSocketApi(
+      socketUrlFor({ protocol: 'http:', host: `127.0.0.1:${real.port}`, search: `?token=${real.token}` }),
+      (u) => new WebSocket(u) as unknown as SocketLike,
+    );
+    try {
+      const info = await client.api.app.info();
+      expect(info).toMatchObject({ mode: 'web', nativeDialogs: false });
+      expect(info.examples).toEqual([
+        { title: 'diabetes (Pima)', path: path.resolve(__dirname, '../../../datasets/diabetes.csv'), label: 'Outcome' },
+      ]);
+      const changed = new Promise((resolve) => client.api.onProjectChanged(resolve));
+      const summary = await client.api.dataset.import({ path: info.examples[0]!.path });
+      expect(summary.rows).toBe(768);
+      expect(await changed).toEqual({ name: 'diabetes', path: null, dirty: true });
+      expect((await client.api.dataset.describe()).roles.label).toBe('Outcome');
+      const suggestions = await client.api.files.suggestions({ kind: 'csv' });
+      expect(suggestions.map((s) => s.label)).toContain('pima-indians-diabetes.csv');
+    } finally {
+      client.close();
+      await real.close();
+      await core.close();
+    }
+  });
+});
