@@ -51,7 +51,7 @@ export class Network {
     let fanIn = spec.inputs;
     for (const l of spec.layers) {
       if (!Number.isInteger(l.units) || l.units < 1) throw new Error(`A layer needs a whole number of units (got ${l.units}).`);
-      if (!(l.activation in activations)) throw new Error(`Unknown activation "${l.activation}".`);
+      if (!Object.hasOwn(activations, l.activation)) throw new Error(`Unknown activation "${l.activation}".`);
       size += fanIn * l.units + (l.useBias === false ? 0 : l.units);
       fanIn = l.units;
     }

@@ -6,6 +6,9 @@
 // (for sse: the epoch's total squared error) plus the mean L2 penalty; val_* figures are a full pass over the
 // validation rows with the weights at the end of the epoch (no dropout), penalty included as Keras does.
 //
+// Dropout is inverted (kept values are scaled by 1 / (1 - rate)) and applies to hidden layers' outputs while
+// training; a rate on the output layer is ignored.
+//
 // One Rng(seed) is used, in this order: kernel initialisation, the validation split, then per epoch the shuffle
 // and, batch by batch, dropout. Same seed, data and settings: bit-identical weights and history.
 
@@ -64,9 +67,9 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
 
   // training rows and validation rows
   let trainRows: Int32Array;
-  let validation = data.validation;
+  let validation = data.validation && data.validation.rows > 0 ? data.validation : undefined;
   const split = settings.validationSplit ?? 0;
-  if (!validation && split > 0) {
+  if (!validation && split > 0 && data.rows >= 2) {
     const order = new Int32Array(data.rows);
     for (let i = 0; i < data.rows; i++) order[i] = i;
     rng.shuffle(order);

@@ -74,3 +74,30 @@ describe('finite-difference gradient check', () => {
     }
   });
 });
+
+describe('dropout', () => {
+  it('is inverted: a kept value is scaled by 1 / (1 - rate), about `rate` of them are dropped, none without an rng', () => {
+    // 1 -> 1 (linear, weight 1, dropout 0.5) -> 1 (linear, weight 1): each output is x * (0 or 2)
+    const network = new Network({
+      inputs: 1,
+      layers: [
+        { units: 1, activation: 'linear', useBias: false, dropout: 0.5 },
+        { units: 1, activation: 'linear', useBias: false },
+      ],
+    });
+    network.params.set([1, 1]);
+    const rows = 2000;
+    const pass = new Backprop(network, 'mse', 0, rows);
+    for (let r = 0; r < rows; r++) pass.x[r] = r + 1;
+    pass.run(rows, new Rng(1));
+    let dropped = 0;
+    for (let r = 0; r < rows; r++) {
+      expect([0, 2 * (r + 1)]).toContain(pass.output[r]);
+      if (pass.output[r] === 0) dropped++;
+    }
+    expect(dropped / rows).toBeGreaterThan(0.45);
+    expect(dropped / rows).toBeLessThan(0.55);
+    pass.run(rows, null);
+    for (let r = 0; r < rows; r++) expect(pass.output[r]).toBe(r + 1);
+  });
+});
