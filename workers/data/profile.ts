@@ -92,6 +92,9 @@ function profileNumeric(dataset: Dataset, column: Column): ColumnProfile {
   let zeros = 0;
   let negatives = 0;
   let integer = true;
+  let rising = true;
+  let falling = true;
+  let previous = NaN;
   const smallest: number[] = [];
   for (let i = 0; i < rows; i++) {
     const v = values[i];
@@ -104,6 +107,9 @@ function profileNumeric(dataset: Dataset, column: Column): ColumnProfile {
     else if (v < 0) negatives++;
     else if (smallest.length < 11 || v < smallest[smallest.length - 1]) insertDistinct(smallest, v, 11);
     if (integer && Math.floor(v) !== v) integer = false;
+    if (v <= previous) rising = false;
+    if (v >= previous) falling = false;
+    previous = v;
   }
   const missing = rows - count - nonNumeric;
   const distinct = countDistinct(values.subarray(0, rows));
@@ -132,10 +138,11 @@ function profileNumeric(dataset: Dataset, column: Column): ColumnProfile {
     profile.histogram = numericHistogram(values, rows, min, max, integer);
   }
 
+  // A record number: distinct whole numbers on every row, and either named like one (id, No, PatientID) or
+  // counting up (or down) through the file in small steps. Distinct ages in no order stay a measurement.
+  const counting = (rising || falling) && max - min + 1 <= 2 * count;
   if (count === 0 || distinct === 1) profile.kind = 'constant';
-  else if (integer && distinct === count && count >= 20 && (nameLooksLikeId(column.name) || max - min + 1 <= 1.5 * count)) {
-    profile.kind = 'id';
-  }
+  else if (integer && distinct === count && count >= 20 && (nameLooksLikeId(column.name) || counting)) profile.kind = 'id';
   addCommonWarnings(profile, dataset, count === 0 ? null : shortNumber(min));
 
   // Zeros that look like "not measured": 0 is in the column (at most half of it), nothing is negative, and 0 sits

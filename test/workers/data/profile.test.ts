@@ -86,6 +86,14 @@ describe('kinds and warnings', () => {
     expect(codes(p)).toEqual(warnings);
   });
 
+  it('distinct whole numbers in no order, not named like an id, stay numeric; named like one, they are an id', () => {
+    const values = Array.from({ length: 30 }, (_, i) => 20 + ((i * 7) % 30)); // 20..49, shuffled
+    const csv = ['age,PatientID', ...values.map((v) => `${v},${v * 3}`)].join('\n');
+    const [age, patient] = profileDataset(parseCsv(bytesOf(csv), 'ages.csv'));
+    expect(age.kind).toBe('numeric');
+    expect(patient.kind).toBe('id');
+  });
+
   it('counts categories, most frequent first', () => {
     const colour = byName(profiles, 'colour');
     expect(colour.categories).toEqual([{ value: 'red', count: 14 }, { value: 'blue', count: 13 }, { value: 'green', count: 13 }]);
