@@ -139,8 +139,9 @@ function profileNumeric(dataset: Dataset, column: Column): ColumnProfile {
   }
 
   // A record number: distinct whole numbers on every row, and either named like one (id, No, PatientID) or
-  // counting up (or down) through the file in small steps. Distinct ages in no order stay a measurement.
-  const counting = (rising || falling) && max - min + 1 <= 2 * count;
+  // counting up (or down) through the file in small steps on (nearly) every row. Distinct ages in no order stay a
+  // measurement.
+  const counting = (rising || falling) && max - min + 1 <= 1.5 * count && missing <= 0.05 * rows;
   if (count === 0 || distinct === 1) profile.kind = 'constant';
   else if (integer && distinct === count && count >= 20 && (nameLooksLikeId(column.name) || counting)) profile.kind = 'id';
   addCommonWarnings(profile, dataset, count === 0 ? null : shortNumber(min));
