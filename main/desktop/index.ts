@@ -6,6 +6,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import trainWorkerFile from '../../workers/train-task.ts?modulePath';
+import importWorkerFile from '../../workers/import-task.ts?modulePath';
 import type { EventName, PayloadOf } from '../contract';
 import { createCore, type Core } from '../handlers/index';
 import { answerOf, closeDecision, closePrompt } from './close-prompt';
@@ -187,6 +188,7 @@ function start(): void {
       version: app.getVersion(),
       dialogs: nativeDialogs(dialog, () => mainWindow),
       training: { poolOptions: { workerFile: trainWorkerFile } },
+      importWorkerFile,
     });
     registerIpc(ipcMain, core.dispatch, appUrl);
     // A Content-Security-Policy header as well as the page's meta tag (the dev server serves no meta-less page).

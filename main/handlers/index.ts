@@ -3,7 +3,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createDispatch, EventHub, type Dispatch, type Handlers } from '../transport/dispatch';
-import { parseInThisThread, type CsvParser } from '../services/datasets';
+import type { CsvParser } from '../services/datasets';
+import { createPoolParser } from '../services/import-pool';
 import { Files } from '../services/files';
 import { Projects } from '../services/projects';
 import { ProjectRuns } from '../services/runs';
@@ -30,7 +31,10 @@ export interface CoreOptions {
   dialogs?: Dialogs | null;
   /** the pool's worker file etc. (the desktop build passes its built worker) */
   training?: TrainingServiceOptions;
+  /** how a CSV's bytes become a Dataset; default: in this thread when small, in a pool worker when big */
   parser?: CsvParser;
+  /** the import worker (the desktop build passes its built workers/import-task chunk) */
+  importWorkerFile?: string;
   autosaveMs?: number;
   /** check each result against the contract (tests) */
   checkResults?: boolean;
@@ -74,7 +78,8 @@ export function createCore(options: CoreOptions): Core {
   const session = new Session(hub);
   const training = new TrainingService(options.training);
   const runs = new ProjectRuns(session, training, hub);
-  const parser = options.parser ?? parseInThisThread;
+  const poolParser = options.parser ? null : createPoolParser({ workerFile: options.importWorkerFile });
+  const parser = options.parser ?? poolParser!.parser;
   const projects = new Projects({
     session,
     dataDir,
@@ -105,6 +110,7 @@ export function createCore(options: CoreOptions): Core {
       runs.close();
       await projects.close();
       await training.close();
+      await poolParser?.close();
     },
   };
 }

@@ -48,6 +48,18 @@ describe('the desktop build', () => {
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
   });
 
+  it('builds the import worker as its own chunk too', () => {
+    const chunks = readdirSync(path.join(out, 'main/chunks')).filter((f) => f.startsWith('import-task') && f.endsWith('.js'));
+    expect(chunks).toHaveLength(1);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = require(path.join(out, 'main/chunks', chunks[0]!));
+    // piscina takes module.exports when it is a function, else its default export
+    const task = (typeof loaded === 'function' ? loaded : loaded.default) as (input: unknown) => { ok: boolean; result?: { rowCount: number } };
+    const outcome = task({ bytes: new TextEncoder().encode('a,b\n1,2\n3,4\n'), fileName: 'tiny.csv' });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.result!.rowCount).toBe(2);
+  });
+
   it('makes a worker chunk that plain Node can require, without electron', () => {
     const source = readFileSync(workerFile, 'utf8');
     expect(source).not.toContain('require("electron")');
