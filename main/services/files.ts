@@ -41,16 +41,20 @@ export class Files {
       seen.add(s.path);
       out.push(s);
     };
+    const entries = (await fs.readdir(this.datasetsDir).catch(() => [] as string[])).sort();
     if (kind === 'project') {
       for (const p of await this.recentProjects.list()) if (p.exists) add({ path: p.path, label: p.name, group: 'recent-project' });
+      // example projects shipped beside the example data
+      for (const name of entries) {
+        if (name.toLowerCase().endsWith('.neuron')) add({ path: path.join(this.datasetsDir, name), label: name, group: 'datasets' });
+      }
       return out;
     }
     for (const c of await this.recentCsvs.list()) {
       if (c.exists) add({ path: c.path, label: path.basename(c.path), group: 'recent-csv' });
     }
     for (const e of await examplesIn(this.datasetsDir)) add({ path: e.path, label: path.basename(e.path), group: 'example' });
-    const entries = await fs.readdir(this.datasetsDir).catch(() => [] as string[]);
-    for (const name of entries.sort()) {
+    for (const name of entries) {
       if (name.toLowerCase().endsWith('.csv')) add({ path: path.join(this.datasetsDir, name), label: name, group: 'datasets' });
     }
     return out;

@@ -50,3 +50,10 @@ export function buildRenderer(root = ROOT): Promise<void> {
     );
   });
 }
+
+/** Build the screens unless the built ones are up to date (e2e tests call this before startWebServer). */
+export async function ensureRendererBuilt(staticDir = path.join(ROOT, 'out', 'renderer')): Promise<boolean> {
+  if (!(await rendererNeedsBuild(staticDir))) return false;
+  await buildRenderer();
+  return true;
+}

@@ -158,5 +158,9 @@ describe('the main path over the in-memory pair', () => {
     expect(answer.probability).toBeGreaterThan(0);
     expect(before.evaluation).toEqual(run.evaluation);
     expect((await h.api.project.recent())[0]).toEqual({ path: `${file}.neuron`, name: 'pima', exists: true });
+    expect((await h.api.files.suggestions({ kind: 'project' }))[0]).toEqual({ path: `${file}.neuron`, label: 'pima', group: 'recent-project' });
+    const csvs = await h.api.files.suggestions({ kind: 'csv' });
+    expect(csvs[0]).toEqual({ path: DIABETES, label: 'diabetes.csv', group: 'recent-csv' });
+    expect(csvs.map((c) => c.label)).toContain('pima-indians-diabetes.csv');
   });
 });
