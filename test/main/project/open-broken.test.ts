@@ -94,11 +94,16 @@ describe('opening broken project files', () => {
     expect(missing.code).toBe('not_found');
     expect(missing.message).toContain('no-such-project.neuron was not found');
 
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'neuron-folder-')) + '.neuron';
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'neuron-folder-'));
+    const folder = path.join(parent, 'looks-like-a.neuron');
     fs.mkdirSync(folder);
-    const unreadable = await refusal(folder);
-    expect(unreadable.code).toBe('unreadable');
-    expect(unreadable.message).toContain('it is a folder, not a file');
+    try {
+      const unreadable = await refusal(folder);
+      expect(unreadable.code).toBe('unreadable');
+      expect(unreadable.message).toBe('looks-like-a.neuron could not be read (it is a folder, not a file). It was not changed.');
+    } finally {
+      fs.rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it('opens the good file of the corpus with every part intact', async () => {

@@ -3,12 +3,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAutosaver, discardRecovery, findRecovery, openRecovery, recoveryPath } from '../../../main/project/recovery';
 import { createRecentList } from '../../../main/project/recent';
 import { makeProject } from './make-project';
 
 let dir: string;
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'neuron-recovery-'));
 });

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProject, decodeDataset } from '../../../main/project/open';
 import { saveProject, encodeDataset, GZIP_ABOVE_BYTES } from '../../../main/project/save';
 import { ProjectFileError } from '../../../main/project/errors';
@@ -11,6 +11,7 @@ import { tempFilesOf } from '../../../main/project/atomic-write';
 import { makeCsv, makeProject } from './make-project';
 
 let dir: string;
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'neuron-save-'));
 });
