@@ -62,7 +62,8 @@ function timeDefaultCliRun(): Promise<BenchRow[]> {
   });
 }
 
-const lowerIsBetter = (unit: string) => unit === 's' || unit === 'ms';
+// Times and memory: less is better; rates (rows/s, MB/s): more is better.
+const lowerIsBetter = (unit: string) => ['s', 'ms', 'MB', 'KB', 'bytes'].includes(unit);
 
 function format(value: number | undefined, unit: string): string {
   if (value === undefined || !Number.isFinite(value)) return '-';
