@@ -127,7 +127,8 @@ export class ProjectRuns {
 function failureOf(ended: TrainingRun): ErrorInfo {
   if (ended.error) {
     const { kind: _kind, ...info } = ended.error;
-    return info;
+    // a worker that died reports no code of its own
+    return { ...info, code: info.code || 'training_failed' };
   }
   return {
     code: ended.status === 'diverged' ? 'diverged' : 'training_failed',
