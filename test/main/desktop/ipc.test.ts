@@ -1,0 +1,101 @@
+// The Electron transport without Electron: the real preload and IPC registration over a fake ipcMain/ipcRenderer pair.
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, eventNames, requestNames } from '../../../main/contract';
+import { createDispatch, EventHub } from '../../../main/transport/dispatch';
+import { apiFromBridge, BRIDGE_GLOBAL, type DesktopBridge } from '../../../main/transport/renderer-api';
+import { fakeHandlers } from '../fake-handlers';
+
+// What the fake Electron carries between its two halves.
+const wire = vi.hoisted(() => ({
+  handlers: new Map<string, (event: unknown, args: unknown) => unknown>(),
+  listeners: new Map<string, Set<(event: unknown, payload: unknown) => void>>(),
+  exposed: new Map<string, unknown>(),
+  senderUrl: 'file:///app/out/renderer/index.html',
+}));
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => wire.exposed.set(key, value) },
+  ipcRenderer: {
+    invoke: async (channel: string, args: unknown) => {
+      const handler = wire.handlers.get(channel);
+      if (!handler) throw new Error(`No handler registered for '${channel}'`);
+      // structured clone, as IPC does
+      return structuredClone(await handler({ senderFrame: { url: wire.senderUrl } }, structuredClone(args)));
+    },
+    on: (channel: string, listener: (event: unknown, payload: unknown) => void) => {
+      if (!wire.listeners.has(channel)) wire.listeners.set(channel, new Set());
+      wire.listeners.get(channel)!.add(listener);
+    },
+    removeListener: (channel: string, listener: (event: unknown, payload: unknown) => void) => {
+      wire.listeners.get(channel)?.delete(listener);
+    },
+  },
+}));
+
+const APP_URL = 'file:///app/out/renderer/index.html';
+
+async function setUp() {
+  const { registerIpc, forwardEvents } = await import('../../../main/desktop/ipc');
+  await import('../../../main/desktop/preload');
+  const hub = new EventHub();
+  const fakeIpcMain = {
+    handle: (channel: string, handler: (event: unknown, args: unknown) => unknown) => wire.handlers.set(channel, handler),
+    removeHandler: (channel: string) => wire.handlers.delete(channel),
+  };
+  const unregister = registerIpc(fakeIpcMain as never, createDispatch(fakeHandlers(hub)), () => APP_URL);
+  const closed: (() => void)[] = [];
+  const fakeWindow = {
+    isDestroyed: () => false,
+    webContents: {
+      isDestroyed: () => false,
+      send: (channel: string, payload: unknown) => {
+        for (const l of wire.listeners.get(channel) ?? []) l({}, structuredClone(payload));
+      },
+    },
+    on: (_: string, f: () => void) => closed.push(f),
+  };
+  forwardEvents(hub, fakeWindow as never);
+  const bridge = wire.exposed.get(BRIDGE_GLOBAL) as DesktopBridge;
+  return { bridge, api: apiFromBridge(bridge), unregister };
+}
+
+describe('Electron IPC transport', () => {
+  it('exposes one function per request and one subscribe per event, and no ipcRenderer', async () => {
+    const { bridge, unregister } = await setUp();
+    expect([...wire.exposed.keys()]).toEqual([BRIDGE_GLOBAL]);
+    expect(Object.keys(bridge.requests).sort()).toEqual([...requestNames].sort());
+    expect(Object.keys(bridge.events).sort()).toEqual([...eventNames].sort());
+    expect(Object.values(bridge.requests).every((f) => typeof f === 'function')).toBe(true);
+    expect(JSON.stringify(Object.keys(bridge))).toBe('["requests","events"]');
+    unregister();
+    expect(wire.handlers.size).toBe(0);
+  });
+
+  it('round-trips requests, errors and events from the page to the main side', async () => {
+    const { api, unregister } = await setUp();
+    expect((await api.app.info()).version).toBe('0.0.0-test');
+    const bad = await api.dataset.import({ path: 7 } as never).catch((e) => e);
+    expect(bad).toBeInstanceOf(ApiError);
+    expect(bad.code).toBe('bad_argument');
+    const seen: string[] = [];
+    const off = api.onTrainingProgress((p) => seen.push(p.runId));
+    await api.training.stop({ runId: 'r1' });
+    off();
+    await api.training.stop({ runId: 'r2' });
+    expect(seen).toEqual(['r1']);
+    unregister();
+  });
+
+  it('answers nothing to a frame that is not the app', async () => {
+    const { api, unregister } = await setUp();
+    wire.senderUrl = 'https://evil.example/';
+    try {
+      const refused = await api.app.info().catch((e) => e);
+      expect(refused).toBeInstanceOf(ApiError);
+      expect(refused.code).toBe('forbidden');
+    } finally {
+      wire.senderUrl = APP_URL;
+      unregister();
+    }
+  });
+});
