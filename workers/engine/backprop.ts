@@ -18,6 +18,8 @@ export class Backprop {
   readonly output: Float64Array;
   /** l2 × (sum of squared kernel weights) at the start of the last run() */
   penalty = 0;
+  /** the sum of the rows' losses in the last run() */
+  lossSum = 0;
 
   private readonly loss: Loss;
   private readonly fused: boolean;
@@ -59,10 +61,11 @@ export class Backprop {
 
   /**
    * Forward and backward over the first `rows` rows of x and target. With an rng, hidden layers apply their
-   * (inverted) dropout; without one, nothing is dropped. Returns the SUM of the rows' losses (no penalty);
+   * (inverted) dropout; without one, nothing is dropped. Sets lossSum to the SUM of the rows' losses (no penalty; a field, not a return value,
+   * so that no number is boxed per batch);
    * grads then hold the gradient of the batch loss (that sum, divided by rows for a 'mean' loss) plus the L2 penalty.
    */
-  run(rows: number, rng: Rng | null): number {
+  run(rows: number, rng: Rng | null): void {
     const layers = this.network.layers;
     const last = layers.length - 1;
 
@@ -92,7 +95,7 @@ export class Backprop {
     const outLayer = layers[last];
     const width = outLayer.units, count = rows * width;
     const out = this.y[last], target = this.target, delta = this.deltas[last];
-    const lossSum = this.loss.rowSum(out, target, count, width);
+    this.lossSum = this.loss.rowSum(out, target, count, width);
     if (this.fused) fusedDelta(this.lossName, out, target, delta, count, width);
     else {
       this.loss.gradient(out, target, delta, count, width);
@@ -145,6 +148,5 @@ export class Backprop {
       }
       this.penalty = this.l2 * sumSquares;
     }
-    return lossSum;
   }
 }

@@ -23,7 +23,7 @@ function multiplyStrided(
   a: Float64Array, rowStride: number, colStride: number, b: Float64Array, bias: Float64Array | null,
   out: Float64Array, m: number, n: number, p: number,
 ): void {
-  if (p === 1) return dotColumn(a, rowStride, colStride, b, bias === null ? 0 : bias[0], out, m, n);
+  if (p === 1) return dotColumn(a, rowStride, colStride, b, bias, out, m, n);
   const c1 = colStride, c2 = 2 * colStride, c3 = 3 * colStride, step = 4 * colStride;
   let i = 0;
   for (; i + 3 < m; i += 4) {
@@ -76,7 +76,11 @@ function multiplyStrided(
 }
 
 /** The one-column case (a layer of one unit): out[i] = bias + Σ_k A(i, k) b[k], four rows at a time. */
-function dotColumn(a: Float64Array, rowStride: number, colStride: number, b: Float64Array, bias: number, out: Float64Array, m: number, n: number): void {
+function dotColumn(
+  a: Float64Array, rowStride: number, colStride: number, b: Float64Array, biases: Float64Array | null, out: Float64Array, m: number, n: number,
+): void {
+  // the bias travels as its array: a number argument would be boxed on every call that is not inlined
+  const bias = biases === null ? 0 : biases[0];
   let i = 0;
   for (; i + 3 < m; i += 4) {
     let a0 = i * rowStride, a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride;

@@ -114,7 +114,8 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
         for (let c = 0, from = row * cols, to = i * cols; c < cols; c++) bx[to + c] = x[from + c];
         for (let c = 0, from = row * outputs, to = i * outputs; c < outputs; c++) by[to + c] = y[from + c];
       }
-      const batchLoss = pass.run(n, rng);
+      pass.run(n, rng);
+      const batchLoss = pass.lossSum;
       if (!(Math.abs(batchLoss) < Infinity)) {
         ({ stopReason, message } = diverged(epoch, batchLoss, settings));
         break epochs;
@@ -134,14 +135,14 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
       loss: (loss.reduction === 'mean' ? lossSum / rowCount : lossSum) + penaltySum / rowCount,
       elapsed: 0,
     };
-    putMetrics(m, '', tally, kind, unitScale);
+    putMetrics(m, false, tally, kind, unitScale);
     if (validation) {
       network.predictInto(validation.x, validation.rows, valPred);
       valTally.reset();
       valTally.add(valPred, validation.y, validation.rows);
       const valSum = loss.rowSum(valPred, validation.y, validation.rows * outputs, outputs);
       m.val_loss = (loss.reduction === 'mean' ? valSum / validation.rows : valSum) + penaltyOf(network, settings.l2 ?? 0);
-      putMetrics(m, 'val_', valTally, kind, unitScale);
+      putMetrics(m, true, valTally, kind, unitScale);
     }
     if (!(Math.abs(m.loss) < Infinity) || (m.val_loss !== undefined && !(Math.abs(m.val_loss) < Infinity))) {
       ({ stopReason, message } = diverged(epoch, m.loss, settings));
@@ -183,13 +184,19 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
   return result;
 }
 
-function putMetrics(m: EpochMetrics, prefix: '' | 'val_', tally: MetricTally, kind: MetricKind, unitScale: number): void {
-  const target = m as unknown as Record<string, number>;
-  if (kind === 'regression') {
-    target[prefix + 'mae'] = tally.mae() * unitScale;
-    target[prefix + 'rmse'] = tally.rmse() * unitScale;
-    target[prefix + 'r2'] = tally.r2();
-  } else target[prefix + 'accuracy'] = tally.accuracy();
+function putMetrics(m: EpochMetrics, validation: boolean, tally: MetricTally, kind: MetricKind, unitScale: number): void {
+  if (kind !== 'regression') {
+    if (validation) m.val_accuracy = tally.accuracy();
+    else m.accuracy = tally.accuracy();
+  } else if (validation) {
+    m.val_mae = tally.mae() * unitScale;
+    m.val_rmse = tally.rmse() * unitScale;
+    m.val_r2 = tally.r2();
+  } else {
+    m.mae = tally.mae() * unitScale;
+    m.rmse = tally.rmse() * unitScale;
+    m.r2 = tally.r2();
+  }
 }
 
 function penaltyOf(network: Network, l2: number): number {
