@@ -1,7 +1,7 @@
 // From the `train` options and the imported table to a training plan: columns named or given by position, the
 // tutorial's recipe (no --csv) or the suggested model (with --csv) as the base, then each given option on top.
 
-import { findColumn, labelTask, suggestModel, suggestRoles, type Dataset } from '../../workers/data';
+import { findColumn, labelTask, suggestPlan, suggestRoles, type Dataset } from '../../workers/data';
 import type { Task } from '../../workers/engine/weights-file';
 import { TrainingPlanSchema, type TrainingPlan } from '../../workers/plan';
 import { UsageError } from './errors';
@@ -41,12 +41,13 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset): Planne
   const { task } = labelTask(dataset, label);
 
   const base: TrainingPlan =
-    useRecipe && task === 'binary' ? kerasRecipe(features, label) : suggestedPlan(task, dataset.rowCount, features, label);
+    useRecipe && task === 'binary' ? kerasRecipe(features, label) : withoutExplanation(suggestPlan(dataset, undefined, { label, features }));
 
   const plan: TrainingPlan = structuredClone(base);
   if (options.scale) plan.preparation.scaling = options.scale;
   if (options.zerosMissing) plan.preparation.zeroAsMissing = options.zerosMissing.map((name) => findColumn(dataset, name).name);
   if (options.validation !== undefined) plan.split.validation = options.validation;
+  else if (options.epochs !== undefined) plan.split.validation = 0;
   if (options.test !== undefined) plan.split.test = options.test;
   if (plan.split.validation + plan.split.test > 0.9) {
     throw new UsageError('--validation and --test together hold back more than 90% of the rows. Make them smaller.');
@@ -61,8 +62,8 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset): Planne
   if (options.lr !== undefined) plan.training.optimizer = { ...plan.training.optimizer, learningRate: options.lr };
   if (options.epochs !== undefined) plan.training.epochs = options.epochs;
   if (options.batch !== undefined) plan.training.batchSize = options.batch;
-  // As Keras' fit(): nothing is held back unless --validation asks, and --epochs N runs N epochs. The suggested
-  // early stopping applies only when there are validation rows and the number of epochs was left to the suggestion.
+  // The suggested plan holds back validation rows and stops early on them. Given --epochs N, it runs exactly N
+  // epochs and, as Keras' fit() and the tutorial's recipe, holds nothing back unless --validation asks.
   if (plan.split.validation === 0 || options.epochs !== undefined) plan.training.earlyStopping = null;
   if (options.seed !== undefined) {
     plan.training.seed = options.seed;
@@ -71,13 +72,7 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset): Planne
   return { plan: TrainingPlanSchema.parse(plan), task, notUsed };
 }
 
-function suggestedPlan(task: Task, rows: number, features: string[], label: string): TrainingPlan {
-  const suggestion = suggestModel(task, rows, features.length);
-  return TrainingPlanSchema.parse({
-    features,
-    label,
-    hidden: suggestion.hidden,
-    output: suggestion.output,
-    training: suggestion.training,
-  });
+function withoutExplanation(suggested: ReturnType<typeof suggestPlan>): TrainingPlan {
+  const { explanation: _explanation, ...plan } = suggested;
+  return plan;
 }

@@ -95,6 +95,19 @@ describe('train: the Keras recipe', () => {
   });
 });
 
+describe('train: the suggested model', () => {
+  // Regression: --csv with no model options trained 300 epochs on every row and over-fitted to 65 % on held-out rows.
+  it('holds back validation rows, stops early on them and beats the baseline on held-out Pima rows', async () => {
+    const r = await runCli(['train', '--csv', 'datasets/diabetes.csv', '--label', 'Outcome', '--test', '0.2', '--seed', '4', '--json']);
+    expect(r.code).toBe(0);
+    const json = lastJsonLine<TrainJson & { stopReason: string; evaluation: { accuracy: number; baseline: { accuracy: number } } }>(r.stdout);
+    expect(json.rows.validation).toBeGreaterThan(100);
+    expect(json.stopReason).toBe('early_stopping');
+    expect(json.evaluation.on).toBe('test');
+    expect(json.evaluation.accuracy).toBeGreaterThan(json.evaluation.baseline.accuracy + 0.05);
+  });
+});
+
 describe('train: help', () => {
   it('--help lists the options and exits 0', async () => {
     const r = await runCli(['train', '--help']);

@@ -83,6 +83,8 @@ export function suggestModel(task: Task, rowCount: number, featureCount: number)
 export interface PlanOptions {
   /** default: the suggested label */
   label?: string;
+  /** default: every usable column besides the label */
+  features?: string[];
   /** share of rows held out for the final score (default 0) */
   test?: number;
   seed?: number;
@@ -95,8 +97,8 @@ export interface PlanOptions {
 export function suggestPlan(dataset: Dataset, profiles: ColumnProfile[] = profileDataset(dataset), options: PlanOptions = {}): TrainingPlan & { explanation: string[] } {
   const roles = suggestRoles(dataset, profiles);
   const label = options.label !== undefined ? findColumn(dataset, options.label).name : roles.label;
-  const features = roles.features.filter((f) => f !== label);
-  if (options.label !== undefined && roles.label !== null && roles.label !== label && profiles.find((p) => p.name === roles.label)?.kind !== 'id') {
+  const features = options.features ?? roles.features.filter((f) => f !== label);
+  if (options.features === undefined && options.label !== undefined && roles.label !== null && roles.label !== label && profiles.find((p) => p.name === roles.label)?.kind !== 'id') {
     features.push(roles.label); // the column suggested as label is an ordinary input when another label is chosen
   }
   if (label === null || features.length === 0) throw noFeatures(dataset, label, roles.notUsed);
