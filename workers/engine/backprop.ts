@@ -61,9 +61,9 @@ export class Backprop {
 
   /**
    * Forward and backward over the first `rows` rows of x and target. With an rng, hidden layers apply their
-   * (inverted) dropout; without one, nothing is dropped. Sets lossSum to the SUM of the rows' losses (no penalty; a field, not a return value,
-   * so that no number is boxed per batch);
-   * grads then hold the gradient of the batch loss (that sum, divided by rows for a 'mean' loss) plus the L2 penalty.
+   * (inverted) dropout; without one, nothing is dropped. Sets lossSum to the SUM of the rows' losses (no penalty;
+   * a field rather than a return value, so no number is boxed per batch); grads then hold the gradient of the batch
+   * loss (that sum, divided by rows for a 'mean' loss) plus the L2 penalty.
    */
   run(rows: number, rng: Rng | null): void {
     const layers = this.network.layers;

@@ -9,6 +9,10 @@
 // Dropout is inverted (kept values are scaled by 1 / (1 - rate)) and applies to hidden layers' outputs while
 // training; a rate on the output layer is ignored.
 //
+// Early stopping watches val_loss (or loss without validation rows), stops after `patience` epochs without a new
+// lowest value, and by default (restoreBestWeights unless false) returns the weights of the best epoch, also when
+// the run completes or is stopped. A diverged run returns the weights of its last finite epoch instead.
+//
 // One Rng(seed) is used, in this order: kernel initialisation, the validation split, then per epoch the shuffle
 // and, batch by batch, dropout. Same seed, data and settings: bit-identical weights and history.
 
