@@ -58,6 +58,8 @@ describe('forward trace', () => {
     // 0 means missing → 100 → (100 - 80) / 10 = 2; sum 2 - 2 = 0; sigmoid(0) = 0.5
     expect(t.inputs.map((i) => i.value)).toEqual([2, 0, 1]);
     expect(t.inputs.map((i) => i.label)).toEqual(['Insulin', 'Sex = F', 'Sex = M']);
+    expect(t.inputs[0]!.filled).toBe(true);
+    expect(traceForward(w, { Insulin: 90, Sex: 'F' }).inputs[0]!.filled).toBeUndefined();
     expect(t.outputs[0]).toBe(0.5);
     expect(readAnswer(w, t.outputs)).toEqual({ probability: 0.5, label: 'yes' });
     expect(readAnswer(w, t.outputs, 0.6).label).toBe('no');

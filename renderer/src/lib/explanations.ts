@@ -24,8 +24,8 @@ export const explain = {
 
 export const activationWords: Record<string, string> = {
   linear: 'linear (passes the sum unchanged)',
-  relu: 'ReLU (keeps positives, zero for negatives)',
-  leaky_relu: 'leaky ReLU (like ReLU, lets a little of the negatives through)',
+  relu: 'ReLU (negatives become 0)',
+  leaky_relu: 'leaky ReLU (a little of the negatives)',
   elu: 'ELU (smooth ReLU)',
   sigmoid: 'sigmoid (squeezes to 0…1)',
   tanh: 'tanh (squeezes to −1…1)',
@@ -34,7 +34,7 @@ export const activationWords: Record<string, string> = {
 };
 
 export const initializerWords: Record<string, string> = {
-  glorot_uniform: 'Glorot uniform (Keras default)',
+  glorot_uniform: 'Glorot uniform (default)',
   glorot_normal: 'Glorot normal',
   he_uniform: 'He uniform (good with ReLU)',
   he_normal: 'He normal (good with ReLU)',

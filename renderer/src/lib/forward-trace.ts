@@ -14,6 +14,8 @@ export interface EncodedInput {
   raw: string;
   /** what goes into the network after filling missing values and scaling */
   value: number;
+  /** the cell was empty or a "missing" marker (such as Insulin's 0), so the fill value was used */
+  filled?: boolean;
 }
 
 export interface TracedUnit {
@@ -60,7 +62,8 @@ export function encodeInputs(weights: WeightsFile, values: RowValues): { inputs:
       const n = toNumber(cell);
       const raw = cell === null || cell === undefined || cell === '' ? '' : String(cell);
       if (raw !== '' && Number.isNaN(n)) warnings.push(`${input.name}: "${raw}" is not a number, so it counts as missing.`);
-      inputs.push({ label: input.name, raw, value: encodeNumber(input, n) });
+      const filled = Number.isNaN(n) || (input.missing?.values.includes(n) ?? false);
+      inputs.push({ label: input.name, raw, value: encodeNumber(input, n), ...(filled ? { filled: true } : {}) });
     } else {
       const text = cell === null || cell === undefined ? null : String(cell);
       const index = categoryIndex(input, text);

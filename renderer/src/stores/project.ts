@@ -324,9 +324,9 @@ export const useProjectStore = defineStore('project', () => {
       return answer ?? null;
     }
     let suggestions: FileSuggestion[] = [];
-    if (kind === 'csv' || kind === 'saveCsv' || kind === 'project') {
+    {
       try {
-        suggestions = await api.files.suggestions({ kind: kind === 'project' ? 'project' : 'csv' });
+        suggestions = await api.files.suggestions({ kind: kind === 'project' || kind === 'saveProject' ? 'project' : 'csv' });
       } catch {
         // suggestions only help; the field still takes any path
       }

@@ -1,0 +1,405 @@
+// The app as a person sees it: one method per thing they do or read, so the tests say what happens, not which
+// element is clicked. Every locator lives here.
+
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { SCREENS_DIR } from './browser-mode';
+
+export type Step = 'data' | 'model' | 'train' | 'evaluate' | 'use';
+export type Role = 'feature' | 'label' | 'unused';
+
+const t = (id: string) => `[data-test="${id}"]`;
+
+/** Polls `read` until `accept` holds (Playwright's own waiting, for values read from the page). */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 60_000, what = 'a condition'): Promise<T> {
+  const started = Date.now();
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    last = await read();
+  }
+  return last;
+}
+
+export class AppPage {
+  constructor(
+    readonly page: Page,
+    readonly url: string,
+  ) {}
+
+  // ---- the window ---------------------------------------------------------------------------------------------
+
+  async open(): Promise<void> {
+    await this.page.goto(this.url);
+    await this.page.locator('.screen > section').first().waitFor();
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.locator('.screen > section').first().waitFor();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(SCREENS_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+
+  async title(): Promise<string> {
+    return this.page.title();
+  }
+
+  async projectName(): Promise<string> {
+    return (await this.page.locator(t('project-name')).innerText()).trim();
+  }
+
+  async isUnsaved(): Promise<boolean> {
+    return (await this.page.locator(t('unsaved-mark')).count()) > 0;
+  }
+
+  async goTo(step: Step): Promise<void> {
+    await this.page.click(t(`step-${step}`));
+    await this.page.locator(t(`screen-${step}`)).waitFor();
+  }
+
+  async goToStart(): Promise<void> {
+    await this.page.click('.brand');
+    await this.page.locator(t('screen-start')).waitFor();
+  }
+
+  /** The problem banner's text, or null when nothing is wrong. */
+  async problem(): Promise<string | null> {
+    const banner = this.page.locator(t('problem'));
+    return (await banner.count()) ? (await banner.innerText()).trim() : null;
+  }
+
+  async dismissProblem(): Promise<void> {
+    await this.page.click(t('dismiss-problem'));
+  }
+
+  /** Waits until nothing is busy (no "Reading…", "Saving…" bubble). */
+  async idle(): Promise<void> {
+    await this.page.locator(t('busy')).waitFor({ state: 'detached', timeout: 120_000 });
+  }
+
+  /** Answers the browser-mode file chooser with a path. */
+  async answerFilePrompt(filePath: string): Promise<void> {
+    const prompt = this.page.locator(t('file-prompt'));
+    await prompt.waitFor();
+    await this.page.fill(t('file-path'), filePath);
+    await this.page.click(t('file-confirm'));
+    await prompt.waitFor({ state: 'detached' });
+  }
+
+  async filePromptSuggestions(): Promise<string[]> {
+    return this.page.locator(t('file-suggestion')).allInnerTexts();
+  }
+
+  // ---- start ----------------------------------------------------------------------------------------------------
+
+  async openExample(): Promise<void> {
+    await this.page.click(t('open-example'));
+    await this.page.locator(t('column-cards')).waitFor({ timeout: 60_000 });
+    await this.idle();
+  }
+
+  async newProject(discardUnsaved = true): Promise<void> {
+    await this.page.click('.bar button:has-text("New")');
+    if (discardUnsaved && (await this.page.locator(t('unsaved-dialog')).count())) await this.page.click(t('unsaved-discard'));
+    await this.idle();
+  }
+
+  async saveAs(filePath: string): Promise<void> {
+    await this.page.click(t('save-as'));
+    await this.answerFilePrompt(filePath);
+    await this.idle();
+  }
+
+  async pressSave(): Promise<void> {
+    await this.page.keyboard.press('Control+s');
+  }
+
+  async openProject(filePath: string): Promise<void> {
+    await this.page.click(t('open-project'));
+    if (await this.page.locator(t('unsaved-dialog')).count()) await this.page.click(t('unsaved-discard'));
+    await this.answerFilePrompt(filePath);
+    await this.idle();
+  }
+
+  // ---- data -----------------------------------------------------------------------------------------------------
+
+  column(name: string): Locator {
+    return this.page.locator(t(`column-${name}`));
+  }
+
+  async columnNames(): Promise<string[]> {
+    return this.page.locator(`${t('column-cards')} .column-card h3`).allInnerTexts();
+  }
+
+  /** The warning codes shown on a column's card. */
+  async columnWarnings(name: string): Promise<string[]> {
+    const items = this.column(name).locator('.warnings li');
+    const codes: string[] = [];
+    for (let i = 0; i < (await items.count()); i++) codes.push(((await items.nth(i).getAttribute('data-test')) ?? '').replace(/^warning-/, ''));
+    return codes;
+  }
+
+  async columnText(name: string): Promise<string> {
+    return this.column(name).innerText();
+  }
+
+  async applyFix(column: string, code: string): Promise<void> {
+    await this.column(column).locator(`${t(`warning-${code}`)} ${t('fix')}`).click();
+    await this.column(column).locator(`${t(`warning-${code}`)}.applied`).waitFor();
+  }
+
+  async setRole(column: string, role: Role): Promise<void> {
+    await this.column(column).locator(t(`role-${role}`)).check({ force: true });
+    await expect.poll(() => this.roleOf(column)).toBe(role);
+  }
+
+  async roleOf(column: string): Promise<Role> {
+    const card = this.column(column);
+    const cls = (await card.getAttribute('class')) ?? '';
+    const match = /role-(feature|label|unused)/.exec(cls);
+    return (match?.[1] ?? 'unused') as Role;
+  }
+
+  async taskSentence(): Promise<string> {
+    return this.page.locator(t('task-sentence')).innerText();
+  }
+
+  async importPath(filePath: string): Promise<void> {
+    const details = this.page.locator('.import-again');
+    if ((await details.count()) && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+    await this.page.fill(t('import-path'), filePath);
+    await this.page.click(t('import-go'));
+    await this.idle();
+  }
+
+  async importError(): Promise<string | null> {
+    const error = this.page.locator(t('import-error'));
+    return (await error.count()) ? (await error.innerText()).trim() : null;
+  }
+
+  async skipBadRows(): Promise<void> {
+    await this.page.click(t('skip-bad-rows'));
+    await this.idle();
+  }
+
+  async dataSummary(): Promise<string> {
+    return this.page.locator(t('data-summary')).innerText();
+  }
+
+  /** The row numbers the table draws right now. */
+  async tableRowNumbers(): Promise<number[]> {
+    const texts = await this.page.locator(`${t('data-table')} .data-table-row .row-number`).allInnerTexts();
+    return texts.map((s) => Number(s.replace(/,/g, '')));
+  }
+
+  async scrollTableTo(fraction: number): Promise<void> {
+    await this.page.locator(t('data-table')).evaluate((el, f) => {
+      el.scrollTop = f * (el.scrollHeight - el.clientHeight);
+    }, fraction);
+    await this.page.waitForTimeout(50);
+  }
+
+  /** Text of the table's drawn rows, once their cells have arrived. */
+  async tableCells(): Promise<string[][]> {
+    await expect.poll(() => this.page.locator(`${t('data-table')} .data-table-row .muted`).count()).toBe(0);
+    const rows = this.page.locator(`${t('data-table')} .data-table-row`);
+    const out: string[][] = [];
+    for (let i = 0; i < (await rows.count()); i++) out.push((await rows.nth(i).locator('span').allInnerTexts()).slice(1));
+    return out;
+  }
+
+  // ---- model ----------------------------------------------------------------------------------------------------
+
+  /** Presses Suggest and waits for the suggested layers; returns the reasons shown (if any). */
+  async suggestModel(): Promise<string[]> {
+    await this.page.click(t('suggest'));
+    await this.page.locator(t('hidden-layer')).first().waitFor();
+    await this.idle();
+    return this.page.locator(`${t('suggest-notes')} li`).allInnerTexts();
+  }
+
+  async hiddenLayers(): Promise<{ units: number; activation: string }[]> {
+    const layers = this.page.locator(t('hidden-layer'));
+    const out: { units: number; activation: string }[] = [];
+    for (let i = 0; i < (await layers.count()); i++) {
+      const layer = layers.nth(i);
+      out.push({
+        units: Number(await layer.locator(t('layer-units')).inputValue()),
+        activation: await layer.locator(t('layer-activation')).inputValue(),
+      });
+    }
+    return out;
+  }
+
+  async addLayer(): Promise<void> {
+    const before = await this.page.locator(t('hidden-layer')).count();
+    await this.page.click(t('add-layer'));
+    await expect.poll(() => this.page.locator(t('hidden-layer')).count()).toBe(before + 1);
+  }
+
+  async removeLayer(index: number): Promise<void> {
+    const before = await this.page.locator(t('hidden-layer')).count();
+    await this.page.locator(t('hidden-layer')).nth(index).locator(t('remove-layer')).click();
+    await expect.poll(() => this.page.locator(t('hidden-layer')).count()).toBe(before - 1);
+  }
+
+  async setLayerUnits(index: number, units: number): Promise<void> {
+    const field = this.page.locator(t('hidden-layer')).nth(index).locator(t('layer-units'));
+    await field.fill(String(units));
+    await field.blur();
+  }
+
+  async parameterCount(): Promise<number> {
+    const text = await this.page.locator(`${t('parameter-count')} strong`).innerText();
+    return Number(text.replace(/,/g, ''));
+  }
+
+  async outputLayerText(): Promise<string> {
+    return this.page.locator(t('output-layer')).innerText();
+  }
+
+  async networkLinks(): Promise<{ weighted: number; total: number }> {
+    const lines = this.page.locator(`${t('network-drawing')} line`);
+    const total = await lines.count();
+    const weighted = await this.page.locator(`${t('network-drawing')} line[data-weight]`).count();
+    return { weighted, total };
+  }
+
+  async setNumber(field: 'epochs' | 'batch-size' | 'learning-rate', value: number): Promise<void> {
+    const input = this.page.locator(t(field));
+    await input.fill(String(value));
+    await input.blur();
+    await expect.poll(() => input.inputValue()).toBe(String(value));
+  }
+
+  async setEarlyStopping(on: boolean): Promise<void> {
+    const box = this.page.locator(t('early-stopping'));
+    if ((await box.isChecked()) !== on) await box.click();
+    await expect.poll(() => box.isChecked()).toBe(on);
+  }
+
+  // ---- train ----------------------------------------------------------------------------------------------------
+
+  async startTraining(name: string): Promise<void> {
+    await this.page.fill('.run-name', name);
+    await this.page.click(t('start-training'));
+    await this.page.locator(`${t('run-list')} ${t(`run-${name}`)}`).waitFor();
+  }
+
+  async stopTraining(): Promise<void> {
+    await this.page.click(t('stop-training'));
+  }
+
+  async runStatus(name: string): Promise<string> {
+    return (await this.page.locator(`${t(`run-${name}`)} ${t('run-status')}`).innerText()).trim();
+  }
+
+  async waitForRunStatus(name: string, status: string | RegExp, timeoutMs = 120_000): Promise<void> {
+    await eventually(
+      () => this.runStatus(name),
+      (s) => (typeof status === 'string' ? s === status : status.test(s)),
+      timeoutMs,
+      `run ${name} to be ${status}`,
+    );
+  }
+
+  async runNames(): Promise<string[]> {
+    return this.page.locator(`${t('run-list')} ${t('show-run')}`).allInnerTexts();
+  }
+
+  async showRun(name: string): Promise<void> {
+    await this.page.locator(`${t(`run-${name}`)} ${t('show-run')}`).click();
+  }
+
+  async compareRun(name: string): Promise<void> {
+    await this.page.locator(`${t(`run-${name}`)} ${t('compare-run')}`).check();
+  }
+
+  /** Points drawn on a chart's first curve (the shown run's training curve). */
+  async chartPoints(chart: 'loss-chart' | 'accuracy-chart' | 'roc-chart'): Promise<number> {
+    return Number((await this.page.locator(t(chart)).getAttribute('data-points')) ?? '0');
+  }
+
+  /** How many curves a chart draws (the shown run's, and those compared with it). */
+  async chartSeries(chart: 'loss-chart' | 'accuracy-chart'): Promise<number> {
+    return Number((await this.page.locator(t(chart)).getAttribute('data-series')) ?? '0');
+  }
+
+  async progress(): Promise<{ percent: number; words: string }> {
+    const bar = this.page.locator(`${t('progress')} [role=progressbar]`);
+    return {
+      percent: Number(await bar.getAttribute('aria-valuenow')),
+      words: (await this.page.locator(t('progress-words')).innerText()).trim(),
+    };
+  }
+
+  // ---- evaluate -------------------------------------------------------------------------------------------------
+
+  async metric(name: 'accuracy' | 'precision' | 'recall' | 'f1' | 'auc' | 'mae' | 'rmse' | 'r2'): Promise<string> {
+    return (await this.page.locator(`${t(`metric-${name}`)} .tile-value`).innerText()).trim();
+  }
+
+  async baseline(): Promise<string> {
+    return (await this.page.locator(t('baseline')).innerText()).trim();
+  }
+
+  async confusionWords(): Promise<string[]> {
+    return this.page.locator(`${t('confusion-words')} li`).allInnerTexts();
+  }
+
+  async setThreshold(value: number): Promise<void> {
+    await this.page.locator(t('threshold')).fill(String(value));
+    await expect.poll(() => this.page.locator(t('threshold-value')).innerText()).toBe(value.toFixed(2));
+  }
+
+  async evaluatedOn(): Promise<string> {
+    return this.page.locator(t('evaluated-on')).innerText();
+  }
+
+  // ---- use ------------------------------------------------------------------------------------------------------
+
+  async enterCase(values: Record<string, string | number>): Promise<void> {
+    for (const [name, value] of Object.entries(values)) await this.page.fill(t(`field-${name}`), String(value));
+  }
+
+  /** The probability shown, as a number from 0 to 100. */
+  async probabilityPercent(): Promise<number> {
+    const text = await this.page.locator(t('probability')).innerText();
+    return Number(text.replace('%', '').trim());
+  }
+
+  async answerClass(): Promise<string> {
+    return (await this.page.locator(t('answer-class')).innerText()).trim();
+  }
+
+  async forwardPass(): Promise<{ flow: string; layers: number; units: number; outputs: string[] }> {
+    const root = this.page.locator(t('forward-pass'));
+    return {
+      flow: (await root.locator(t('fp-flow')).innerText()).trim(),
+      layers: await root.locator(t('fp-layer')).count(),
+      units: await root.locator(t('fp-unit')).count(),
+      outputs: await root.locator(t('fp-output')).allInnerTexts(),
+    };
+  }
+
+  async exportWeights(filePath: string): Promise<void> {
+    await this.page.click(t('export-weights'));
+    await this.answerFilePrompt(filePath);
+    await this.page.locator(t('export-done')).waitFor();
+  }
+
+  async predictCsv(inputPath: string, outputPath: string): Promise<string> {
+    await this.page.click(t('predict-csv'));
+    await this.answerFilePrompt(inputPath);
+    await this.answerFilePrompt(outputPath);
+    await this.page.locator(t('predictions-done')).waitFor();
+    return this.page.locator(t('predictions-done')).innerText();
+  }
+}
