@@ -172,6 +172,19 @@ describe('the main path, in browser mode', () => {
     const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
     seen.longTask = { runMs: Math.round(stoppedAt - startedAt), epochs, tasksOver50ms: tasks.length, longestMs: Math.round(longest) };
     console.log(`[e2e] longest main-thread task during training: ${Math.round(longest)} ms (${tasks.length} tasks over 50 ms in ${Math.round(stoppedAt - startedAt)} ms, ${epochs} epochs)`);
+    // the measurement can see a long task: a deliberate 120 ms one, run by the page, is caught
+    await app.page.evaluate(() => {
+      setTimeout(() => {
+        const start = performance.now();
+        while (performance.now() - start < 120);
+      }, 0);
+    });
+    await eventually(
+      () => app.page.evaluate(() => (window as unknown as { __longTasks: { duration: number }[] }).__longTasks.some((t) => t.duration >= 100)),
+      Boolean,
+      10_000,
+      'the observer to see a deliberate long task',
+    );
     mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
     writeFileSync(path.join(ROOT, 'test-results', 'longtask.json'), JSON.stringify(seen.longTask, null, 2));
   });

@@ -29,8 +29,12 @@ describe('virtual table window', () => {
     // halfway down shows rows near the middle
     const middle = visibleRows((maxHeight - 400) / 2, 400, rows, 28, maxHeight, 0);
     expect(Math.abs(middle.first - rows / 2)).toBeLessThan(20);
-    // the row picked sits at the top of the viewport
-    expect(middle.offset).toBe((maxHeight - 400) / 2);
+    // at the very bottom the last row ends exactly at the viewport's lower edge
+    const scrollTop = maxHeight - 400;
+    expect(bottom.offset + bottom.count * 28).toBeCloseTo(scrollTop + 400, 6);
+    // and halfway, the drawn rows cover the whole viewport
+    expect(middle.offset).toBeLessThanOrEqual((maxHeight - 400) / 2);
+    expect(middle.offset + middle.count * 28).toBeGreaterThanOrEqual((maxHeight - 400) / 2 + 400);
   });
 
   it('draws nothing for an empty table', () => {

@@ -24,20 +24,20 @@ export function visibleRows(
   const totalHeight = Math.min(natural, maxHeight);
   const visible = Math.ceil(viewportHeight / rowHeight) + 1;
   if (rowCount === 0) return { first: 0, count: 0, offset: 0, totalHeight: 0 };
-  // the row at the top of the viewport
-  let top: number;
+  // the row at the top of the viewport; in a compressed scroll range a fractional one, so that scrolling is smooth
+  // and at the very bottom the last row ends exactly at the viewport's lower edge
+  let topExact: number;
   if (natural <= maxHeight) {
-    top = Math.floor(Math.max(0, scrollTop) / rowHeight);
+    topExact = Math.floor(Math.max(0, scrollTop) / rowHeight);
   } else {
-    // the scroll range is compressed: the fraction scrolled picks the row
     const scrollRange = Math.max(1, totalHeight - viewportHeight);
     const fraction = Math.min(1, Math.max(0, scrollTop / scrollRange));
-    top = Math.floor(fraction * Math.max(0, rowCount - visible + 1));
+    topExact = fraction * Math.max(0, rowCount - viewportHeight / rowHeight);
   }
-  top = Math.min(top, rowCount - 1);
+  const top = Math.min(Math.floor(topExact), rowCount - 1);
   const first = Math.max(0, top - overscan);
   const count = Math.min(rowCount - first, visible + 2 * overscan);
-  // where the first drawn row goes, so that row `top` sits at the top of the viewport
-  const offset = natural <= maxHeight ? first * rowHeight : scrollTop - (top - first) * rowHeight;
+  // where the first drawn row goes, so that row `topExact` sits at the top of the viewport
+  const offset = natural <= maxHeight ? first * rowHeight : scrollTop - (topExact - first) * rowHeight;
   return { first, count, offset, totalHeight };
 }
