@@ -184,6 +184,22 @@ export class AppPage {
     return (await error.count()) ? (await error.innerText()).trim() : null;
   }
 
+  /** Drops a file on the window, as from the file manager. */
+  async dropFile(name: string, content: string): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle(
+      ([fileName, text]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text!], fileName!, { type: 'text/csv' }));
+        return transfer;
+      },
+      [name, content],
+    );
+    await this.page.dispatchEvent('.app', 'dragenter', { dataTransfer });
+    await this.page.dispatchEvent('.app', 'dragover', { dataTransfer });
+    await this.page.dispatchEvent('.app', 'drop', { dataTransfer });
+    await this.idle();
+  }
+
   async skipBadRows(): Promise<void> {
     await this.page.click(t('skip-bad-rows'));
     await this.idle();

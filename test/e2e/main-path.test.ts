@@ -308,6 +308,15 @@ describe('the main path, in browser mode', () => {
     expect(await ui.confusionWords()).toEqual(again.words);
     await ui.goTo('use');
     expect(await ui.probabilityPercent()).toBe(seen.probability);
+
+    // a change marks the project unsaved; Ctrl+S saves it where it lives
+    await ui.goTo('model');
+    await ui.setNumber('epochs', 40);
+    await eventually(() => ui.isUnsaved(), Boolean, 10_000, 'the unsaved mark');
+    expect(await ui.title()).toBe('● diabetes — Neuron Studio');
+    await ui.pressSave();
+    await eventually(() => ui.isUnsaved(), (unsaved) => !unsaved, 30_000, 'Ctrl+S to save');
+    expect(await ui.title()).toBe('diabetes — Neuron Studio');
   });
 
   it('refuses a broken CSV with a message that names the row and says what to do', async () => {
@@ -326,7 +335,15 @@ describe('the main path, in browser mode', () => {
     // the next step the message offers works: the good rows come in, the bad one is counted
     await ui.skipBadRows();
     expect(await ui.importError()).toBeNull();
-    expect(await ui.dataSummary()).toMatch(/^3 rows, 3 columns, 1 bad rows? skipped/);
+    expect(await ui.dataSummary()).toMatch(/^3 rows, 3 columns, 1 bad row skipped/);
+  });
+
+  it('imports a CSV dropped on the window', async () => {
+    await ui.dropFile('dropped.csv', 'height,weight,sport\n180,80,rowing\n165,55,running\n172,68,rowing\n190,95,rowing\n158,50,running\n');
+    expect(await ui.importError()).toBeNull();
+    expect(await app.page.locator('.screen-head h1').innerText()).toBe('dropped.csv');
+    expect(await ui.dataSummary()).toMatch(/^5 rows, 3 columns/);
+    expect(await ui.columnNames()).toEqual(['height', 'weight', 'sport']);
     expect(app.pageErrors).toEqual([]);
   });
 });

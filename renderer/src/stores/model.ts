@@ -69,6 +69,8 @@ export const useModelStore = defineStore('model', () => {
     if (!plan.value) return Promise.resolve();
     change(plan.value);
     edits++;
+    // the main side confirms through project.changed; the mark shows at once
+    useProjectStore().dirty = true;
     clearTimeout(saveTimer);
     if (immediately) return persist();
     saveTimer = setTimeout(() => void persist(), SAVE_DELAY_MS);

@@ -221,6 +221,8 @@ export const useProjectStore = defineStore('project', () => {
   }
 
   async function save(): Promise<boolean> {
+    // edits still on their way to the main side belong in the file
+    await useModelStore().flush();
     if (!path.value) return saveAs();
     const changed = await attempt('Saving…', () => useApi().project.save());
     if (!changed) return false;
@@ -232,6 +234,7 @@ export const useProjectStore = defineStore('project', () => {
   }
 
   async function saveAs(): Promise<boolean> {
+    await useModelStore().flush();
     const chosen = await chooseFile('saveProject');
     if (!chosen) return false;
     const target = /\.neuron$/i.test(chosen) ? chosen : `${chosen}.neuron`;
