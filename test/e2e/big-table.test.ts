@@ -21,7 +21,7 @@ async function writeBigCsv(file: string): Promise<void> {
   for (let i = 1; i <= ROWS; i++) {
     chunk.push(row(i));
     if (chunk.length === 10_000) {
-      if (!out.write(chunk.join('\n') + '\n')) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(chunk.join('\n') + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       chunk = [];
     }
   }

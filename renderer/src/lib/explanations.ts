@@ -33,6 +33,18 @@ export const activationWords: Record<string, string> = {
   softmax: 'softmax (probabilities that add up to 1)',
 };
 
+/** Short names for the layer editor's menu (the longer words above go where there is room). */
+export const activationNames: Record<string, string> = {
+  linear: 'linear',
+  relu: 'ReLU',
+  leaky_relu: 'leaky ReLU',
+  elu: 'ELU',
+  sigmoid: 'sigmoid',
+  tanh: 'tanh',
+  softplus: 'softplus',
+  softmax: 'softmax',
+};
+
 export const initializerWords: Record<string, string> = {
   glorot_uniform: 'Glorot uniform (default)',
   glorot_normal: 'Glorot normal',

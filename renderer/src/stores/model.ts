@@ -95,8 +95,13 @@ export const useModelStore = defineStore('model', () => {
     return edit((p) => {
       const features = p.features.filter((f) => f !== column);
       if (role === 'feature') features.push(column);
-      if (role === 'label') p.label = column;
-      else if (p.label === column) p.label = '';
+      if (role === 'label') {
+        // the column that was the label goes back to the inputs, if it can be one
+        const previous = p.label;
+        const kind = previous ? useDataStore().profileOf(previous)?.kind : undefined;
+        if (previous && previous !== column && (kind === 'numeric' || kind === 'categorical')) features.push(previous);
+        p.label = column;
+      } else if (p.label === column) p.label = '';
       p.features = inTableOrder(features);
     }, role === 'label' || roleOf(column) === 'label');
   }

@@ -1,0 +1,109 @@
+// The screens for the other two kinds of label: a number (regression) and one of three classes (multi-class), each
+// from a table the test makes, trained briefly and evaluated.
+
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppPage } from './app-page';
+import { startApp, type RunningApp } from './browser-mode';
+
+/** A small seeded generator, so the tables are the same on every run. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function regressionCsv(): string {
+  const random = lcg(11);
+  const lines = ['size,rooms,price'];
+  for (let i = 0; i < 300; i++) {
+    const size = 40 + Math.round(random() * 160);
+    const rooms = 1 + Math.floor(random() * 6);
+    lines.push(`${size},${rooms},${(size * 3 + rooms * 10 + random() * 20).toFixed(1)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function multiclassCsv(): string {
+  const random = lcg(5);
+  const lines = ['x,y,kind'];
+  const centres: [string, number, number][] = [['left', -3, 0], ['right', 3, 0], ['top', 0, 4]];
+  for (let i = 0; i < 300; i++) {
+    const [kind, cx, cy] = centres[i % 3]!;
+    lines.push(`${(cx + random() * 2 - 1).toFixed(3)},${(cy + random() * 2 - 1).toFixed(3)},${kind}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+describe('regression and multi-class labels', () => {
+  let app: RunningApp;
+  let ui: AppPage;
+
+  beforeAll(async () => {
+    app = await startApp();
+    ui = new AppPage(app.page, app.url);
+    await ui.open();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  async function trainBriefly(name: string): Promise<void> {
+    await ui.goTo('model');
+    await ui.suggestModel();
+    await ui.setNumber('epochs', 60);
+    await ui.goTo('train');
+    await ui.startTraining(name);
+    await ui.waitForRunStatus(name, /finished|stopped early/);
+  }
+
+  it('predicts a number: MAE, RMSE and R² against always answering the average, and a predicted-against-actual plot', async () => {
+    const file = path.join(app.tmp, 'prices.csv');
+    writeFileSync(file, regressionCsv());
+    await ui.goTo('data');
+    await ui.importPath(file);
+    await ui.setRole('price', 'label');
+    expect(await ui.taskSentence()).toMatch(/a number \(regression\) for price/);
+    await trainBriefly('Prices');
+    expect(await app.page.locator('[data-test="accuracy-chart"]').count()).toBe(1);
+    await ui.goTo('evaluate');
+    const r2 = Number(await ui.metric('r2'));
+    expect(r2).toBeGreaterThan(0.5);
+    expect(r2).toBeLessThanOrEqual(1);
+    const mae = Number(await ui.metric('mae'));
+    const baselineMae = Number(/^([\d.]+)/.exec(await ui.baseline())![1]);
+    expect(mae).toBeLessThan(baselineMae);
+    expect(await app.page.locator('[data-test="scatter-chart"]').getAttribute('data-points')).toBe('60');
+    await ui.screenshot('12-regression-evaluate');
+    await ui.goTo('use');
+    await ui.enterCase({ size: '120', rooms: '3' });
+    const value = Number(await app.page.locator('[data-test="answer-value"]').innerText());
+    // the table's rule gives 3 × 120 + 10 × 3 + about 10 = 400
+    expect(Math.abs(value - 400)).toBeLessThan(60);
+  });
+
+  it('predicts one of three classes: accuracy, the class-by-class sentences and the matrix', async () => {
+    const file = path.join(app.tmp, 'kinds.csv');
+    writeFileSync(file, multiclassCsv());
+    await ui.goTo('data');
+    await ui.importPath(file);
+    await ui.setRole('kind', 'label');
+    expect(await ui.taskSentence()).toMatch(/one of several classes/);
+    await trainBriefly('Kinds');
+    await ui.goTo('evaluate');
+    expect(parseFloat(await ui.metric('accuracy'))).toBeGreaterThan(80);
+    expect(await ui.baseline()).toMatch(/33 %/);
+    const sentences = await ui.confusionWords();
+    expect(sentences).toHaveLength(3);
+    expect(sentences[0]).toMatch(/^Of 20 rows of class left, the model found \d+/);
+    await ui.screenshot('13-multiclass-evaluate');
+    await ui.goTo('use');
+    await ui.enterCase({ x: '0', y: '4' });
+    expect(await ui.answerClass()).toBe('top');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
