@@ -1,11 +1,16 @@
 // One mini-batch forward and backward through a network: the loss of the batch and the gradient of every parameter.
 // Every buffer is allocated here, once, for the largest batch; run() allocates nothing.
+//
+// When the network runs on WasmKernels, these buffers come from the same arena and the matrix products (with the
+// ReLUs folded in) and bias gradients run in WebAssembly; the other activations, losses, dropout and L2 stay in
+// JavaScript, working on the same arrays.
 
 import { multiplyTransposedA, multiplyTransposedB } from './matmul';
-import { denseForward, type Network } from './network';
+import { layerForward, paramCount, type Network } from './network';
 import { fusedDelta, hasFusedDelta, losses, type Loss } from './losses';
 import type { Rng } from './rng';
-import type { LossName } from './spec';
+import type { LossName, NetworkSpec } from './spec';
+import { WasmKernels } from './wasm/wasm-kernels';
 
 export class Backprop {
   /** the batch's inputs, rows × inputs: the caller fills the first `rows` rows before run() */
@@ -34,6 +39,23 @@ export class Backprop {
   private readonly deltas: Float64Array[];
   private readonly gradKernels: Float64Array[];
   private readonly gradBiases: (Float64Array | null)[];
+  private readonly wasm: WasmKernels | null;
+  /** with wasm: room for the largest kernelᵀ that deltas are sent back through */
+  private readonly transposed: Float64Array;
+
+  /** The float64 slots a Backprop of `spec` for `maxRows` rows takes from a WasmKernels arena (as allocated below). */
+  static arenaDoubles(spec: NetworkSpec, maxRows: number): number {
+    const slots = WasmKernels.slots;
+    let doubles = slots(maxRows * spec.inputs) + slots(maxRows * spec.layers[spec.layers.length - 1].units) + slots(paramCount(spec));
+    let fanIn = spec.inputs, transposed = 0;
+    spec.layers.forEach((l, i) => {
+      const dropout = (l.dropout ?? 0) > 0 ? maxRows * l.units : 0;
+      doubles += slots(maxRows * l.units) * 2 + slots(dropout) * 2;
+      if (i > 0) transposed = Math.max(transposed, fanIn * l.units);
+      fanIn = l.units;
+    });
+    return doubles + slots(transposed);
+  }
 
   constructor(
     private readonly network: Network,
@@ -42,16 +64,19 @@ export class Backprop {
     readonly maxRows: number,
   ) {
     const layers = network.layers;
+    const wasm = (this.wasm = network.wasm);
+    const alloc = (length: number) => (wasm ? wasm.alloc(length) : new Float64Array(length));
     this.loss = losses[lossName];
     this.fused = hasFusedDelta(layers[layers.length - 1].activation, lossName);
-    this.x = new Float64Array(maxRows * network.inputs);
-    this.target = new Float64Array(maxRows * network.outputs);
-    this.grads = new Float64Array(network.params.length);
-    this.y = layers.map((l) => new Float64Array(maxRows * l.units));
-    this.dropped = layers.map((l) => new Float64Array(l.dropout > 0 ? maxRows * l.units : 0));
-    this.masks = layers.map((l) => new Float64Array(l.dropout > 0 ? maxRows * l.units : 0));
+    this.x = alloc(maxRows * network.inputs);
+    this.target = alloc(maxRows * network.outputs);
+    this.grads = alloc(network.params.length);
+    this.y = layers.map((l) => alloc(maxRows * l.units));
+    this.dropped = layers.map((l) => alloc(l.dropout > 0 ? maxRows * l.units : 0));
+    this.masks = layers.map((l) => alloc(l.dropout > 0 ? maxRows * l.units : 0));
     this.dropApplied = new Uint8Array(layers.length);
-    this.deltas = layers.map((l) => new Float64Array(maxRows * l.units));
+    this.deltas = layers.map((l) => alloc(maxRows * l.units));
+    this.transposed = alloc(wasm ? Math.max(0, ...layers.slice(1).map((l) => l.kernel.length)) : 0);
     this.gradKernels = layers.map((l) => this.grads.subarray(l.offset, l.offset + l.kernel.length));
     this.gradBiases = layers.map((l) =>
       l.bias ? this.grads.subarray(l.offset + l.kernel.length, l.offset + l.kernel.length + l.units) : null,
@@ -69,14 +94,15 @@ export class Backprop {
     const layers = this.network.layers;
     const last = layers.length - 1;
 
+    const wasm = this.wasm;
+
     // forward
     let input = this.x;
     for (let l = 0; l <= last; l++) {
       const layer = layers[l];
       const y = this.y[l];
       const count = rows * layer.units;
-      denseForward(layer, input, rows, y);
-      layer.act.forward(y, y, count, layer.units);
+      layerForward(layer, input, rows, y, wasm);
       input = y;
       this.dropApplied[l] = 0;
       if (rng !== null && layer.dropout > 0 && l < last) {
@@ -113,25 +139,33 @@ export class Backprop {
       const d = this.deltas[l];
       const layerInput = l === 0 ? this.x : this.dropApplied[l - 1] === 1 ? this.dropped[l - 1] : this.y[l - 1];
       // kernel gradient = inputᵀ · delta
-      multiplyTransposedA(layerInput, d, this.gradKernels[l], rows, fanIn, units);
       const gb = this.gradBiases[l];
-      if (gb !== null) {
-        gb.fill(0);
-        for (let r = 0; r < rows; r++) {
-          const dOff = r * units;
-          for (let j = 0; j < units; j++) gb[j] += d[dOff + j];
+      if (wasm !== null) {
+        wasm.kernelGradient(layerInput, d, this.gradKernels[l], rows, fanIn, units);
+        if (gb !== null) wasm.biasGradient(d, gb, rows, units);
+      } else {
+        multiplyTransposedA(layerInput, d, this.gradKernels[l], rows, fanIn, units);
+        if (gb !== null) {
+          gb.fill(0);
+          for (let r = 0; r < rows; r++) {
+            const dOff = r * units;
+            for (let j = 0; j < units; j++) gb[j] += d[dOff + j];
+          }
         }
       }
       if (l === 0) break;
-      // previous layer's delta = (delta · kernel^T), through dropout, through its activation
-      const prev = this.deltas[l - 1];
-      multiplyTransposedB(d, layer.kernel, prev, rows, fanIn, units);
+      // previous layer's delta = (delta · kernel^T), through dropout, through its activation (the kernels fold a
+      // ReLU's in: multiplying by 0 or 1 is exact, so the order of the two masks does not matter)
+      const prev = this.deltas[l - 1], before = layers[l - 1];
+      const folded = wasm !== null && before.relu;
+      if (wasm !== null) wasm.deltaBack(d, layer.kernel, prev, rows, fanIn, units, folded ? this.y[l - 1] : null, this.transposed);
+      else multiplyTransposedB(d, layer.kernel, prev, rows, fanIn, units);
       const prevCount = rows * fanIn;
       if (this.dropApplied[l - 1] === 1) {
         const mask = this.masks[l - 1];
         for (let i = 0; i < prevCount; i++) prev[i] *= mask[i];
       }
-      layers[l - 1].act.backward(this.y[l - 1], prev, prevCount, fanIn);
+      if (!folded) before.act.backward(this.y[l - 1], prev, prevCount, fanIn);
     }
 
     // L2 on kernels (Keras' regularizer: l2 * sum(w²), gradient 2 l2 w)

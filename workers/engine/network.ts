@@ -3,16 +3,22 @@
 //
 // Kernel layout: row-major [fan_in][units], exactly Keras' layout: kernel[k * units + j] is the weight from input k
 // to unit j. A layer's weighted sum for one row is z[j] = bias[j] + sum_k x[k] * kernel[k][j].
+//
+// A network built with WasmKernels keeps params and its prediction buffers in their memory and runs its layers on
+// them; without, everything is plain JavaScript.
 
 import { activations, type Activation } from './activations';
 import { initializeKernel } from './initializers';
 import { multiply } from './matmul';
 import type { Rng } from './rng';
 import type { ActivationName, NetworkSpec } from './spec';
+import { WasmKernels } from './wasm/wasm-kernels';
 import type { WeightsLayer } from './weights-file';
 
 export class DenseLayer {
   readonly act: Activation;
+  /** a ReLU layer: the WebAssembly kernels fold its activation into the matrix products */
+  readonly relu: boolean;
   constructor(
     readonly fanIn: number,
     readonly units: number,
@@ -25,12 +31,35 @@ export class DenseLayer {
     readonly dropout: number,
   ) {
     this.act = activations[activation];
+    this.relu = activation === 'relu';
   }
 }
 
 /** z = input · kernel + bias for `rows` rows. */
 export function denseForward(layer: DenseLayer, input: Float64Array, rows: number, out: Float64Array): void {
   multiply(input, layer.kernel, layer.bias, out, rows, layer.fanIn, layer.units);
+}
+
+/** out = activation(input · kernel + bias) for `rows` rows; with wasm, input and out must live in its memory. */
+export function layerForward(layer: DenseLayer, input: Float64Array, rows: number, out: Float64Array, wasm: WasmKernels | null): void {
+  if (wasm === null) {
+    denseForward(layer, input, rows, out);
+    layer.act.forward(out, out, rows * layer.units, layer.units);
+  } else {
+    wasm.dense(input, layer.kernel, layer.bias, out, rows, layer.fanIn, layer.units, layer.relu);
+    if (!layer.relu) layer.act.forward(out, out, rows * layer.units, layer.units);
+  }
+}
+
+/** The number of parameters (kernels and biases) of a network. */
+export function paramCount(spec: NetworkSpec): number {
+  let size = 0;
+  let fanIn = spec.inputs;
+  for (const l of spec.layers) {
+    size += fanIn * l.units + (l.useBias === false ? 0 : l.units);
+    fanIn = l.units;
+  }
+  return size;
 }
 
 /** How many rows predictInto pushes through at once. */
@@ -42,24 +71,36 @@ export class Network {
   readonly layers: DenseLayer[];
   /** every kernel and bias, layer by layer: kernel (fanIn × units) then bias (units, when used) */
   readonly params: Float64Array;
+  /** the kernels this network's buffers live with; null: plain JavaScript */
+  readonly wasm: WasmKernels | null;
+  /** predictInto's buffers: the input chunk (only with wasm, whose kernels need it in their memory), then per layer */
+  private chunkInput: Float64Array | null = null;
   private chunkBuffers: Float64Array[] | null = null;
 
-  /** Builds the layers of `spec`; their kernels come from each layer's initializer (zeros without an rng). */
-  constructor(spec: NetworkSpec, rng?: Rng) {
+  /** The float64 slots a network of `spec` takes from a WasmKernels arena: params and predictInto's buffers. */
+  static arenaDoubles(spec: NetworkSpec): number {
+    let doubles = WasmKernels.slots(paramCount(spec)) + WasmKernels.slots(PREDICT_CHUNK * spec.inputs);
+    for (const l of spec.layers) doubles += WasmKernels.slots(PREDICT_CHUNK * l.units);
+    return doubles;
+  }
+
+  /**
+   * Builds the layers of `spec`; their kernels come from each layer's initializer (zeros without an rng). With
+   * wasm, params (and later the prediction buffers) are taken from its arena and the layers run on its kernels.
+   */
+  constructor(spec: NetworkSpec, rng?: Rng, wasm: WasmKernels | null = null) {
     if (!(spec.inputs >= 1) || spec.layers.length === 0) throw new Error('A network needs at least one input and one layer.');
-    let size = 0;
-    let fanIn = spec.inputs;
     for (const l of spec.layers) {
       if (!Number.isInteger(l.units) || l.units < 1) throw new Error(`A layer needs a whole number of units (got ${l.units}).`);
       if (!Object.hasOwn(activations, l.activation)) throw new Error(`Unknown activation "${l.activation}".`);
-      size += fanIn * l.units + (l.useBias === false ? 0 : l.units);
-      fanIn = l.units;
     }
-    this.params = new Float64Array(size);
+    const size = paramCount(spec);
+    this.wasm = wasm;
+    this.params = wasm ? wasm.alloc(size) : new Float64Array(size);
     this.inputs = spec.inputs;
     this.layers = [];
     let offset = 0;
-    fanIn = spec.inputs;
+    let fanIn = spec.inputs;
     for (const l of spec.layers) {
       const kernel = this.params.subarray(offset, offset + fanIn * l.units);
       const useBias = l.useBias !== false;
@@ -114,16 +155,21 @@ export class Network {
 
   /** Outputs for `rows` rows of x (row-major, rows × inputs) into out (rows × outputs). No dropout. */
   predictInto(x: Float64Array, rows: number, out: Float64Array): void {
-    const buffers = (this.chunkBuffers ??= this.layers.map((l) => new Float64Array(PREDICT_CHUNK * l.units)));
+    const wasm = this.wasm;
+    const alloc = (length: number) => (wasm ? wasm.alloc(length) : new Float64Array(length));
+    const buffers = (this.chunkBuffers ??= this.layers.map((l) => alloc(PREDICT_CHUNK * l.units)));
+    const chunkInput = wasm ? (this.chunkInput ??= alloc(PREDICT_CHUNK * this.inputs)) : null;
     const last = this.layers.length - 1;
     for (let start = 0; start < rows; start += PREDICT_CHUNK) {
       const n = Math.min(PREDICT_CHUNK, rows - start);
       let input = x.subarray(start * this.inputs, (start + n) * this.inputs);
+      if (chunkInput !== null) {
+        chunkInput.set(input);
+        input = chunkInput;
+      }
       for (let i = 0; i <= last; i++) {
-        const layer = this.layers[i];
         const y = buffers[i];
-        denseForward(layer, input, n, y);
-        layer.act.forward(y, y, n * layer.units, layer.units);
+        layerForward(this.layers[i], input, n, y, wasm);
         input = y;
       }
       out.set(input.subarray(0, n * this.outputs), start * this.outputs);

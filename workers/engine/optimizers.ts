@@ -1,7 +1,10 @@
 // Optimizers, in order of increasing complexity, with Keras 3's defaults and exact update formulas.
 // Each works on the network's one flat parameter array; its state arrays are made once, in the constructor.
+// Given WasmKernels, the state lives in their arena and step() runs the same formula there (assembly/kernels.ts,
+// operation for operation, so the two give the same bits).
 
 import type { OptimizerSettings } from './spec';
+import { WasmKernels } from './wasm/wasm-kernels';
 
 export interface Optimizer {
   /** One update of every parameter from its gradient. */
@@ -19,10 +22,14 @@ export const DEFAULT_EPSILON = 1e-7;
  */
 export class Sgd implements Optimizer {
   private readonly velocity: Float64Array;
-  constructor(size: number, private readonly lr: number, private readonly momentum: number, private readonly nesterov: boolean) {
-    this.velocity = new Float64Array(momentum !== 0 ? size : 0);
+  constructor(
+    size: number, private readonly lr: number, private readonly momentum: number, private readonly nesterov: boolean,
+    private readonly wasm: WasmKernels | null = null,
+  ) {
+    this.velocity = allocate(momentum !== 0 ? size : 0, wasm);
   }
   step(params: Float64Array, grads: Float64Array): void {
+    if (this.wasm !== null) return this.wasm.sgd(params, grads, this.velocity, this.lr, this.momentum, this.nesterov);
     const n = params.length, lr = this.lr, mu = this.momentum, m = this.velocity;
     if (mu === 0) {
       for (let i = 0; i < n; i++) params[i] -= lr * grads[i];
@@ -43,10 +50,14 @@ export class Sgd implements Optimizer {
 /** rmsprop:  v = rho v + (1 - rho) g²;  w -= lr g / sqrt(v + eps)   (Keras 3: epsilon inside the root) */
 export class RmsProp implements Optimizer {
   private readonly meanSquare: Float64Array;
-  constructor(size: number, private readonly lr: number, private readonly rho: number, private readonly epsilon: number) {
-    this.meanSquare = new Float64Array(size);
+  constructor(
+    size: number, private readonly lr: number, private readonly rho: number, private readonly epsilon: number,
+    private readonly wasm: WasmKernels | null = null,
+  ) {
+    this.meanSquare = allocate(size, wasm);
   }
   step(params: Float64Array, grads: Float64Array): void {
+    if (this.wasm !== null) return this.wasm.rmsprop(params, grads, this.meanSquare, this.lr, this.rho, this.epsilon);
     const n = params.length, lr = this.lr, rho = this.rho, eps = this.epsilon, v = this.meanSquare;
     for (let i = 0; i < n; i++) {
       const g = grads[i];
@@ -66,16 +77,17 @@ export class Adam implements Optimizer {
   private t = 0;
   constructor(
     size: number, private readonly lr: number, private readonly beta1: number, private readonly beta2: number,
-    private readonly epsilon: number,
+    private readonly epsilon: number, private readonly wasm: WasmKernels | null = null,
   ) {
-    this.m = new Float64Array(size);
-    this.v = new Float64Array(size);
+    this.m = allocate(size, wasm);
+    this.v = allocate(size, wasm);
   }
   step(params: Float64Array, grads: Float64Array): void {
     this.t++;
     const n = params.length, b1 = this.beta1, b2 = this.beta2, eps = this.epsilon, m = this.m, v = this.v;
     const alpha = (this.lr * Math.sqrt(1 - Math.pow(b2, this.t))) / (1 - Math.pow(b1, this.t));
     const c1 = 1 - b1, c2 = 1 - b2;
+    if (this.wasm !== null) return this.wasm.adam(params, grads, m, v, alpha, c1, c2, eps);
     for (let i = 0; i < n; i++) {
       const g = grads[i];
       const mi = m[i] + (g - m[i]) * c1;
@@ -87,16 +99,27 @@ export class Adam implements Optimizer {
   }
 }
 
-export function createOptimizer(settings: OptimizerSettings, size: number): Optimizer {
+function allocate(length: number, wasm: WasmKernels | null): Float64Array {
+  return wasm ? wasm.alloc(length) : new Float64Array(length);
+}
+
+/** The float64 slots an optimizer's state for `size` parameters takes from a WasmKernels arena. */
+export function optimizerArenaDoubles(settings: OptimizerSettings, size: number): number {
+  const arrays = settings.name === 'adam' ? 2 : settings.name === 'rmsprop' ? 1 : (settings.momentum ?? 0) !== 0 ? 1 : 0;
+  return arrays * WasmKernels.slots(size);
+}
+
+/** With wasm, the state is taken from its arena and the params and grads given to step() must live there too. */
+export function createOptimizer(settings: OptimizerSettings, size: number, wasm: WasmKernels | null = null): Optimizer {
   const lr = settings.learningRate ?? DEFAULT_LEARNING_RATE[settings.name];
   const eps = settings.epsilon ?? DEFAULT_EPSILON;
   switch (settings.name) {
     case 'sgd':
-      return new Sgd(size, lr, settings.momentum ?? 0, settings.nesterov ?? false);
+      return new Sgd(size, lr, settings.momentum ?? 0, settings.nesterov ?? false, wasm);
     case 'rmsprop':
-      return new RmsProp(size, lr, settings.rho ?? 0.9, eps);
+      return new RmsProp(size, lr, settings.rho ?? 0.9, eps, wasm);
     case 'adam':
-      return new Adam(size, lr, settings.beta1 ?? 0.9, settings.beta2 ?? 0.999, eps);
+      return new Adam(size, lr, settings.beta1 ?? 0.9, settings.beta2 ?? 0.999, eps, wasm);
     default:
       throw new Error(`Unknown optimizer "${String((settings as { name: unknown }).name)}".`);
   }
