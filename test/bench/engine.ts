@@ -1,10 +1,12 @@
 // Engine benchmark: the Keras recipe on Pima and raw training throughput, ours against TensorFlow.js (pure-JS cpu
 // backend) measured in the same run. Run alone: `npx tsx test/bench/engine.ts` (BENCH_NO_PEER=1 skips TensorFlow.js).
+// Ours is timed on both engines, the default (WebAssembly SIMD kernels) and plain JavaScript, so the rows show the
+// ratio; NEURON_ENGINE=js or =wasm times only that one (and makes it the main row).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Rng } from '../../workers/engine/rng';
 import type { NetworkSpec, TrainSettings } from '../../workers/engine/spec';
-import { train, type TrainData } from '../../workers/engine/train';
+import { train, type EngineName, type TrainData } from '../../workers/engine/train';
 
 export interface BenchRow { name: string; ours: number; peer?: number; unit: string; note?: string }
 
@@ -54,16 +56,27 @@ const wideSettings: TrainSettings = { loss: 'binary_crossentropy', optimizer: { 
 
 /** The fastest of a few timed runs after a warm-up (the JIT needs one run to compile the hot loop; the fastest run is
  * the one least disturbed by other processes on a shared machine). */
-function timeOurs(spec: NetworkSpec, settings: TrainSettings, data: TrainData, runs: number): { seconds: number; accuracy: number } {
-  train(spec, settings, data);
+function timeOurs(spec: NetworkSpec, settings: TrainSettings, data: TrainData, runs: number, engine?: EngineName): { seconds: number; accuracy: number; engine: EngineName } {
+  const options = engine ? { engine } : {};
+  const ran = train(spec, settings, data, {}, options).engine;
   const times: number[] = [];
   let accuracy = 0;
   for (let i = 0; i < runs; i++) {
-    const result = train(spec, settings, data);
+    const result = train(spec, settings, data, {}, options);
     times.push(result.trainSeconds);
     accuracy = result.history.at(-1)?.accuracy ?? NaN;
   }
-  return { seconds: Math.min(...times), accuracy };
+  return { seconds: Math.min(...times), accuracy, engine: ran };
+}
+
+const ENGINE_NAMES: Record<EngineName, string> = { wasm: 'WebAssembly SIMD', js: 'plain JavaScript' };
+
+/** NEURON_ENGINE=js|wasm: time only that engine; otherwise the default one, then plain JavaScript beside it. */
+function enginesToTime(): (EngineName | undefined)[] {
+  const forced = process.env.NEURON_ENGINE;
+  if (forced === 'js' || forced === 'wasm') return [forced];
+  if (forced) throw new Error(`NEURON_ENGINE must be js or wasm (got "${forced}").`);
+  return [undefined, 'js'];
 }
 
 type Tf = typeof import('@tensorflow/tfjs');
@@ -99,20 +112,24 @@ async function timeTf(tf: Tf, spec: NetworkSpec, data: TrainData, batchSize: num
 export async function benchEngine(): Promise<BenchRow[]> {
   // ours first, before TensorFlow.js is loaded, so its memory and threads cannot slow our figures
   const pima = readPima();
-  const ours = timeOurs(recipe, recipeSettings, pima, 5);
   const data = wideData(THROUGHPUT_ROWS);
-  const wideOurs = timeOurs(wide, wideSettings, data, 3);
+  const [timed, ...others] = enginesToTime().map((engine) => ({
+    recipe: timeOurs(recipe, recipeSettings, pima, 5, engine),
+    wide: timeOurs(wide, wideSettings, data, 3, engine),
+  }));
+  const ours = timed.recipe, wideOurs = timed.wide;
+  const engineNote = ` (${ENGINE_NAMES[ours.engine]} engine)`;
 
   const tf = process.env.BENCH_NO_PEER ? null : await loadTf();
   const peer = tf ? await timeTf(tf, recipe, pima, 10, PEER_RECIPE_EPOCHS, 0.001) : null;
   const widePeer = tf ? await timeTf(tf, wide, { ...data, rows: PEER_THROUGHPUT_ROWS }, 256, 1, 0.001) : null;
-  return [
+  const rows: BenchRow[] = [
     {
       name: 'Keras recipe, Pima 768 rows, 8-16-8-1, Adam, batch 10, 150 epochs',
       ours: ours.seconds,
       ...(peer ? { peer: peer.perEpoch * 150 } : {}),
       unit: 's',
-      note: `ours: fastest of 5 after a warm-up, training accuracy ${ours.accuracy.toFixed(3)}` +
+      note: `ours${engineNote}: fastest of 5 after a warm-up, training accuracy ${ours.accuracy.toFixed(3)}` +
         (peer ? `; TensorFlow.js cpu: ${PEER_RECIPE_EPOCHS} epochs timed and scaled to 150` : ''),
     },
     {
@@ -120,18 +137,40 @@ export async function benchEngine(): Promise<BenchRow[]> {
       ours: THROUGHPUT_ROWS / wideOurs.seconds,
       ...(widePeer ? { peer: PEER_THROUGHPUT_ROWS / widePeer.perEpoch } : {}),
       unit: 'rows/s',
-      note: 'ours: fastest of 3 after a warm-up, float64, one thread' +
+      note: `ours${engineNote}: fastest of 3 after a warm-up, float64, one thread` +
         (widePeer ? `; TensorFlow.js cpu: one epoch on the first ${PEER_THROUGHPUT_ROWS} rows` : ''),
     },
   ];
+  // the other engine as its own rows, its "peer" being the default engine, so the ratio column compares the two
+  for (const other of others) {
+    const name = ENGINE_NAMES[other.recipe.engine];
+    rows.push(
+      {
+        name: `Keras recipe on Pima, ${name} engine`,
+        ours: other.recipe.seconds,
+        peer: ours.seconds,
+        unit: 's',
+        note: `peer here: the ${ENGINE_NAMES[ours.engine]} engine; training accuracy ${other.recipe.accuracy.toFixed(3)}`,
+      },
+      {
+        name: `Throughput 32-64-32-1, ${name} engine`,
+        ours: THROUGHPUT_ROWS / other.wide.seconds,
+        peer: THROUGHPUT_ROWS / wideOurs.seconds,
+        unit: 'rows/s',
+        note: `peer here: the ${ENGINE_NAMES[ours.engine]} engine`,
+      },
+    );
+  }
+  return rows;
 }
 
 if (typeof require !== 'undefined' && require.main === module) {
   benchEngine().then((rows) => {
     for (const r of rows) {
-      const ratio = r.peer === undefined ? '' : r.unit === 's' ? `  (${(r.peer / r.ours).toFixed(0)}x faster)` : `  (${(r.ours / r.peer).toFixed(1)}x)`;
+      const faster = r.peer === undefined ? 0 : r.unit === 's' ? r.peer / r.ours : r.ours / r.peer;
+      const ratio = r.peer === undefined ? '' : `  (${faster.toFixed(faster >= 10 ? 0 : 2)}x)`;
       const fmt = (v: number) => (r.unit === 's' ? `${v.toFixed(3)} s` : `${Math.round(v).toLocaleString('en')} ${r.unit}`);
-      console.log(`${r.name}\n  ours ${fmt(r.ours)}${r.peer === undefined ? '' : `, TensorFlow.js ${fmt(r.peer)}`}${ratio}\n  ${r.note ?? ''}`);
+      console.log(`${r.name}\n  ours ${fmt(r.ours)}${r.peer === undefined ? '' : `, peer ${fmt(r.peer)}`}${ratio}\n  ${r.note ?? ''}`);
     }
   });
 }
