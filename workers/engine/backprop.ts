@@ -6,7 +6,7 @@
 // JavaScript, working on the same arrays.
 
 import { multiplyTransposedA, multiplyTransposedB } from './matmul';
-import { layerForward, paramCount, type Network } from './network';
+import { denseForward, paramCount, type Network } from './network';
 import { fusedDelta, hasFusedDelta, losses, type Loss } from './losses';
 import type { Rng } from './rng';
 import type { LossName, NetworkSpec } from './spec';
@@ -40,8 +40,8 @@ export class Backprop {
   private readonly gradKernels: Float64Array[];
   private readonly gradBiases: (Float64Array | null)[];
   private readonly wasm: WasmKernels | null;
-  /** with wasm: room for the largest kernelᵀ that deltas are sent back through */
-  private readonly transposed: Float64Array;
+  /** with wasm: the address of every buffer above and of each layer's kernel and bias (found once, here) */
+  private readonly at: Addresses | null;
 
   /** The float64 slots a Backprop of `spec` for `maxRows` rows takes from a WasmKernels arena (as allocated below). */
   static arenaDoubles(spec: NetworkSpec, maxRows: number): number {
@@ -76,12 +76,22 @@ export class Backprop {
     this.masks = layers.map((l) => alloc(l.dropout > 0 ? maxRows * l.units : 0));
     this.dropApplied = new Uint8Array(layers.length);
     this.deltas = layers.map((l) => alloc(maxRows * l.units));
-    this.transposed = alloc(wasm ? Math.max(0, ...layers.slice(1).map((l) => l.kernel.length)) : 0);
     this.gradKernels = layers.map((l) => this.grads.subarray(l.offset, l.offset + l.kernel.length));
     this.gradBiases = layers.map((l) =>
       l.bias ? this.grads.subarray(l.offset + l.kernel.length, l.offset + l.kernel.length + l.units) : null,
     );
     this.output = this.y[layers.length - 1];
+    this.at = null;
+    if (wasm) {
+      // room for the largest kernelᵀ that deltas are sent back through
+      const transposed = alloc(Math.max(0, ...layers.slice(1).map((l) => l.kernel.length)));
+      const at = (a: Float64Array) => wasm.address(a), atOrZero = (a: Float64Array | null) => wasm.addressOrZero(a);
+      this.at = {
+        x: at(this.x), y: this.y.map(at), dropped: this.dropped.map(at), deltas: this.deltas.map(at),
+        gradKernels: this.gradKernels.map(at), gradBiases: this.gradBiases.map(atOrZero),
+        kernels: layers.map((l) => at(l.kernel)), biases: layers.map((l) => atOrZero(l.bias)), transposed: at(transposed),
+      };
+    }
   }
 
   /**
@@ -91,34 +101,56 @@ export class Backprop {
    * loss (that sum, divided by rows for a 'mean' loss) plus the L2 penalty.
    */
   run(rows: number, rng: Rng | null): void {
-    const layers = this.network.layers;
-    const last = layers.length - 1;
-
-    const wasm = this.wasm;
-
-    // forward
-    let input = this.x;
+    const last = this.network.layers.length - 1;
     for (let l = 0; l <= last; l++) {
-      const layer = layers[l];
-      const y = this.y[l];
-      const count = rows * layer.units;
-      layerForward(layer, input, rows, y, wasm);
-      input = y;
+      this.forward(l, rows);
       this.dropApplied[l] = 0;
-      if (rng !== null && layer.dropout > 0 && l < last) {
-        const rate = layer.dropout, keep = 1 / (1 - rate), mask = this.masks[l], out = this.dropped[l];
-        for (let i = 0; i < count; i++) {
-          const m = rng.next() < rate ? 0 : keep;
-          mask[i] = m;
-          out[i] = y[i] * m;
-        }
-        this.dropApplied[l] = 1;
-        input = out;
-      }
+      if (rng !== null && l < last && this.network.layers[l].dropout > 0) this.drop(l, rows, rng);
     }
+    this.outputDelta(rows);
+    for (let l = last; l >= 0; l--) {
+      this.gradients(l, rows);
+      if (l > 0) this.sendBack(l, rows);
+    }
+    this.penalise();
+  }
 
-    // loss and the output layer's delta
-    const outLayer = layers[last];
+  /** The input rows of layer l: the batch, or the previous layer's outputs (after dropout when it applied). */
+  private inputOf(l: number): Float64Array {
+    return l === 0 ? this.x : this.dropApplied[l - 1] === 1 ? this.dropped[l - 1] : this.y[l - 1];
+  }
+
+  private inputAddressOf(l: number, at: Addresses): number {
+    return l === 0 ? at.x : this.dropApplied[l - 1] === 1 ? at.dropped[l - 1] : at.y[l - 1];
+  }
+
+  /** y[l] = activation(input · kernel + bias) */
+  private forward(l: number, rows: number): void {
+    const layer = this.network.layers[l], y = this.y[l], wasm = this.wasm, at = this.at;
+    if (wasm !== null && at !== null) {
+      wasm.dense(this.inputAddressOf(l, at), at.kernels[l], at.biases[l], at.y[l], rows, layer.fanIn, layer.units, layer.relu);
+      if (!layer.relu) layer.act.forward(y, y, rows * layer.units, layer.units);
+    } else {
+      denseForward(layer, this.inputOf(l), rows, y);
+      layer.act.forward(y, y, rows * layer.units, layer.units);
+    }
+  }
+
+  /** Inverted dropout on layer l's outputs: dropped = y × mask, mask 0 (at the layer's rate) or 1 / (1 - rate). */
+  private drop(l: number, rows: number, rng: Rng): void {
+    const rate = this.network.layers[l].dropout, keep = 1 / (1 - rate);
+    const y = this.y[l], mask = this.masks[l], out = this.dropped[l], count = rows * this.network.layers[l].units;
+    for (let i = 0; i < count; i++) {
+      const m = rng.next() < rate ? 0 : keep;
+      mask[i] = m;
+      out[i] = y[i] * m;
+    }
+    this.dropApplied[l] = 1;
+  }
+
+  /** The batch loss (lossSum) and the output layer's delta, d(batch loss) / dz. */
+  private outputDelta(rows: number): void {
+    const layers = this.network.layers, last = layers.length - 1, outLayer = layers[last];
     const width = outLayer.units, count = rows * width;
     const out = this.y[last], target = this.target, delta = this.deltas[last];
     this.lossSum = this.loss.rowSum(out, target, count, width);
@@ -131,44 +163,49 @@ export class Backprop {
       const scale = 1 / rows;
       for (let i = 0; i < count; i++) delta[i] *= scale;
     }
+  }
 
-    // backward
-    for (let l = last; l >= 0; l--) {
-      const layer = layers[l];
-      const units = layer.units, fanIn = layer.fanIn;
-      const d = this.deltas[l];
-      const layerInput = l === 0 ? this.x : this.dropApplied[l - 1] === 1 ? this.dropped[l - 1] : this.y[l - 1];
-      // kernel gradient = inputᵀ · delta
-      const gb = this.gradBiases[l];
-      if (wasm !== null) {
-        wasm.kernelGradient(layerInput, d, this.gradKernels[l], rows, fanIn, units);
-        if (gb !== null) wasm.biasGradient(d, gb, rows, units);
-      } else {
-        multiplyTransposedA(layerInput, d, this.gradKernels[l], rows, fanIn, units);
-        if (gb !== null) {
-          gb.fill(0);
-          for (let r = 0; r < rows; r++) {
-            const dOff = r * units;
-            for (let j = 0; j < units; j++) gb[j] += d[dOff + j];
-          }
-        }
-      }
-      if (l === 0) break;
-      // previous layer's delta = (delta · kernel^T), through dropout, through its activation (the kernels fold a
-      // ReLU's in: multiplying by 0 or 1 is exact, so the order of the two masks does not matter)
-      const prev = this.deltas[l - 1], before = layers[l - 1];
-      const folded = wasm !== null && before.relu;
-      if (wasm !== null) wasm.deltaBack(d, layer.kernel, prev, rows, fanIn, units, folded ? this.y[l - 1] : null, this.transposed);
-      else multiplyTransposedB(d, layer.kernel, prev, rows, fanIn, units);
-      const prevCount = rows * fanIn;
-      if (this.dropApplied[l - 1] === 1) {
-        const mask = this.masks[l - 1];
-        for (let i = 0; i < prevCount; i++) prev[i] *= mask[i];
-      }
-      if (!folded) before.act.backward(this.y[l - 1], prev, prevCount, fanIn);
+  /** Layer l's kernel gradient, inputᵀ · delta, and bias gradient, the column sums of delta. */
+  private gradients(l: number, rows: number): void {
+    const layer = this.network.layers[l], units = layer.units, fanIn = layer.fanIn;
+    const d = this.deltas[l], gb = this.gradBiases[l], wasm = this.wasm, at = this.at;
+    if (wasm !== null && at !== null) {
+      wasm.kernelGradient(this.inputAddressOf(l, at), at.deltas[l], at.gradKernels[l], rows, fanIn, units);
+      if (gb !== null) wasm.biasGradient(at.deltas[l], at.gradBiases[l], rows, units);
+      return;
     }
+    multiplyTransposedA(this.inputOf(l), d, this.gradKernels[l], rows, fanIn, units);
+    if (gb !== null) {
+      gb.fill(0);
+      for (let r = 0; r < rows; r++) {
+        const dOff = r * units;
+        for (let j = 0; j < units; j++) gb[j] += d[dOff + j];
+      }
+    }
+  }
 
-    // L2 on kernels (Keras' regularizer: l2 * sum(w²), gradient 2 l2 w)
+  /**
+   * The previous layer's delta = (delta · kernelᵀ), through its dropout, through its activation. The kernels fold a
+   * ReLU's in (multiplying by 0 or 1 is exact, so the order of the two masks does not matter).
+   */
+  private sendBack(l: number, rows: number): void {
+    const layer = this.network.layers[l], before = this.network.layers[l - 1], units = layer.units, fanIn = layer.fanIn;
+    const prev = this.deltas[l - 1], wasm = this.wasm, at = this.at;
+    const folded = wasm !== null && before.relu;
+    if (wasm !== null && at !== null) {
+      wasm.deltaBack(at.deltas[l], at.kernels[l], at.deltas[l - 1], rows, fanIn, units, folded ? at.y[l - 1] : 0, at.transposed);
+    } else multiplyTransposedB(this.deltas[l], layer.kernel, prev, rows, fanIn, units);
+    const prevCount = rows * fanIn;
+    if (this.dropApplied[l - 1] === 1) {
+      const mask = this.masks[l - 1];
+      for (let i = 0; i < prevCount; i++) prev[i] *= mask[i];
+    }
+    if (!folded) before.act.backward(this.y[l - 1], prev, prevCount, fanIn);
+  }
+
+  /** L2 on kernels (Keras' regularizer: l2 * sum(w²), gradient 2 l2 w): sets penalty, adds to the kernel gradients. */
+  private penalise(): void {
+    const layers = this.network.layers, last = layers.length - 1;
     this.penalty = 0;
     if (this.l2 > 0) {
       let sumSquares = 0;
@@ -183,4 +220,18 @@ export class Backprop {
       this.penalty = this.l2 * sumSquares;
     }
   }
+}
+
+/** Where Backprop's buffers sit in the WebAssembly memory: one address per buffer, per layer where there is one each. */
+interface Addresses {
+  x: number;
+  y: number[];
+  dropped: number[];
+  deltas: number[];
+  gradKernels: number[];
+  /** 0 for a layer without bias */
+  gradBiases: number[];
+  kernels: number[];
+  biases: number[];
+  transposed: number;
 }

@@ -40,13 +40,15 @@ export function denseForward(layer: DenseLayer, input: Float64Array, rows: numbe
   multiply(input, layer.kernel, layer.bias, out, rows, layer.fanIn, layer.units);
 }
 
-/** out = activation(input · kernel + bias) for `rows` rows; with wasm, input and out must live in its memory. */
+/** out = activation(input · kernel + bias) for `rows` rows; with wasm, input and out must live in its memory
+ * (this finds their addresses on every call: fine for predictions, while Backprop keeps its own). */
 export function layerForward(layer: DenseLayer, input: Float64Array, rows: number, out: Float64Array, wasm: WasmKernels | null): void {
   if (wasm === null) {
     denseForward(layer, input, rows, out);
     layer.act.forward(out, out, rows * layer.units, layer.units);
   } else {
-    wasm.dense(input, layer.kernel, layer.bias, out, rows, layer.fanIn, layer.units, layer.relu);
+    wasm.dense(wasm.address(input), wasm.address(layer.kernel), wasm.addressOrZero(layer.bias), wasm.address(out),
+      rows, layer.fanIn, layer.units, layer.relu);
     if (!layer.relu) layer.act.forward(out, out, rows * layer.units, layer.units);
   }
 }

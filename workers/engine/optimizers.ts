@@ -29,7 +29,10 @@ export class Sgd implements Optimizer {
     this.velocity = allocate(momentum !== 0 ? size : 0, wasm);
   }
   step(params: Float64Array, grads: Float64Array): void {
-    if (this.wasm !== null) return this.wasm.sgd(params, grads, this.velocity, this.lr, this.momentum, this.nesterov);
+    const wasm = this.wasm;
+    if (wasm !== null) {
+      return wasm.sgd(wasm.address(params), wasm.address(grads), wasm.address(this.velocity), params.length, this.lr, this.momentum, this.nesterov);
+    }
     const n = params.length, lr = this.lr, mu = this.momentum, m = this.velocity;
     if (mu === 0) {
       for (let i = 0; i < n; i++) params[i] -= lr * grads[i];
@@ -57,7 +60,10 @@ export class RmsProp implements Optimizer {
     this.meanSquare = allocate(size, wasm);
   }
   step(params: Float64Array, grads: Float64Array): void {
-    if (this.wasm !== null) return this.wasm.rmsprop(params, grads, this.meanSquare, this.lr, this.rho, this.epsilon);
+    const wasm = this.wasm;
+    if (wasm !== null) {
+      return wasm.rmsprop(wasm.address(params), wasm.address(grads), wasm.address(this.meanSquare), params.length, this.lr, this.rho, this.epsilon);
+    }
     const n = params.length, lr = this.lr, rho = this.rho, eps = this.epsilon, v = this.meanSquare;
     for (let i = 0; i < n; i++) {
       const g = grads[i];
@@ -87,7 +93,8 @@ export class Adam implements Optimizer {
     const n = params.length, b1 = this.beta1, b2 = this.beta2, eps = this.epsilon, m = this.m, v = this.v;
     const alpha = (this.lr * Math.sqrt(1 - Math.pow(b2, this.t))) / (1 - Math.pow(b1, this.t));
     const c1 = 1 - b1, c2 = 1 - b2;
-    if (this.wasm !== null) return this.wasm.adam(params, grads, m, v, alpha, c1, c2, eps);
+    const wasm = this.wasm;
+    if (wasm !== null) return wasm.adam(wasm.address(params), wasm.address(grads), wasm.address(m), wasm.address(v), n, alpha, c1, c2, eps);
     for (let i = 0; i < n; i++) {
       const g = grads[i];
       const mi = m[i] + (g - m[i]) * c1;

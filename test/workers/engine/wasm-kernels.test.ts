@@ -46,12 +46,12 @@ describe('WebAssembly SIMD kernels', () => {
     x.set([1, 2, 3, 4]);
     w.set([5, 6, 7, 8]);
     b.set([1, -100]);
-    k.dense(x, w, b, out, 2, 2, 2, false);
+    k.dense(k.address(x), k.address(w), k.address(b), k.address(out), 2, 2, 2, false);
     // [1 2; 3 4] · [5 6; 7 8] = [19 22; 43 50], plus the bias
     expect(Array.from(out)).toEqual([20, -78, 44, -50]);
-    k.dense(x, w, b, out, 2, 2, 2, true);
+    k.dense(k.address(x), k.address(w), k.address(b), k.address(out), 2, 2, 2, true);
     expect(Array.from(out)).toEqual([20, 0, 44, 0]);
-    k.dense(x, w, null, out, 2, 2, 2, false);
+    k.dense(k.address(x), k.address(w), 0, k.address(out), 2, 2, 2, false);
     expect(Array.from(out)).toEqual([19, 22, 43, 50]);
   });
 
@@ -68,7 +68,7 @@ describe('WebAssembly SIMD kernels', () => {
             expected.push(relu && s < 0 ? 0 : s);
           }
         }
-        k.dense(x, w, bias, out, m, n, p, relu);
+        k.dense(k.address(x), k.address(w), k.addressOrZero(bias), k.address(out), m, n, p, relu);
         expect(bits(out)).toEqual(bits(expected));
       }
     }
@@ -85,7 +85,7 @@ describe('WebAssembly SIMD kernels', () => {
         expected.push(s);
       }
     }
-    k.kernelGradient(input, delta, out, rows, fanIn, units);
+    k.kernelGradient(k.address(input), k.address(delta), k.address(out), rows, fanIn, units);
     expect(bits(out)).toEqual(bits(expected));
   });
 
@@ -102,7 +102,7 @@ describe('WebAssembly SIMD kernels', () => {
           expected.push(through && !(through[r * fanIn + c] > 0) ? 0 : s);
         }
       }
-      k.deltaBack(delta, kernel, out, rows, fanIn, units, through, scratch);
+      k.deltaBack(k.address(delta), k.address(kernel), k.address(out), rows, fanIn, units, k.addressOrZero(through), k.address(scratch));
       expect(bits(out)).toEqual(bits(expected));
     }
   });
@@ -116,7 +116,7 @@ describe('WebAssembly SIMD kernels', () => {
         for (let r = 0; r < rows; r++) s += d[r * units + j];
         return s;
       });
-      k.biasGradient(d, out, rows, units);
+      k.biasGradient(k.address(d), k.address(out), rows, units);
       expect(bits(out)).toEqual(bits(expected));
     }
   });
@@ -127,9 +127,9 @@ describe('WebAssembly SIMD kernels', () => {
     x.set([NaN, -2, 3, -0.5]);
     w.set([1, 1]);
     // one unit: the scalar path; two: the SIMD path
-    k.dense(x, w, null, out, 4, 1, 1, true);
+    k.dense(k.address(x), k.address(w), 0, k.address(out), 4, 1, 1, true);
     expect(Array.from(out.subarray(0, 4))).toEqual([NaN, 0, 3, 0]);
-    k.dense(x, w, null, out, 4, 1, 2, true);
+    k.dense(k.address(x), k.address(w), 0, k.address(out), 4, 1, 2, true);
     expect(Array.from(out)).toEqual([NaN, NaN, 0, 0, 3, 3, 0, 0]);
   });
 
@@ -171,8 +171,11 @@ describe('the arena', () => {
     const k = kernels(), other = kernels();
     expect(other.memory).not.toBe(k.memory);
     const out = k.alloc(1);
-    expect(() => k.dense(new Float64Array(1), k.alloc(1), null, out, 1, 1, 1, false)).toThrow(/outside their memory/);
-    expect(() => k.dense(other.alloc(1), k.alloc(1), null, out, 1, 1, 1, false)).toThrow(/outside their memory/);
+    expect(out.byteOffset).toBeGreaterThan(0);
+    expect(k.address(out)).toBe(out.byteOffset);
+    expect(() => k.address(new Float64Array(1))).toThrow(/outside their memory/);
+    expect(() => k.address(other.alloc(1))).toThrow(/outside their memory/);
+    expect(k.addressOrZero(null)).toBe(0);
   });
 
   it('its memory cannot grow, so no view into it is ever detached', () => {

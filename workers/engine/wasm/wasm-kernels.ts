@@ -93,61 +93,64 @@ export class WasmKernels {
     return (this.end - this.next) / 8;
   }
 
-  /** out (rows × units) = input (rows × fanIn) · kernel (fanIn × units) + bias, then max(·, 0) for a ReLU layer. */
-  dense(input: Float64Array, kernel: Float64Array, bias: Float64Array | null, out: Float64Array, rows: number, fanIn: number, units: number, relu: boolean): void {
-    this.k.multiply(this.at(input), 8 * fanIn, 8, this.at(kernel), bias === null ? 0 : this.at(bias), this.at(out), 0,
-      rows, fanIn, units, relu ? RELU : PLAIN);
+  // The kernels below take addresses from address(), found once when the buffers are made: reading a typed array's
+  // .buffer to check it costs ~15 ns, too much to pay for every array of every call in a batch of 10 rows.
+
+  /** out (rows × units) = input (rows × fanIn) · kernel (fanIn × units) + bias (0: none), then max(·, 0) for a ReLU layer. */
+  dense(input: number, kernel: number, bias: number, out: number, rows: number, fanIn: number, units: number, relu: boolean): void {
+    this.k.multiply(input, 8 * fanIn, 8, kernel, bias, out, 0, rows, fanIn, units, relu ? RELU : PLAIN);
   }
 
   /** out (fanIn × units) = inputᵀ · delta: a kernel's gradient. */
-  kernelGradient(input: Float64Array, delta: Float64Array, out: Float64Array, rows: number, fanIn: number, units: number): void {
+  kernelGradient(input: number, delta: number, out: number, rows: number, fanIn: number, units: number): void {
     if (units === 1) {
       // a one-unit layer's gradient is a column, laid out like the row deltaᵀ · input, whose lanes run along fanIn
-      this.k.multiply(this.at(delta), 0, 8, this.at(input), 0, this.at(out), 0, 1, rows, fanIn, PLAIN);
+      this.k.multiply(delta, 0, 8, input, 0, out, 0, 1, rows, fanIn, PLAIN);
     } else {
       // row k of inputᵀ is column k of input: it starts k values in and steps a whole input row
-      this.k.multiply(this.at(input), 8, 8 * fanIn, this.at(delta), 0, this.at(out), 0, fanIn, rows, units, PLAIN);
+      this.k.multiply(input, 8, 8 * fanIn, delta, 0, out, 0, fanIn, rows, units, PLAIN);
     }
   }
 
   /** out (units) = the column sums of delta (rows × units): a bias's gradient. */
-  biasGradient(delta: Float64Array, out: Float64Array, rows: number, units: number): void {
-    this.k.columnSums(this.at(delta), this.at(out), rows, units);
+  biasGradient(delta: number, out: number, rows: number, units: number): void {
+    this.k.columnSums(delta, out, rows, units);
   }
 
   /**
    * out (rows × fanIn) = delta (rows × units) · kernelᵀ: the deltas sent back through a kernel; with reluOutput
-   * (the previous ReLU layer's outputs) also through that ReLU, zero where its output was not positive.
+   * (the previous ReLU layer's outputs; 0: none) also through that ReLU, zero where its output was not positive.
    * scratch (fanIn × units values) receives kernelᵀ.
    */
-  deltaBack(
-    delta: Float64Array, kernel: Float64Array, out: Float64Array, rows: number, fanIn: number, units: number,
-    reluOutput: Float64Array | null, scratch: Float64Array,
-  ): void {
+  deltaBack(delta: number, kernel: number, out: number, rows: number, fanIn: number, units: number, reluOutput: number, scratch: number): void {
     let transposed = kernel;
     if (units > 1) {
-      this.k.transpose(this.at(kernel), this.at(scratch), fanIn, units);
+      this.k.transpose(kernel, scratch, fanIn, units);
       transposed = scratch;
     }
-    this.k.multiply(this.at(delta), 8 * units, 8, this.at(transposed), 0, this.at(out),
-      reluOutput === null ? 0 : this.at(reluOutput), rows, units, fanIn, reluOutput === null ? PLAIN : RELU_GRADIENT);
+    this.k.multiply(delta, 8 * units, 8, transposed, 0, out, reluOutput, rows, units, fanIn, reluOutput === 0 ? PLAIN : RELU_GRADIENT);
   }
 
-  adam(params: Float64Array, grads: Float64Array, m: Float64Array, v: Float64Array, alpha: number, c1: number, c2: number, eps: number): void {
-    this.k.adam(this.at(params), this.at(grads), this.at(m), this.at(v), params.length, alpha, c1, c2, eps);
+  adam(params: number, grads: number, m: number, v: number, count: number, alpha: number, c1: number, c2: number, eps: number): void {
+    this.k.adam(params, grads, m, v, count, alpha, c1, c2, eps);
   }
 
-  rmsprop(params: Float64Array, grads: Float64Array, v: Float64Array, lr: number, rho: number, eps: number): void {
-    this.k.rmsprop(this.at(params), this.at(grads), this.at(v), params.length, lr, rho, eps);
+  rmsprop(params: number, grads: number, v: number, count: number, lr: number, rho: number, eps: number): void {
+    this.k.rmsprop(params, grads, v, count, lr, rho, eps);
   }
 
-  sgd(params: Float64Array, grads: Float64Array, velocity: Float64Array, lr: number, momentum: number, nesterov: boolean): void {
-    this.k.sgd(this.at(params), this.at(grads), this.at(velocity), params.length, lr, momentum, nesterov ? 1 : 0);
+  sgd(params: number, grads: number, velocity: number, count: number, lr: number, momentum: number, nesterov: boolean): void {
+    this.k.sgd(params, grads, velocity, count, lr, momentum, nesterov ? 1 : 0);
   }
 
-  /** The address of a buffer in this instance's memory; refuses any other array (its address would mean nothing). */
-  private at(array: Float64Array): number {
+  /** The address of a buffer in this instance's memory, for the kernels; refuses any other array (its address would mean nothing). */
+  address(array: Float64Array): number {
     if (array.buffer !== this.buffer) throw new Error('Engine bug: a buffer passed to the WebAssembly kernels lives outside their memory.');
     return array.byteOffset;
+  }
+
+  /** address() of an optional buffer: 0 for none (no buffer is ever at 0). */
+  addressOrZero(array: Float64Array | null): number {
+    return array === null ? 0 : this.address(array);
   }
 }
