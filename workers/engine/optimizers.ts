@@ -22,16 +22,19 @@ export const DEFAULT_EPSILON = 1e-7;
  */
 export class Sgd implements Optimizer {
   private readonly velocity: Float64Array;
+  private readonly wasm: WasmStep | null;
   constructor(
     size: number, private readonly lr: number, private readonly momentum: number, private readonly nesterov: boolean,
-    private readonly wasm: WasmKernels | null = null,
+    kernels: WasmKernels | null = null,
   ) {
-    this.velocity = allocate(momentum !== 0 ? size : 0, wasm);
+    this.velocity = allocate(momentum !== 0 ? size : 0, kernels);
+    this.wasm = kernels ? new WasmStep(kernels, [this.velocity]) : null;
   }
   step(params: Float64Array, grads: Float64Array): void {
     const wasm = this.wasm;
     if (wasm !== null) {
-      return wasm.sgd(wasm.address(params), wasm.address(grads), wasm.address(this.velocity), params.length, this.lr, this.momentum, this.nesterov);
+      wasm.find(params, grads);
+      return wasm.kernels.sgd(wasm.paramsAt, wasm.gradsAt, wasm.stateAt[0], params.length, this.lr, this.momentum, this.nesterov);
     }
     const n = params.length, lr = this.lr, mu = this.momentum, m = this.velocity;
     if (mu === 0) {
@@ -53,16 +56,19 @@ export class Sgd implements Optimizer {
 /** rmsprop:  v = rho v + (1 - rho) g²;  w -= lr g / sqrt(v + eps)   (Keras 3: epsilon inside the root) */
 export class RmsProp implements Optimizer {
   private readonly meanSquare: Float64Array;
+  private readonly wasm: WasmStep | null;
   constructor(
     size: number, private readonly lr: number, private readonly rho: number, private readonly epsilon: number,
-    private readonly wasm: WasmKernels | null = null,
+    kernels: WasmKernels | null = null,
   ) {
-    this.meanSquare = allocate(size, wasm);
+    this.meanSquare = allocate(size, kernels);
+    this.wasm = kernels ? new WasmStep(kernels, [this.meanSquare]) : null;
   }
   step(params: Float64Array, grads: Float64Array): void {
     const wasm = this.wasm;
     if (wasm !== null) {
-      return wasm.rmsprop(wasm.address(params), wasm.address(grads), wasm.address(this.meanSquare), params.length, this.lr, this.rho, this.epsilon);
+      wasm.find(params, grads);
+      return wasm.kernels.rmsprop(wasm.paramsAt, wasm.gradsAt, wasm.stateAt[0], params.length, this.lr, this.rho, this.epsilon);
     }
     const n = params.length, lr = this.lr, rho = this.rho, eps = this.epsilon, v = this.meanSquare;
     for (let i = 0; i < n; i++) {
@@ -80,13 +86,15 @@ export class RmsProp implements Optimizer {
 export class Adam implements Optimizer {
   private readonly m: Float64Array;
   private readonly v: Float64Array;
+  private readonly wasm: WasmStep | null;
   private t = 0;
   constructor(
     size: number, private readonly lr: number, private readonly beta1: number, private readonly beta2: number,
-    private readonly epsilon: number, private readonly wasm: WasmKernels | null = null,
+    private readonly epsilon: number, kernels: WasmKernels | null = null,
   ) {
-    this.m = allocate(size, wasm);
-    this.v = allocate(size, wasm);
+    this.m = allocate(size, kernels);
+    this.v = allocate(size, kernels);
+    this.wasm = kernels ? new WasmStep(kernels, [this.m, this.v]) : null;
   }
   step(params: Float64Array, grads: Float64Array): void {
     this.t++;
@@ -94,7 +102,10 @@ export class Adam implements Optimizer {
     const alpha = (this.lr * Math.sqrt(1 - Math.pow(b2, this.t))) / (1 - Math.pow(b1, this.t));
     const c1 = 1 - b1, c2 = 1 - b2;
     const wasm = this.wasm;
-    if (wasm !== null) return wasm.adam(wasm.address(params), wasm.address(grads), wasm.address(m), wasm.address(v), n, alpha, c1, c2, eps);
+    if (wasm !== null) {
+      wasm.find(params, grads);
+      return wasm.kernels.adam(wasm.paramsAt, wasm.gradsAt, wasm.stateAt[0], wasm.stateAt[1], n, alpha, c1, c2, eps);
+    }
     for (let i = 0; i < n; i++) {
       const g = grads[i];
       const mi = m[i] + (g - m[i]) * c1;
@@ -108,6 +119,31 @@ export class Adam implements Optimizer {
 
 function allocate(length: number, wasm: WasmKernels | null): Float64Array {
   return wasm ? wasm.alloc(length) : new Float64Array(length);
+}
+
+/**
+ * An optimizer's arrays as the kernels see them: the addresses of its state, and of the params and grads step() is
+ * given, looked up again only when those arrays change (every step gets the same two; a lookup costs ~15 ns).
+ */
+class WasmStep {
+  readonly stateAt: number[];
+  paramsAt = 0;
+  gradsAt = 0;
+  private params: Float64Array | null = null;
+  private grads: Float64Array | null = null;
+  constructor(readonly kernels: WasmKernels, state: Float64Array[]) {
+    this.stateAt = state.map((a) => kernels.address(a));
+  }
+  find(params: Float64Array, grads: Float64Array): void {
+    if (params !== this.params) {
+      this.paramsAt = this.kernels.address(params);
+      this.params = params;
+    }
+    if (grads !== this.grads) {
+      this.gradsAt = this.kernels.address(grads);
+      this.grads = grads;
+    }
+  }
 }
 
 /** The float64 slots an optimizer's state for `size` parameters takes from a WasmKernels arena. */
