@@ -76,10 +76,10 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
   checkRun(spec, settings, data);
   const started = performance.now();
   const rng = new Rng(settings.seed);
-  // the arena is sized for the largest batch the run can have (the validation split can only shrink it)
-  const batchRows = Math.min(settings.batchSize, data.rows);
+  const splitRows = validationSplitRows(data, settings);
+  const batchSize = Math.min(settings.batchSize, data.rows - splitRows);
   const wasm = options.engine === 'js' ? null : WasmKernels.create(
-    Network.arenaDoubles(spec) + Backprop.arenaDoubles(spec, batchRows) + optimizerArenaDoubles(settings.optimizer, paramCount(spec)),
+    Network.arenaDoubles(spec) + Backprop.arenaDoubles(spec, batchSize) + optimizerArenaDoubles(settings.optimizer, paramCount(spec)),
   );
   if (options.engine === 'wasm' && wasm === null) throw new Error('The WebAssembly SIMD engine cannot run here (no WebAssembly SIMD).');
   const network = new Network(spec, rng, wasm);
@@ -93,21 +93,18 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
   // training rows and validation rows
   let trainRows: Int32Array;
   let validation = data.validation && data.validation.rows > 0 ? data.validation : undefined;
-  const split = settings.validationSplit ?? 0;
-  if (!validation && split > 0 && data.rows >= 2) {
+  if (splitRows > 0) {
     const order = new Int32Array(data.rows);
     for (let i = 0; i < data.rows; i++) order[i] = i;
     rng.shuffle(order);
-    const valRows = Math.min(data.rows - 1, Math.max(1, Math.round(data.rows * split)));
-    validation = gatherRows(data, order.subarray(0, valRows));
-    trainRows = order.slice(valRows);
+    validation = gatherRows(data, order.subarray(0, splitRows));
+    trainRows = order.slice(splitRows);
   } else {
     trainRows = new Int32Array(data.rows);
     for (let i = 0; i < data.rows; i++) trainRows[i] = i;
   }
   const rowCount = trainRows.length;
 
-  const batchSize = Math.min(settings.batchSize, rowCount);
   const pass = new Backprop(network, settings.loss, settings.l2 ?? 0, batchSize);
   const optimizer = createOptimizer(settings.optimizer, params.length, wasm);
   const tally = new MetricTally(kind, outputs);
@@ -262,6 +259,13 @@ let lastTouched = 0;
 function allFinite(values: Float64Array): boolean {
   for (let i = 0; i < values.length; i++) if (!(Math.abs(values[i]) < Infinity)) return false;
   return true;
+}
+
+/** How many of the training rows the validation split takes: none when validation rows are given. */
+function validationSplitRows(data: TrainData, settings: TrainSettings): number {
+  const split = settings.validationSplit ?? 0;
+  if ((data.validation && data.validation.rows > 0) || !(split > 0) || data.rows < 2) return 0;
+  return Math.min(data.rows - 1, Math.max(1, Math.round(data.rows * split)));
 }
 
 function gatherRows(data: TrainData, rows: Int32Array): { x: Float64Array; y: Float64Array; rows: number } {
