@@ -40,17 +40,11 @@ export function planHandlers(ctx: Context): HandlerGroup<'project.setPlan' | 'mo
         });
       }
       const rows = dataset.data.rowCount - (task.missingLabels ?? 0);
-      const suggestion = suggestModel(task.task, rows, Math.max(1, features.length)) as {
-        hidden: unknown;
-        training: unknown;
-        notes?: unknown;
-        reasons?: unknown;
-      };
-      const words = suggestion.notes ?? suggestion.reasons;
+      const suggestion = suggestModel(task.task, rows, Math.max(1, features.length));
       return {
         hidden: z.array(LayerSchema).parse(suggestion.hidden),
         training: TrainingSettingsSchema.parse(suggestion.training),
-        notes: Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [],
+        notes: suggestion.explanation,
       };
     },
   };

@@ -57,6 +57,8 @@ describe('the main path over the in-memory pair', () => {
     const state = await h.api.project.state();
     const suggestion = await h.api.model.suggest();
     expect(suggestion.hidden.length).toBeGreaterThan(0);
+    // Regression: the Suggest button's reasons came back empty (the handler read a field the suggestion lacks).
+    expect(suggestion.notes.some((note) => note.includes('Adam'))).toBe(true);
     const plan: PlanDraft = {
       ...state.plan!,
       preparation: { ...state.plan!.preparation, zeroAsMissing: ['Insulin', 'SkinThickness'] },
