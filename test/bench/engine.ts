@@ -2,39 +2,18 @@
 // backend) measured in the same run. Run alone: `npx tsx test/bench/engine.ts` (BENCH_NO_PEER=1 skips TensorFlow.js).
 // Ours is timed on both engines, the default (WebAssembly SIMD kernels) and plain JavaScript, so the rows show the
 // ratio; NEURON_ENGINE=js or =wasm times only that one (and makes it the main row).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Rng } from '../../workers/engine/rng';
 import type { NetworkSpec, TrainSettings } from '../../workers/engine/spec';
 import { train, type EngineName, type TrainData } from '../../workers/engine/train';
+import { readPima, recipe, recipeSettings } from '../fixtures/keras-recipe';
 
 export interface BenchRow { name: string; ours: number; peer?: number; unit: string; note?: string }
 
-const ROOT = join(__dirname, '..', '..');
 /** TensorFlow.js takes ~14 s for the full recipe here: time this many epochs and scale to 150. */
 const PEER_RECIPE_EPOCHS = 10;
 const THROUGHPUT_ROWS = 200_000, PEER_THROUGHPUT_ROWS = 10_240;
 
-function readPima(): TrainData {
-  const rows = readFileSync(join(ROOT, 'datasets', 'pima-indians-diabetes.csv'), 'utf8').trim().split('\n')
-    .map((line) => line.split(',').map(Number));
-  const x = new Float64Array(rows.length * 8), y = new Float64Array(rows.length);
-  rows.forEach((r, i) => {
-    for (let c = 0; c < 8; c++) x[i * 8 + c] = r[c];
-    y[i] = r[8];
-  });
-  return { x, y, rows: rows.length, cols: 8, outputs: 1 };
-}
 
-const recipe: NetworkSpec = {
-  inputs: 8,
-  layers: [
-    { units: 16, activation: 'relu', initializer: 'random_uniform' },
-    { units: 8, activation: 'relu', initializer: 'random_uniform' },
-    { units: 1, activation: 'sigmoid', initializer: 'random_uniform' },
-  ],
-};
-const recipeSettings: TrainSettings = { loss: 'binary_crossentropy', optimizer: { name: 'adam' }, epochs: 150, batchSize: 10, seed: 2 };
 
 /** 32 standard-normal features; the label is whether a fixed random linear score is positive. */
 function wideData(rows: number): TrainData {

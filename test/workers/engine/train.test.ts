@@ -1,37 +1,15 @@
 // Training runs: the Keras recipe on Pima, small problems that must be learnt, determinism, divergence, early stopping.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { losses } from '../../../workers/engine/losses';
 import { Network } from '../../../workers/engine/network';
 import { Rng } from '../../../workers/engine/rng';
 import type { NetworkSpec, TrainSettings } from '../../../workers/engine/spec';
 import { train, type TrainData } from '../../../workers/engine/train';
+import { readPima, recipe, recipeSettings } from '../../fixtures/keras-recipe';
 import { multiclassReport, regressionReport } from '../../../workers/engine/metrics';
 
 /** The headerless Pima file: numbers split by ',', label in the last column; raw, unscaled. */
-function readPima(): TrainData {
-  const lines = readFileSync(new URL('../../../datasets/pima-indians-diabetes.csv', import.meta.url), 'utf8').trim().split('\n');
-  const rows = lines.map((line) => line.split(',').map(Number));
-  const x = new Float64Array(rows.length * 8), y = new Float64Array(rows.length);
-  rows.forEach((r, i) => {
-    for (let c = 0; c < 8; c++) x[i * 8 + c] = r[c];
-    y[i] = r[8];
-  });
-  return { x, y, rows: rows.length, cols: 8, outputs: 1 };
-}
 
-/** The tutorial's Keras recipe: 8 -> 16 relu -> 8 relu -> 1 sigmoid, random_uniform init, adam, binary_crossentropy. */
-const recipe: NetworkSpec = {
-  inputs: 8,
-  layers: [
-    { units: 16, activation: 'relu', initializer: 'random_uniform' },
-    { units: 8, activation: 'relu', initializer: 'random_uniform' },
-    { units: 1, activation: 'sigmoid', initializer: 'random_uniform' },
-  ],
-};
-const recipeSettings: TrainSettings = {
-  loss: 'binary_crossentropy', optimizer: { name: 'adam' }, epochs: 150, batchSize: 10, seed: 2,
-};
 
 /** Points around three centres, labelled one-hot by centre. */
 function blobs(rows: number, seed: number): TrainData {

@@ -1,14 +1,14 @@
 // Training on the WebAssembly SIMD engine: float64 gradients by finite differences (ReLUs folded into the kernels,
 // dropout through them), bit-identical repeats, agreement with the plain JavaScript engine to rounding, and the
 // fallback to JavaScript where WebAssembly is missing.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { Backprop } from '../../../workers/engine/backprop';
 import { losses } from '../../../workers/engine/losses';
 import { Network } from '../../../workers/engine/network';
 import { Rng } from '../../../workers/engine/rng';
 import { ACTIVATIONS, type ActivationName, type LossName, type NetworkSpec, type TrainSettings } from '../../../workers/engine/spec';
-import { train, type TrainData, type TrainResult } from '../../../workers/engine/train';
+import { train, type TrainResult } from '../../../workers/engine/train';
+import { readPima, recipe, recipeSettings } from '../../fixtures/keras-recipe';
 import { WasmKernels } from '../../../workers/engine/wasm/wasm-kernels';
 
 const INPUTS = 3, OUTPUTS = 3, ROWS = 6;
@@ -83,16 +83,6 @@ describe('finite-difference gradient check on the WebAssembly engine (float64)',
   });
 });
 
-function readPima(): TrainData {
-  const lines = readFileSync(new URL('../../../datasets/pima-indians-diabetes.csv', import.meta.url), 'utf8').trim().split('\n');
-  const rows = lines.map((line) => line.split(',').map(Number));
-  const x = new Float64Array(rows.length * 8), y = new Float64Array(rows.length);
-  rows.forEach((r, i) => {
-    for (let c = 0; c < 8; c++) x[i * 8 + c] = r[c];
-    y[i] = r[8];
-  });
-  return { x, y, rows: rows.length, cols: 8, outputs: 1 };
-}
 
 const flatWeights = (r: TrainResult) => r.layers.flatMap((l) => [...l.kernel.flat(), ...(l.bias ?? [])]);
 const withoutTime = (r: TrainResult) => r.history.map(({ elapsed: _, ...rest }) => rest);
@@ -163,17 +153,8 @@ describe('training on the WebAssembly engine', () => {
   });
 
   it('reaches the Keras recipe\'s accuracy on either engine', () => {
-    const recipe: NetworkSpec = {
-      inputs: 8,
-      layers: [
-        { units: 16, activation: 'relu', initializer: 'random_uniform' },
-        { units: 8, activation: 'relu', initializer: 'random_uniform' },
-        { units: 1, activation: 'sigmoid', initializer: 'random_uniform' },
-      ],
-    };
-    const settings: TrainSettings = { loss: 'binary_crossentropy', optimizer: { name: 'adam' }, epochs: 150, batchSize: 10, seed: 2 };
     for (const engine of ['wasm', 'js'] as const) {
-      const result = train(recipe, settings, readPima(), {}, { engine });
+      const result = train(recipe, recipeSettings, readPima(), {}, { engine });
       expect(result.engine).toBe(engine);
       expect(result.history[149].accuracy, engine).toBeGreaterThanOrEqual(0.76);
     }
