@@ -1,6 +1,7 @@
 // Finite-difference gradient checks (float64): every activation with every loss it can meet, with and without bias,
 // with and without L2, through two hidden layers so each hidden activation's backward feeds another layer.
 import { describe, expect, it } from 'vitest';
+import { worstGradientMismatch } from './finite-difference';
 import { Backprop } from '../../../workers/engine/backprop';
 import { losses } from '../../../workers/engine/losses';
 import { Network } from '../../../workers/engine/network';
@@ -46,23 +47,7 @@ function check(hidden: ActivationName, output: ActivationName, loss: LossName, u
   };
   objective();
   const analytic = pass.grads.slice();
-  const params = network.params;
-  let worst = 0;
-  // five-point central difference: truncation error O(h^4), so h can be large enough to keep rounding error small
-  const h = 1e-4;
-  const at = (i: number, value: number): number => {
-    params[i] = value;
-    return objective();
-  };
-  for (let i = 0; i < params.length; i++) {
-    const keep = params[i];
-    const numeric = (-at(i, keep + 2 * h) + 8 * at(i, keep + h) - 8 * at(i, keep - h) + at(i, keep - 2 * h)) / (12 * h);
-    params[i] = keep;
-    // relative error, with a floor so that gradients near zero are compared absolutely
-    const error = Math.abs(numeric - analytic[i]) / Math.max(Math.abs(numeric) + Math.abs(analytic[i]), 1e-3);
-    worst = Math.max(worst, error);
-  }
-  return worst;
+  return worstGradientMismatch(network.params, analytic, objective);
 }
 
 describe('finite-difference gradient check', () => {

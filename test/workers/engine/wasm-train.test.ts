@@ -2,6 +2,7 @@
 // dropout through them), bit-identical repeats, agreement with the plain JavaScript engine to rounding, and the
 // fallback to JavaScript where WebAssembly is missing.
 import { describe, expect, it, vi } from 'vitest';
+import { worstGradientMismatch } from './finite-difference';
 import { Backprop } from '../../../workers/engine/backprop';
 import { losses } from '../../../workers/engine/losses';
 import { Network } from '../../../workers/engine/network';
@@ -44,19 +45,7 @@ function worstGradientError(hidden: ActivationName, output: ActivationName, loss
   };
   objective();
   const analytic = pass.grads.slice();
-  const params = network.params;
-  let worst = 0;
-  const h = 1e-4;
-  const at = (i: number, value: number): number => {
-    params[i] = value;
-    return objective();
-  };
-  for (let i = 0; i < params.length; i++) {
-    const keep = params[i];
-    const numeric = (-at(i, keep + 2 * h) + 8 * at(i, keep + h) - 8 * at(i, keep - h) + at(i, keep - 2 * h)) / (12 * h);
-    params[i] = keep;
-    worst = Math.max(worst, Math.abs(numeric - analytic[i]) / Math.max(Math.abs(numeric) + Math.abs(analytic[i]), 1e-3));
-  }
+  const worst = worstGradientMismatch(network.params, analytic, objective);
   expect(wasm.free).toBeGreaterThanOrEqual(0);
   return worst;
 }
