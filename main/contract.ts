@@ -385,6 +385,8 @@ export const events = {
     totalEpochs: z.number(),
     /** seconds since the run started */
     elapsed: z.number(),
+    /** about twice a second: the kernels ([layer][fanIn][units]) at the end of epoch `epoch`, for the live drawing */
+    weights: z.object({ epoch: z.number(), kernels: z.array(z.array(z.array(z.number()))) }).optional(),
   }),
   'training.finished': z.object({ runId: z.string(), run: RunSchema }),
   'training.failed': z.object({ runId: z.string(), error: ErrorInfoSchema, run: RunSummarySchema.optional() }),

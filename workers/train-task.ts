@@ -3,6 +3,7 @@
 
 import type { MessagePort } from 'node:worker_threads';
 import { train } from './engine/train';
+import { paramCount } from './engine/network';
 import type { EpochMetrics, StopReason } from './engine/spec';
 import { WEIGHTS_FORMAT, WEIGHTS_VERSION, type Task, type WeightsFile } from './engine/weights-file';
 import type { TrainingPlan } from './plan';
@@ -74,6 +75,9 @@ export function runTraining({ runId, dataset, plan, port, stopFlag }: TrainTaskI
   const settings = settingsFor(plan, task);
   checkChoices(spec, settings, task, plan.label);
 
+  // Live copies of the weights feed the drawing of the network; past this size a copy twice a second would cost
+  // more than the drawing (ten nodes a layer) is worth.
+  const liveWeights = paramCount(spec) <= LIVE_WEIGHTS_LIMIT;
   const reporter = createProgressReporter({
     runId,
     totalEpochs: settings.epochs,
@@ -96,7 +100,7 @@ export function runTraining({ runId, dataset, plan, port, stopFlag }: TrainTaskI
       ...(scale ? { yScale: { mean: scale.mean, std: scale.std } } : {}),
     },
     {
-      onEpoch: (metrics) => reporter.epoch(metrics),
+      onEpoch: (metrics, weights) => reporter.epoch(metrics, liveWeights ? weights : undefined),
       shouldStop: stopFlag ? () => Atomics.load(stopFlag, 0) === 1 : undefined,
     },
   );
@@ -126,6 +130,9 @@ export function runTraining({ runId, dataset, plan, port, stopFlag }: TrainTaskI
   if (trained.bestEpoch !== undefined) result.bestEpoch = trained.bestEpoch;
   return result;
 }
+
+/** weights and biases; 50,000 float64s make a message of about 1 MB as JSON */
+const LIVE_WEIGHTS_LIMIT = 50_000;
 
 const INPUT_ERRORS = new Set(['DataError', 'PlanError']);
 

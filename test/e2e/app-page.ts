@@ -288,6 +288,14 @@ export class AppPage {
     return { weighted, total };
   }
 
+  /** the weights the drawing's links show, in drawing order, and the drawing's title */
+  async networkWeights(): Promise<{ title: string; weights: number[] }> {
+    const weights = await this.page
+      .locator(`${t('network-drawing')} line[data-weight]`)
+      .evaluateAll((lines) => lines.map((line) => Number(line.getAttribute('data-weight'))));
+    return { title: (await this.page.locator(t('network-title')).innerText()).trim(), weights };
+  }
+
   async setNumber(field: 'epochs' | 'batch-size' | 'learning-rate', value: number): Promise<void> {
     const input = this.page.locator(t(field));
     await input.fill(String(value));

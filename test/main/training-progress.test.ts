@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProgressReporter, type ProgressMessage } from '../../workers/progress';
 import type { EpochMetrics } from '../../workers/engine/spec';
+import type { WeightsLayer } from '../../workers/engine/weights-file';
 
 function epoch(n: number): EpochMetrics {
   return { epoch: n, loss: 1 / n, elapsed: n / 1000 };
@@ -46,5 +47,46 @@ describe('progress reporter', () => {
     // 500 ms of training at one message per 100 ms: the first, four or five full intervals, the last.
     expect(sent.length).toBeLessThanOrEqual(7);
     expect(sent.flatMap((m) => m.epochs.map((e) => e.epoch))).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+  });
+
+  it('copies the weights onto a message about twice a second, from the epoch it ends with', () => {
+    let clock = 0;
+    const sent: ProgressMessage[] = [];
+    let copies = 0;
+    // a 2-1 network whose single weight pair is the epoch number, so each copy says when it was taken
+    let current = 0;
+    const weights = (): WeightsLayer[] => {
+      copies++;
+      return [{ units: 1, activation: 'sigmoid', kernel: [[current], [-current]], bias: [0] }];
+    };
+    const reporter = createProgressReporter({ runId: 'r', totalEpochs: 100, post: (m) => sent.push(m), now: () => clock });
+    for (let n = 1; n <= 100; n++) {
+      clock = n * 20; // 50 epochs a second for 2 s
+      current = n;
+      reporter.epoch(epoch(n), weights);
+    }
+    reporter.flush();
+    const withWeights = sent.filter((m) => m.weights);
+    // 2 s of training with a copy at most every 500 ms: t=20 (the first message), 520, 1020, 1520
+    expect(withWeights.map((m) => m.weights!.epoch)).toEqual([1, 26, 51, 76]);
+    for (const m of withWeights) {
+      expect(m.weights!.epoch).toBe(m.epochs[m.epochs.length - 1]!.epoch);
+      expect(m.weights!.kernels).toEqual([[[m.weights!.epoch], [-m.weights!.epoch]]]);
+    }
+    // only the copies sent were made: the hot loop does not copy weights per epoch
+    expect(copies).toBe(4);
+    expect(sent.length).toBeGreaterThan(withWeights.length);
+  });
+
+  it('sends no weights when the run gives no way to copy them', () => {
+    let clock = 0;
+    const sent: ProgressMessage[] = [];
+    const reporter = createProgressReporter({ runId: 'r', totalEpochs: 50, post: (m) => sent.push(m), now: () => clock });
+    for (let n = 1; n <= 50; n++) {
+      clock = n * 100;
+      reporter.epoch(epoch(n));
+    }
+    expect(sent).toHaveLength(50);
+    expect(sent.some((m) => 'weights' in m)).toBe(false);
   });
 });

@@ -116,6 +116,35 @@ describe('training service', () => {
     expect(mine.every((m) => m.totalEpochs === 600)).toBe(true);
   });
 
+  it('progress carries copies of the weights for the live drawing, in the network\'s shape, as it learns', async () => {
+    service = new TrainingService({ poolOptions: { maxThreads: 1 } });
+    const messages: ProgressMessage[] = [];
+    service.on('progress', (m) => messages.push(m));
+    const { runId } = service.start(table(), plan({ epochs: 300, batchSize: 8 }));
+    const run = await service.whenDone(runId);
+    const copies = messages.filter((m) => m.runId === runId && m.weights).map((m) => m.weights!);
+    // the first epoch is sent at once, with weights; later copies at most twice a second of the run
+    expect(copies[0]!.epoch).toBe(1);
+    expect(copies.length).toBeLessThanOrEqual(Math.floor(run.result!.trainSeconds * 2) + 1);
+    for (const copy of copies) {
+      expect(copy.kernels.map((k) => [k.length, k[0]!.length])).toEqual([[2, 4], [4, 1]]);
+    }
+    // the weights of epoch 1 are not the trained ones
+    expect(copies[0]!.kernels).not.toEqual(run.result!.weights.layers.map((l) => l.kernel));
+  });
+
+  it('sends no live weights for a network too big to copy twice a second', async () => {
+    service = new TrainingService({ poolOptions: { maxThreads: 1 } });
+    const messages: ProgressMessage[] = [];
+    service.on('progress', (m) => messages.push(m));
+    // 2·250 + 250 + 250·200 + 200 + 200 + 1 = 51,151 weights and biases: over the 50,000 limit
+    const big = { hidden: [{ units: 250, activation: 'relu' }, { units: 200, activation: 'relu' }] };
+    const { runId } = service.start(table(), plan({ epochs: 2, batchSize: 50 }, big));
+    expect((await service.whenDone(runId)).status).toBe('completed');
+    expect(messages.filter((m) => m.runId === runId && m.epochs.length > 0).length).toBeGreaterThan(0);
+    expect(messages.some((m) => m.weights)).toBe(false);
+  });
+
   it('a task that throws fails that run with its message', async () => {
     service = new TrainingService({ poolOptions: { workerFile: TEST_WORKER, maxThreads: 1 } });
     const { runId } = service.start(table(), plan({ epochs: 3, seed: 667 }));

@@ -1,5 +1,6 @@
 // The training loop: mini-batches reshuffled each epoch, dropout, L2, validation, early stopping, divergence checks.
-// Synchronous; hooks.onEpoch reports each epoch and hooks.shouldStop() is polled before every batch.
+// Synchronous; hooks.onEpoch reports each epoch (and can copy the weights so far, for a live drawing) and
+// hooks.shouldStop() is polled before every batch.
 //
 // Reported figures, as Keras reports them: the training loss and metrics of an epoch are running values over its
 // batches (each batch measured by the weights it was trained with, dropout on), i.e. the epoch's mean per-row loss
@@ -46,7 +47,8 @@ export interface TrainData {
 }
 
 export interface TrainHooks {
-  onEpoch?(m: EpochMetrics): void;
+  /** after each epoch; `weights()` copies the network's weights as they are now (it allocates: call it sparingly) */
+  onEpoch?(m: EpochMetrics, weights: () => WeightsLayer[]): void;
   /** polled between batches */
   shouldStop?(): boolean;
 }
@@ -119,6 +121,7 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
   let stopReason: StopReason = 'completed';
   let message: string | undefined;
   const bx = pass.x, by = pass.target, x = data.x, y = data.y;
+  const currentWeights = () => network.toLayers();
 
   epochs: for (let epoch = 1; epoch <= settings.epochs; epoch++) {
     rng.shuffle(trainRows);
@@ -170,7 +173,7 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
     lastGood.set(params);
     m.elapsed = (performance.now() - started) / 1000;
     history.push(m);
-    hooks.onEpoch?.(m);
+    hooks.onEpoch?.(m, currentWeights);
 
     if (stopping && best) {
       const current = monitor === 'val_loss' ? (m.val_loss as number) : m.loss;

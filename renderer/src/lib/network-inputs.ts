@@ -19,14 +19,20 @@ export function networkInputNames(features: readonly string[], profileOf: (name:
   return names;
 }
 
-/** A weights file's kernels when its shape is the one drawn (inputs, then each layer's units); else null. */
-export function kernelsMatching(weights: WeightsFile | null, inputs: number, units: readonly number[]): number[][][] | null {
-  if (!weights || weights.layers.length !== units.length) return null;
+/** Kernels ([layer][fanIn][units], from a weights file or a live copy) when their shape is the one drawn (inputs,
+ * then each layer's units); else null. */
+export function kernelsMatching(kernels: readonly number[][][] | null | undefined, inputs: number, units: readonly number[]): number[][][] | null {
+  if (!kernels || kernels.length !== units.length) return null;
   let fanIn = inputs;
   for (let i = 0; i < units.length; i++) {
-    const layer = weights.layers[i]!;
-    if (layer.units !== units[i] || layer.kernel.length !== fanIn) return null;
-    fanIn = layer.units;
+    const kernel = kernels[i]!;
+    if (kernel.length !== fanIn || kernel.some((row) => row.length !== units[i])) return null;
+    fanIn = units[i]!;
   }
-  return weights.layers.map((l) => l.kernel);
+  return kernels as number[][][];
+}
+
+/** A weights file's kernels, layer by layer. */
+export function kernelsOf(weights: WeightsFile | null | undefined): number[][][] | null {
+  return weights ? weights.layers.map((layer) => layer.kernel) : null;
 }

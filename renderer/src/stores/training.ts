@@ -29,7 +29,11 @@ export interface RunEntry {
   rows: RunSummary['rows'];
   plan: RunSummary['plan'];
   history: EpochMetrics[];
+  /** while it trains: the latest copy of its kernels, for the drawing of the network (a raw object) */
+  live: LiveWeights | null;
 }
+
+export type LiveWeights = NonNullable<PayloadOf<'training.progress'>['weights']>;
 
 function isLive(status: RunStatus): boolean {
   return status === 'queued' || status === 'running';
@@ -52,6 +56,7 @@ function entryFrom(summary: RunSummary): RunEntry {
     rows: summary.rows,
     plan: markRaw(summary.plan),
     history,
+    live: null,
   };
 }
 
@@ -118,6 +123,7 @@ export const useTrainingStore = defineStore('training', () => {
     run.epochsDone = run.history.length;
     run.totalEpochs = message.totalEpochs;
     run.elapsed = message.elapsed;
+    if (message.weights && message.weights.epoch >= (run.live?.epoch ?? 0)) run.live = markRaw(message.weights);
     historyVersion.value++;
   }
 
@@ -181,6 +187,7 @@ export const useTrainingStore = defineStore('training', () => {
           rows: null,
           plan: markRaw(JSON.parse(JSON.stringify(model.plan))),
           history: markRaw([]),
+          live: null,
         });
       }
       await project.setUi({ selectedRunId: runId });

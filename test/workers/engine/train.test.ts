@@ -8,9 +8,6 @@ import { train, type TrainData } from '../../../workers/engine/train';
 import { readPima, recipe, recipeSettings } from '../../fixtures/keras-recipe';
 import { multiclassReport, regressionReport } from '../../../workers/engine/metrics';
 
-/** The headerless Pima file: numbers split by ',', label in the last column; raw, unscaled. */
-
-
 /** Points around three centres, labelled one-hot by centre. */
 function blobs(rows: number, seed: number): TrainData {
   const rng = new Rng(seed);
@@ -190,6 +187,17 @@ describe('training', () => {
     });
     expect(result.stopReason).toBe('stopped');
     expect(result.history.map((m) => m.epoch)).toEqual([1, 2, 3]);
+  });
+
+  it('lets each epoch copy the weights so far: they change as it learns, and the last copy is what it returns', () => {
+    const copies: number[][][][] = [];
+    const result = train(recipe, { ...recipeSettings, epochs: 5 }, readPima(), {
+      onEpoch: (_m, weights) => copies.push(weights().map((layer) => layer.kernel)),
+    });
+    expect(copies).toHaveLength(5);
+    // copies, not views of the live buffers: the first one still holds the weights of epoch 1
+    expect(copies[0]).not.toEqual(copies[4]);
+    expect(copies[4]).toEqual(result.layers.map((layer) => layer.kernel));
   });
 
   it('takes a seeded validation split of the training rows', () => {
