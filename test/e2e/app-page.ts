@@ -41,9 +41,10 @@ export class AppPage {
     await this.page.locator('.screen > section').first().waitFor();
   }
 
-  async screenshot(name: string): Promise<string> {
+  /** the whole page; `window` only what the window shows (a dialog's backdrop covers the window, not the page) */
+  async screenshot(name: string, what: 'page' | 'window' = 'page'): Promise<string> {
     const file = path.join(SCREENS_DIR, `${name}.png`);
-    await this.page.screenshot({ path: file, fullPage: true });
+    await this.page.screenshot({ path: file, fullPage: what === 'page' });
     return file;
   }
 

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createCore } from '../../main/handlers/index';
+import { createCore, type Core } from '../../main/handlers/index';
 import { buildRenderer, rendererNeedsBuild } from '../../main/web/renderer-build';
 import { DEFAULT_STATIC_DIR, startWebServer, type WebServer } from '../../main/web/server';
 
@@ -16,6 +16,8 @@ export const SCREENS_DIR = path.join(ROOT, 'test-results', 'screens');
 export interface RunningApp {
   url: string;
   server: WebServer;
+  /** the services behind the server (a test may flush the autosave) */
+  core: Core;
   browser: Browser;
   page: Page;
   /** a scratch folder for this run: the app's own data (recent list, autosave) and the files the test writes */
@@ -30,11 +32,25 @@ export async function ensureBuilt(): Promise<void> {
   if (await rendererNeedsBuild(DEFAULT_STATIC_DIR)) await buildRenderer(ROOT);
 }
 
-export async function startApp(options: { viewport?: { width: number; height: number } } = {}): Promise<RunningApp> {
+export interface StartOptions {
+  viewport?: { width: number; height: number };
+  /** the app's own folder; default a new one in the scratch folder (give the same one to two apps to see what
+   * the second finds of the first: its recent list, its autosave) */
+  dataDir?: string;
+  /** ms between autosaves; default a minute (tests that want one flush it) */
+  autosaveMs?: number;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   await ensureBuilt();
   mkdirSync(SCREENS_DIR, { recursive: true });
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'neuron-e2e-'));
-  const core = createCore({ mode: 'web', dataDir: path.join(tmp, 'app-data'), checkResults: true, autosaveMs: 60_000 });
+  const core = createCore({
+    mode: 'web',
+    dataDir: options.dataDir ?? path.join(tmp, 'app-data'),
+    checkResults: true,
+    autosaveMs: options.autosaveMs ?? 60_000,
+  });
   const server = await startWebServer({ port: 0, core });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -50,6 +66,7 @@ export async function startApp(options: { viewport?: { width: number; height: nu
   return {
     url: server.url,
     server,
+    core,
     browser,
     page,
     tmp,

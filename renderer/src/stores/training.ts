@@ -136,7 +136,8 @@ export const useTrainingStore = defineStore('training', () => {
     if (message.run) replaceEntry(message.run);
     const run = find(message.runId);
     if (run) {
-      run.status = 'failed';
+      // a diverged run comes with its summary and keeps its own status; one whose worker died has none
+      if (!message.run) run.status = 'failed';
       run.message = message.error.message;
     }
     const project = useProjectStore();

@@ -1,0 +1,139 @@
+// What a person meets when things go wrong, and that nothing is lost: a run whose loss explodes says so and what
+// to do; unsaved work is asked about before it is replaced; after a crash the next start offers the autosaved work
+// back.
+
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppPage, eventually } from './app-page';
+import { startApp, type RunningApp } from './browser-mode';
+
+/** price = 3 × size + 10 × rooms + noise: a number to predict, which a far too large learning rate blows up. */
+function pricesCsv(): string {
+  const lines = ['size,rooms,price'];
+  for (let i = 0; i < 200; i++) {
+    const size = 40 + ((i * 37) % 160);
+    const rooms = 1 + (i % 6);
+    lines.push(`${size},${rooms},${size * 3 + rooms * 10 + ((i * 7) % 20)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+describe('when things go wrong', () => {
+  let app: RunningApp;
+  let ui: AppPage;
+
+  beforeAll(async () => {
+    app = await startApp();
+    ui = new AppPage(app.page, app.url);
+    await ui.open();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('a run whose loss explodes says what happened and what to do, and the next run can put it right', async () => {
+    const file = path.join(app.tmp, 'prices.csv');
+    writeFileSync(file, pricesCsv());
+    await ui.goTo('data');
+    await ui.importPath(file);
+    await ui.setRole('price', 'label');
+    await ui.goTo('model');
+    await ui.suggestModel();
+    await app.page.selectOption('[data-test="optimizer"]', 'sgd');
+    await ui.setNumber('learning-rate', 1000);
+    await ui.setNumber('epochs', 50);
+    await ui.goTo('train');
+    await ui.startTraining('Too fast');
+    await ui.waitForRunStatus('Too fast', 'diverged');
+
+    const problem = (await ui.problem()) ?? '';
+    expect(problem).toMatch(/“Too fast” stopped: Training went wrong in epoch \d+: the loss (became infinite|stopped being a number)/);
+    expect(problem).toMatch(/Try a lower learning rate \(for example 100 instead of 1000\)/);
+    expect(problem).not.toMatch(/at \w+ \(|Error:|\.ts:\d+/);
+    await ui.screenshot('13-diverged');
+
+    // the advice works: a lower rate trains
+    await ui.dismissProblem();
+    await ui.goTo('model');
+    await ui.setNumber('learning-rate', 0.01);
+    await ui.goTo('train');
+    await ui.startTraining('Slower');
+    await ui.waitForRunStatus('Slower', /finished|stopped early/);
+    expect(await ui.problem()).toBeNull();
+    expect([...(await ui.runNames())].sort()).toEqual(['Slower', 'Too fast']);
+  });
+
+  it('asks before unsaved work is replaced; Cancel keeps it, and Ctrl+S saves it', async () => {
+    expect(await ui.isUnsaved()).toBe(true);
+    await app.page.click('.bar button:has-text("New")');
+    const dialog = app.page.locator('[data-test="unsaved-dialog"]');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toMatch(/save/i);
+    await ui.screenshot('14-unsaved-dialog', 'window');
+    await app.page.click('[data-test="unsaved-cancel"]');
+    await dialog.waitFor({ state: 'detached' });
+    expect([...(await ui.runNames())].sort()).toEqual(['Slower', 'Too fast']);
+    expect(await ui.isUnsaved()).toBe(true);
+
+    const saved = path.join(app.tmp, 'prices.neuron');
+    await ui.pressSave();
+    await ui.answerFilePrompt(saved);
+    await ui.idle();
+    expect(existsSync(saved)).toBe(true);
+    expect(await ui.isUnsaved()).toBe(false);
+    expect(await ui.title()).toBe('prices — Neuron Studio');
+  });
+});
+
+describe('after a crash', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'neuron-e2e-crash-'));
+  let app: RunningApp | undefined;
+
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('the next start offers the autosaved work and brings it back as it was, unsaved', async () => {
+    // the first session: the example, a layer more than suggested, never saved; then the app dies
+    const first = await startApp({ dataDir });
+    const ui1 = new AppPage(first.page, first.url);
+    await ui1.open();
+    await ui1.openExample();
+    await ui1.goTo('model');
+    await ui1.suggestModel();
+    const suggested = await ui1.hiddenLayers();
+    await ui1.addLayer();
+    const layers = await ui1.hiddenLayers();
+    expect(layers).toHaveLength(suggested.length + 1);
+    // edits reach the main side a moment later (the model screen gathers quick edits into one)
+    await eventually(async () => first.core.context.session.plan?.hidden?.length, (n) => n === layers.length, 10_000, 'the new layer on the main side');
+    await first.core.context.projects.flushAutosave();
+    // what a crash leaves: no save, no "don't save", the autosave on disk
+    await first.close();
+
+    app = await startApp({ dataDir });
+    const ui = new AppPage(app.page, app.url);
+    await ui.open();
+    const card = app.page.locator('[data-test="recovery"]');
+    await card.waitFor();
+    expect(await card.innerText()).toMatch(/kept a copy of “Diabetes \(Pima\)” from (today|yesterday) at \d+:\d\d [AP]M/);
+    await ui.screenshot('15-recovery');
+    await card.locator('button', { hasText: 'Bring it back' }).click();
+    await card.waitFor({ state: 'detached' });
+    await ui.idle();
+    expect(await ui.projectName()).toMatch(/Diabetes \(Pima\)/);
+    // back where the person was when the app died
+    await app.page.locator('[data-test="screen-model"]').waitFor();
+    expect(await ui.isUnsaved()).toBe(true);
+    await ui.goTo('model');
+    expect(await ui.hiddenLayers()).toEqual(layers);
+
+    // offered once: after it is brought back, a reload does not offer it again
+    await ui.goToStart();
+    expect(await card.count()).toBe(0);
+  });
+});
