@@ -48,7 +48,7 @@ function main() {
     process.exit(1);
   }
   const cli = require.resolve('electron-vite/bin/electron-vite.js', { paths: [ROOT] });
-  const child = spawn(process.execPath, [cli, 'dev', '-c', 'main/desktop/electron.vite.config.ts', ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [cli, 'dev', '-c', 'main/desktop/electron.vite.config.mts', ...process.argv.slice(2)], {
     cwd: ROOT,
     stdio: 'inherit',
   });

@@ -34,12 +34,12 @@ export async function rendererNeedsBuild(staticDir: string, root = ROOT, sources
   return (await newestSourceTime(root, sources)) > built.mtimeMs;
 }
 
-/** `vite build -c renderer/vite.config.ts` in a child process, its output passed through. */
+/** `vite build -c renderer/vite.config.mts` in a child process, its output passed through. */
 export function buildRenderer(root = ROOT): Promise<void> {
   // vite's package "exports" hide bin/: find it from its package.json
   const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [root] })), 'bin', 'vite.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '-c', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+    const child = spawn(process.execPath, [vite, 'build', '-c', 'renderer/vite.config.mts', '--logLevel', 'warn'], {
       cwd: root,
       env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
       stdio: 'inherit',

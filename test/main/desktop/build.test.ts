@@ -18,7 +18,7 @@ beforeAll(() => {
   // inside the repository (out/ is ignored by git), so the chunks find node_modules as they do in out/ and app.asar
   out = mkdtempSync(path.join(ROOT, 'out', 'test-build-'));
   const cli = path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js');
-  execFileSync(process.execPath, [cli, 'build', '-c', 'main/desktop/electron.vite.config.ts', '--logLevel', 'error'], {
+  execFileSync(process.execPath, [cli, 'build', '-c', 'main/desktop/electron.vite.config.mts', '--logLevel', 'error'], {
     cwd: ROOT,
     env: { ...process.env, NEURON_STUDIO_OUT: out },
     stdio: 'pipe',

@@ -2,10 +2,11 @@
 // ?modulePath), the sandboxed preload (self-contained: a sandboxed preload cannot require packages), and the screens.
 
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
 
-const root = resolve(__dirname, '../..');
+const root = fileURLToPath(new URL('../..', import.meta.url));
 /** the build's folder; tests build elsewhere so they never disturb out/ while browser mode serves it */
 const out = resolve(root, process.env.NEURON_STUDIO_OUT ?? 'out');
 
