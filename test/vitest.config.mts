@@ -1,4 +1,5 @@
-// Two projects: fast unit tests, and the end-to-end tests that drive the real UI in Chromium.
+// Two projects: fast unit tests, and the end-to-end tests that drive the real UI in Chromium. The end-to-end tests
+// run after the unit tests, not beside them: on two cores, training in unit tests would slow the page they measure.
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['test/workers/**/*.test.ts', 'test/main/**/*.test.ts', 'test/renderer/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
@@ -22,6 +24,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,

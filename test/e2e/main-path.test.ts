@@ -184,6 +184,8 @@ describe('the main path, in browser mode', () => {
       [startedAt, stoppedAt],
     );
     const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+    // LONGTASK_DEBUG=1 lists each one, by ms since the run started, to find what it was
+    if (process.env.LONGTASK_DEBUG) console.log(JSON.stringify(tasks.map((t) => ({ at: Math.round(t.start - startedAt), ms: Math.round(t.duration) }))));
     seen.longTask = { runMs: Math.round(stoppedAt - startedAt), epochs, tasksOver50ms: tasks.length, longestMs: Math.round(longest) };
     console.log(`[e2e] longest main-thread task during training: ${Math.round(longest)} ms (${tasks.length} tasks over 50 ms in ${Math.round(stoppedAt - startedAt)} ms, ${epochs} epochs)`);
     // the measurement can see a long task: a deliberate 120 ms one, run by the page, is caught
