@@ -3,56 +3,15 @@
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppPage } from './app-page';
-import { startApp, type RunningApp } from './browser-mode';
-
-/** A small seeded generator, so the tables are the same on every run. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-function regressionCsv(): string {
-  const random = lcg(11);
-  const lines = ['size,rooms,price'];
-  for (let i = 0; i < 300; i++) {
-    const size = 40 + Math.round(random() * 160);
-    const rooms = 1 + Math.floor(random() * 6);
-    lines.push(`${size},${rooms},${(size * 3 + rooms * 10 + random() * 20).toFixed(1)}`);
-  }
-  return lines.join('\n') + '\n';
-}
-
-function multiclassCsv(): string {
-  const random = lcg(5);
-  const lines = ['x,y,kind'];
-  const centres: [string, number, number][] = [['left', -3, 0], ['right', 3, 0], ['top', 0, 4]];
-  for (let i = 0; i < 300; i++) {
-    const [kind, cx, cy] = centres[i % 3]!;
-    lines.push(`${(cx + random() * 2 - 1).toFixed(3)},${(cy + random() * 2 - 1).toFixed(3)},${kind}`);
-  }
-  return lines.join('\n') + '\n';
-}
+import { describe, expect, it } from 'vitest';
+import { pricesCsv, kindsCsv } from './made-up-tables';
+import { appForSuite } from './suite-app';
 
 describe('regression and multi-class labels', () => {
-  let app: RunningApp;
-  let ui: AppPage;
-
-  beforeAll(async () => {
-    app = await startApp();
-    ui = new AppPage(app.page, app.url);
-    await ui.open();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const suite = appForSuite();
 
   async function trainBriefly(name: string): Promise<void> {
+    const { ui } = suite;
     await ui.goTo('model');
     await ui.suggestModel();
     await ui.setNumber('epochs', 60);
@@ -62,8 +21,9 @@ describe('regression and multi-class labels', () => {
   }
 
   it('predicts a number: MAE, RMSE and R² against always answering the average, and a predicted-against-actual plot', async () => {
+    const { app, ui } = suite;
     const file = path.join(app.tmp, 'prices.csv');
-    writeFileSync(file, regressionCsv());
+    writeFileSync(file, pricesCsv());
     await ui.goTo('data');
     await ui.importPath(file);
     await ui.setRole('price', 'label');
@@ -87,8 +47,9 @@ describe('regression and multi-class labels', () => {
   });
 
   it('predicts one of three classes: accuracy, the class-by-class sentences and the matrix', async () => {
+    const { app, ui } = suite;
     const file = path.join(app.tmp, 'kinds.csv');
-    writeFileSync(file, multiclassCsv());
+    writeFileSync(file, kindsCsv());
     await ui.goTo('data');
     await ui.importPath(file);
     await ui.setRole('kind', 'label');

@@ -5,36 +5,17 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { AppPage, eventually } from './app-page';
 import { startApp, type RunningApp } from './browser-mode';
-
-/** price = 3 × size + 10 × rooms + noise: a number to predict, which a far too large learning rate blows up. */
-function pricesCsv(): string {
-  const lines = ['size,rooms,price'];
-  for (let i = 0; i < 200; i++) {
-    const size = 40 + ((i * 37) % 160);
-    const rooms = 1 + (i % 6);
-    lines.push(`${size},${rooms},${size * 3 + rooms * 10 + ((i * 7) % 20)}`);
-  }
-  return lines.join('\n') + '\n';
-}
+import { pricesCsv } from './made-up-tables';
+import { appForSuite } from './suite-app';
 
 describe('when things go wrong', () => {
-  let app: RunningApp;
-  let ui: AppPage;
-
-  beforeAll(async () => {
-    app = await startApp();
-    ui = new AppPage(app.page, app.url);
-    await ui.open();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const suite = appForSuite();
 
   it('a run whose loss explodes says what happened and what to do, and the next run can put it right', async () => {
+    const { app, ui } = suite;
     const file = path.join(app.tmp, 'prices.csv');
     writeFileSync(file, pricesCsv());
     await ui.goTo('data');
@@ -67,6 +48,7 @@ describe('when things go wrong', () => {
   });
 
   it('asks before unsaved work is replaced; Cancel keeps it, and Ctrl+S saves it', async () => {
+    const { app, ui } = suite;
     expect(await ui.isUnsaved()).toBe(true);
     await app.page.click('.bar button:has-text("New")');
     const dialog = app.page.locator('[data-test="unsaved-dialog"]');

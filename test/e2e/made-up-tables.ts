@@ -1,0 +1,34 @@
+// Small tables the end-to-end tests import, made from a seeded generator so they are the same on every run.
+
+/** A linear congruential generator: enough randomness for made-up rows, and the same rows for the same seed. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** price ≈ 3 × size + 10 × rooms + up to 20: a number to predict (regression). */
+export function pricesCsv(): string {
+  const random = lcg(11);
+  const lines = ['size,rooms,price'];
+  for (let i = 0; i < 300; i++) {
+    const size = 40 + Math.round(random() * 160);
+    const rooms = 1 + Math.floor(random() * 6);
+    lines.push(`${size},${rooms},${(size * 3 + rooms * 10 + random() * 20).toFixed(1)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Points around three centres named left, right and top: one of three classes to predict. */
+export function kindsCsv(): string {
+  const random = lcg(5);
+  const lines = ['x,y,kind'];
+  const centres: [string, number, number][] = [['left', -3, 0], ['right', 3, 0], ['top', 0, 4]];
+  for (let i = 0; i < 300; i++) {
+    const [kind, cx, cy] = centres[i % 3]!;
+    lines.push(`${(cx + random() * 2 - 1).toFixed(3)},${(cy + random() * 2 - 1).toFixed(3)},${kind}`);
+  }
+  return lines.join('\n') + '\n';
+}
