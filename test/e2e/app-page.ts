@@ -1,6 +1,7 @@
 // The app as a person sees it: one method per thing they do or read, so the tests say what happens, not which
 // element is clicked. Every locator lives here.
 
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -180,6 +181,13 @@ export class AppPage {
     await this.idle();
   }
 
+  /** Writes a table the test made to `filePath`, then imports it from the Data screen. */
+  async importTable(filePath: string, csv: string): Promise<void> {
+    writeFileSync(filePath, csv);
+    await this.goTo('data');
+    await this.importPath(filePath);
+  }
+
   async importError(): Promise<string | null> {
     const error = this.page.locator(t('import-error'));
     return (await error.count()) ? (await error.innerText()).trim() : null;
@@ -302,6 +310,10 @@ export class AppPage {
     await input.fill(String(value));
     await input.blur();
     await expect.poll(() => input.inputValue()).toBe(String(value));
+  }
+
+  async setOptimizer(name: 'adam' | 'sgd' | 'rmsprop'): Promise<void> {
+    await this.page.selectOption(t('optimizer'), name);
   }
 
   async setEarlyStopping(on: boolean): Promise<void> {

@@ -1,7 +1,6 @@
 // The screens for the other two kinds of label: a number (regression) and one of three classes (multi-class), each
 // from a table the test makes, trained briefly and evaluated.
 
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pricesCsv, kindsCsv } from './made-up-tables';
@@ -22,10 +21,7 @@ describe('regression and multi-class labels', () => {
 
   it('predicts a number: MAE, RMSE and R² against always answering the average, and a predicted-against-actual plot', async () => {
     const { app, ui } = suite;
-    const file = path.join(app.tmp, 'prices.csv');
-    writeFileSync(file, pricesCsv());
-    await ui.goTo('data');
-    await ui.importPath(file);
+    await ui.importTable(path.join(app.tmp, 'prices.csv'), pricesCsv());
     await ui.setRole('price', 'label');
     expect(await ui.taskSentence()).toMatch(/a number \(regression\) for price/);
     await trainBriefly('Prices');
@@ -48,10 +44,7 @@ describe('regression and multi-class labels', () => {
 
   it('predicts one of three classes: accuracy, the class-by-class sentences and the matrix', async () => {
     const { app, ui } = suite;
-    const file = path.join(app.tmp, 'kinds.csv');
-    writeFileSync(file, kindsCsv());
-    await ui.goTo('data');
-    await ui.importPath(file);
+    await ui.importTable(path.join(app.tmp, 'kinds.csv'), kindsCsv());
     await ui.setRole('kind', 'label');
     expect(await ui.taskSentence()).toMatch(/one of several classes/);
     await trainBriefly('Kinds');

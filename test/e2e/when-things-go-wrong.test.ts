@@ -2,7 +2,7 @@
 // to do; unsaved work is asked about before it is replaced; after a crash the next start offers the autosaved work
 // back.
 
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,14 +16,11 @@ describe('when things go wrong', () => {
 
   it('a run whose loss explodes says what happened and what to do, and the next run can put it right', async () => {
     const { app, ui } = suite;
-    const file = path.join(app.tmp, 'prices.csv');
-    writeFileSync(file, pricesCsv());
-    await ui.goTo('data');
-    await ui.importPath(file);
+    await ui.importTable(path.join(app.tmp, 'prices.csv'), pricesCsv());
     await ui.setRole('price', 'label');
     await ui.goTo('model');
     await ui.suggestModel();
-    await app.page.selectOption('[data-test="optimizer"]', 'sgd');
+    await ui.setOptimizer('sgd');
     await ui.setNumber('learning-rate', 1000);
     await ui.setNumber('epochs', 50);
     await ui.goTo('train');
