@@ -7,6 +7,7 @@ import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue';
 import type { ErrorInfo, PayloadOf, ProjectState, Run, RunSummary } from '../../../main/contract';
 import type { EpochMetrics } from '../../../workers/engine/spec';
 import { toErrorInfo, useApi } from '../api';
+import { kernelsOf } from '../lib/network-inputs';
 import { useModelStore } from './model';
 import { useProjectStore } from './project';
 
@@ -219,6 +220,16 @@ export const useTrainingStore = defineStore('training', () => {
     if (Object.keys(patch).length) await project.setUi(patch);
   }
 
+  /** What the drawing of the network shows for a run: its final kernels, or while it trains the latest copy (with
+   * the epoch it is from); null before the first copy. */
+  function kernelsToDraw(runId: string): { kernels: number[][][]; learningAt: number | null } | null {
+    const weights = details.value.get(runId)?.weights;
+    if (weights) return { kernels: kernelsOf(weights)!, learningAt: null };
+    const run = find(runId);
+    if (run?.live && isLive(run.status)) return { kernels: run.live.kernels, learningAt: run.live.epoch };
+    return null;
+  }
+
   /** A run with its weights and evaluation, from memory or the main side. */
   async function loadRun(runId: string): Promise<Run | null> {
     const known = details.value.get(runId);
@@ -249,6 +260,7 @@ export const useTrainingStore = defineStore('training', () => {
     liveRuns,
     finishedRuns,
     find,
+    kernelsToDraw,
     hydrate,
     setUp,
     tearDown,
