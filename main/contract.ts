@@ -387,6 +387,8 @@ export const events = {
     elapsed: z.number(),
     /** about twice a second: the kernels ([layer][fanIn][units]) at the end of epoch `epoch`, for the live drawing */
     weights: z.object({ epoch: z.number(), kernels: z.array(z.array(z.array(z.number()))) }).optional(),
+    /** during an epoch that lasts longer than a message interval: how many of its training rows are done */
+    partial: z.object({ epoch: z.number(), rowsDone: z.number(), rows: z.number() }).optional(),
   }),
   'training.finished': z.object({ runId: z.string(), run: RunSchema }),
   'training.failed': z.object({ runId: z.string(), error: ErrorInfoSchema, run: RunSummarySchema.optional() }),

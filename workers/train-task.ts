@@ -101,6 +101,7 @@ export function runTraining({ runId, dataset, plan, port, stopFlag }: TrainTaskI
     },
     {
       onEpoch: (metrics, weights) => reporter.epoch(metrics, liveWeights ? weights : undefined),
+      onBatch: (epoch, rowsDone, rows) => reporter.batch(epoch, rowsDone, rows),
       shouldStop: stopFlag ? () => Atomics.load(stopFlag, 0) === 1 : undefined,
     },
   );

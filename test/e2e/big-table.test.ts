@@ -4,7 +4,7 @@
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppPage } from './app-page';
+import { AppPage, eventually } from './app-page';
 import { startApp, type RunningApp } from './browser-mode';
 
 const ROWS = 1_000_000;
@@ -73,6 +73,28 @@ describe('a million rows', () => {
     // the id column is recognised as a record number and left out
     expect(await ui.roleOf('id')).toBe('unused');
     await ui.screenshot('11-million-rows');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('trains on the million rows: within an epoch the bar moves and the time left is estimated', async () => {
+    await ui.setRole('label', 'label');
+    await ui.goTo('model');
+    await ui.suggestModel();
+    await ui.setNumber('epochs', 5);
+    await ui.goTo('train');
+    await ui.startTraining('Million');
+    const shareShown = app.page.locator('[data-test="epoch-share"]');
+    await shareShown.first().waitFor({ timeout: 60_000 });
+    const first = await ui.progress();
+    const [, done, share, under] = /^Epoch (\d) of 5 · (\d+) % through epoch (\d) · (\d+:\d\d|\d\.\d\d s) elapsed · about \d+:\d\d left$/.exec(first.words) ?? [];
+    expect(Number(under)).toBe(Number(done) + 1);
+    // the bar counts the share of the epoch under way: (epochs done + share) of 5, within rounding
+    expect(Math.abs(first.percent - ((Number(done) + Number(share) / 100) / 5) * 100)).toBeLessThanOrEqual(1.5);
+    const later = await eventually(() => ui.progress(), (p) => p.percent > first.percent, 60_000, 'the bar to move on');
+    expect(later.percent).toBeGreaterThan(first.percent);
+    await ui.screenshot('16-million-rows-training');
+    await ui.stopTraining();
+    await ui.waitForRunStatus('Million', 'stopped');
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -166,7 +166,7 @@ describe('the main path, in browser mode', () => {
       20_000,
       'three seconds of training',
     );
-    expect(live.words).toMatch(/Epoch \d+ of 100000 · \d+:\d\d elapsed · about \d+:\d\d(:\d\d)? left/);
+    expect(live.words).toMatch(/Epoch \d+ of 100000 · (\d+:\d\d|\d\.\d\d s) elapsed · about \d+:\d\d(:\d\d)? left/);
     expect(live.percent).toBeLessThan(100);
     await ui.stopTraining();
     await ui.waitForRunStatus('Run 2', 'stopped');

@@ -89,4 +89,49 @@ describe('progress reporter', () => {
     expect(sent).toHaveLength(50);
     expect(sent.some((m) => 'weights' in m)).toBe(false);
   });
+
+  it('during epochs longer than the interval, says how far into the epoch it is, about ten times a second', () => {
+    let clock = 0;
+    const sent: ProgressMessage[] = [];
+    const reporter = createProgressReporter({ runId: 'r', totalEpochs: 2, post: (m) => sent.push(m), now: () => clock });
+    // two epochs of 1000 batches of 10 rows, one batch a millisecond: each epoch lasts a second
+    for (let epoch = 1; epoch <= 2; epoch++) {
+      for (let b = 1; b <= 1000; b++) {
+        clock += 1;
+        reporter.batch(epoch, b * 10, 10_000);
+      }
+      reporter.epoch(epoch === 1 ? { epoch: 1, loss: 1, elapsed: 1 } : { epoch: 2, loss: 0.5, elapsed: 2 });
+    }
+    reporter.flush();
+    const partial = sent.filter((m) => m.partial);
+    // the clock is read every 32 batches (32 ms): from 128 ms into each epoch, one message per 100 ms or so
+    expect(partial.length).toBeGreaterThanOrEqual(14);
+    expect(partial.length).toBeLessThanOrEqual(20);
+    for (let i = 1; i < partial.length; i++) {
+      const [a, b] = [partial[i - 1]!, partial[i]!];
+      expect(b.elapsed - a.elapsed).toBeGreaterThanOrEqual(0.1);
+      if (a.partial!.epoch === b.partial!.epoch) expect(b.partial!.rowsDone).toBeGreaterThan(a.partial!.rowsDone);
+    }
+    expect(partial.every((m) => m.partial!.rows === 10_000 && m.partial!.rowsDone < 10_000)).toBe(true);
+    expect(new Set(partial.map((m) => m.partial!.epoch))).toEqual(new Set([1, 2]));
+    // and every epoch still arrives, in order
+    expect(sent.flatMap((m) => m.epochs.map((e) => e.epoch))).toEqual([1, 2]);
+  });
+
+  it('reports short epochs whole, never a share of one', () => {
+    let clock = 0;
+    const sent: ProgressMessage[] = [];
+    const reporter = createProgressReporter({ runId: 'r', totalEpochs: 500, post: (m) => sent.push(m), now: () => clock });
+    // 500 epochs of 77 batches (Pima in batches of 10), 2 ms an epoch
+    for (let n = 1; n <= 500; n++) {
+      for (let b = 1; b <= 77; b++) {
+        clock += 2 / 77;
+        reporter.batch(n, Math.min(b * 10, 768), 768);
+      }
+      reporter.epoch(epoch(n));
+    }
+    reporter.flush();
+    expect(sent.some((m) => m.partial)).toBe(false);
+    expect(sent.flatMap((m) => m.epochs.map((e) => e.epoch))).toHaveLength(500);
+  });
 });

@@ -145,6 +145,27 @@ describe('training service', () => {
     expect(messages.some((m) => m.weights)).toBe(false);
   });
 
+  it('a long epoch moves the progress: messages say how many of its rows are done before it ends', async () => {
+    service = new TrainingService({ poolOptions: { maxThreads: 1 } });
+    const messages: ProgressMessage[] = [];
+    service.on('progress', (m) => messages.push(m));
+    // 60,000 rows through 64-64 units in batches of 8: one epoch takes well over the 100 ms interval
+    const lines = ['a,b,y'];
+    for (let i = 0; i < 60_000; i++) {
+      const a = Math.sin(i * 12.9898) * 2, b = Math.cos(i * 78.233) * 2;
+      lines.push(`${a.toFixed(3)},${b.toFixed(3)},${a + b > 0 ? 1 : 0}`);
+    }
+    const big = parseCsv(new TextEncoder().encode(`${lines.join('\n')}\n`), 'many-rows.csv');
+    const longEpoch = { hidden: [{ units: 64, activation: 'relu' }, { units: 64, activation: 'relu' }], split: { validation: 0, test: 0 } };
+    const { runId } = service.start(big, plan({ epochs: 1, batchSize: 8 }, longEpoch));
+    const run = await service.whenDone(runId);
+    expect(run.status).toBe('completed');
+    const partial = messages.filter((m) => m.runId === runId && m.partial).map((m) => m.partial!);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.every((p) => p.epoch === 1 && p.rows === 60_000 && p.rowsDone > 0 && p.rowsDone < 60_000)).toBe(true);
+    for (let i = 1; i < partial.length; i++) expect(partial[i]!.rowsDone).toBeGreaterThan(partial[i - 1]!.rowsDone);
+  });
+
   it('a task that throws fails that run with its message', async () => {
     service = new TrainingService({ poolOptions: { workerFile: TEST_WORKER, maxThreads: 1 } });
     const { runId } = service.start(table(), plan({ epochs: 3, seed: 667 }));

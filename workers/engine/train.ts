@@ -1,6 +1,6 @@
 // The training loop: mini-batches reshuffled each epoch, dropout, L2, validation, early stopping, divergence checks.
-// Synchronous; hooks.onEpoch reports each epoch (and can copy the weights so far, for a live drawing) and
-// hooks.shouldStop() is polled before every batch.
+// Synchronous; hooks.onEpoch reports each epoch (and can copy the weights so far, for a live drawing),
+// hooks.onBatch each batch (for progress within a long epoch) and hooks.shouldStop() is polled before every batch.
 //
 // Reported figures, as Keras reports them: the training loss and metrics of an epoch are running values over its
 // batches (each batch measured by the weights it was trained with, dropout on), i.e. the epoch's mean per-row loss
@@ -51,6 +51,8 @@ export interface TrainHooks {
   onEpoch?(m: EpochMetrics, weights: () => WeightsLayer[]): void;
   /** polled between batches */
   shouldStop?(): boolean;
+  /** after each batch: how many of the epoch's training rows are done (for progress within a long epoch) */
+  onBatch?(epoch: number, rowsDone: number, rows: number): void;
 }
 
 export interface TrainOptions {
@@ -122,6 +124,7 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
   let message: string | undefined;
   const bx = pass.x, by = pass.target, x = data.x, y = data.y;
   const currentWeights = () => network.toLayers();
+  const onBatch = hooks.onBatch;
 
   epochs: for (let epoch = 1; epoch <= settings.epochs; epoch++) {
     rng.shuffle(trainRows);
@@ -146,6 +149,7 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
       penaltySum += pass.penalty * n;
       tally.add(pass.output, by, n);
       optimizer.step(params, pass.grads);
+      if (onBatch !== undefined) onBatch(epoch, start + n, rowCount);
     }
     if (!allFinite(params)) {
       ({ stopReason, message } = diverged(epoch, NaN, settings));

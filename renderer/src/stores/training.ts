@@ -22,6 +22,8 @@ export interface RunEntry {
   totalEpochs: number;
   /** epochs received so far */
   epochsDone: number;
+  /** share (0..1) of the epoch under way, reported during long epochs; 0 when epochs are short */
+  epochShare: number;
   /** seconds since the run started, as last reported */
   elapsed: number;
   stopReason: RunSummary['stopReason'];
@@ -50,6 +52,7 @@ function entryFrom(summary: RunSummary): RunEntry {
     createdAt: summary.createdAt,
     totalEpochs: summary.totalEpochs,
     epochsDone: history.length,
+    epochShare: 0,
     elapsed: summary.trainSeconds ?? last?.elapsed ?? 0,
     stopReason: summary.stopReason,
     message: summary.message,
@@ -122,6 +125,8 @@ export const useTrainingStore = defineStore('training', () => {
     const lastEpoch = run.history.length ? run.history[run.history.length - 1]!.epoch : 0;
     for (const epoch of message.epochs) if (epoch.epoch > lastEpoch) run.history.push(epoch);
     run.epochsDone = run.history.length;
+    const partial = message.partial;
+    run.epochShare = partial && partial.epoch > run.epochsDone && partial.rows > 0 ? partial.rowsDone / partial.rows : 0;
     run.totalEpochs = message.totalEpochs;
     run.elapsed = message.elapsed;
     if (message.weights && message.weights.epoch >= (run.live?.epoch ?? 0)) run.live = markRaw(message.weights);
@@ -182,6 +187,7 @@ export const useTrainingStore = defineStore('training', () => {
           createdAt: Date.now(),
           totalEpochs: model.plan?.training.epochs ?? 0,
           epochsDone: 0,
+          epochShare: 0,
           elapsed: 0,
           stopReason: null,
           message: null,

@@ -200,6 +200,17 @@ describe('training', () => {
     expect(copies[4]).toEqual(result.layers.map((layer) => layer.kernel));
   });
 
+  it('reports each batch: the rows of the epoch done so far, up to all of them', () => {
+    const seen: [number, number, number][] = [];
+    train(recipe, { ...recipeSettings, epochs: 2 }, readPima(), { onBatch: (epoch, done, rows) => seen.push([epoch, done, rows]) });
+    // 768 rows in batches of 10: 76 full batches and one of 8, each epoch
+    expect(seen).toHaveLength(2 * 77);
+    expect(seen.slice(0, 3)).toEqual([[1, 10, 768], [1, 20, 768], [1, 30, 768]]);
+    expect(seen[76]).toEqual([1, 768, 768]);
+    expect(seen[77]).toEqual([2, 10, 768]);
+    expect(seen[153]).toEqual([2, 768, 768]);
+  });
+
   it('takes a seeded validation split of the training rows', () => {
     const data = blobs(100, 1);
     const result = train(
