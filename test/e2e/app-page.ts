@@ -169,6 +169,7 @@ export class AppPage {
     return (match?.[1] ?? 'unused') as Role;
   }
 
+  /** What the model will learn, in words; it follows the label after a round trip to the main side (poll it). */
   async taskSentence(): Promise<string> {
     return this.page.locator(t('task-sentence')).innerText();
   }

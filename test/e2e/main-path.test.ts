@@ -82,7 +82,7 @@ describe('the main path, in browser mode', () => {
     await ui.applyFix('Insulin', 'zeros_look_missing');
     expect(await ui.columnText('Insulin')).toMatch(/0 is treated as missing/);
     await ui.setRole('Outcome', 'label');
-    expect(await ui.taskSentence()).toMatch(/yes\/no answer.*Outcome \(0, 1\)/);
+    await expect.poll(() => ui.taskSentence()).toMatch(/yes\/no answer.*Outcome \(0, 1\)/);
     await ui.setRole('Pregnancies', 'unused');
     expect(await ui.roleOf('Pregnancies')).toBe('unused');
     await ui.setRole('Pregnancies', 'feature');
@@ -154,7 +154,7 @@ describe('the main path, in browser mode', () => {
     const epochOf = (title: string) => Number(/epoch (\d+)/.exec(title)?.[1]);
     const moved = await eventually(() => ui.networkWeights(), (d) => epochOf(d.title) > epochOf(learning.title), 10_000, 'a newer copy of the weights');
     expect(moved.weights).toHaveLength(learning.weights.length);
-    expect(moved.weights).not.toEqual(learning.weights);
+    expect(moved.weights, `weights drawn after "${learning.title}" and after "${moved.title}"`).not.toEqual(learning.weights);
     seen.liveWeights = { from: epochOf(learning.title), to: epochOf(moved.title), links: moved.weights.length };
     await ui.screenshot('05-train-live');
     // let it run long enough for the main-thread measurement to mean something (and the curves to be thinned)

@@ -23,7 +23,7 @@ describe('regression and multi-class labels', () => {
     const { app, ui } = suite;
     await ui.importTable(path.join(app.tmp, 'prices.csv'), pricesCsv());
     await ui.setRole('price', 'label');
-    expect(await ui.taskSentence()).toMatch(/a number \(regression\) for price/);
+    await expect.poll(() => ui.taskSentence()).toMatch(/a number \(regression\) for price/);
     await trainBriefly('Prices');
     expect(await app.page.locator('[data-test="accuracy-chart"]').count()).toBe(1);
     await ui.goTo('evaluate');
@@ -46,7 +46,7 @@ describe('regression and multi-class labels', () => {
     const { app, ui } = suite;
     await ui.importTable(path.join(app.tmp, 'kinds.csv'), kindsCsv());
     await ui.setRole('kind', 'label');
-    expect(await ui.taskSentence()).toMatch(/one of several classes/);
+    await expect.poll(() => ui.taskSentence()).toMatch(/one of several classes/);
     await trainBriefly('Kinds');
     await ui.goTo('evaluate');
     expect(parseFloat(await ui.metric('accuracy'))).toBeGreaterThan(80);
