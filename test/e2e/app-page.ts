@@ -298,12 +298,13 @@ export class AppPage {
     return { weighted, total };
   }
 
-  /** the weights the drawing's links show, in drawing order, and the drawing's title */
+  /** the weights the drawing's links show, in drawing order, and the drawing's title, read in one go (a copy of
+   * the weights arriving between two reads would pair one copy's title with another's weights) */
   async networkWeights(): Promise<{ title: string; weights: number[] }> {
-    const weights = await this.page
-      .locator(`${t('network-drawing')} line[data-weight]`)
-      .evaluateAll((lines) => lines.map((line) => Number(line.getAttribute('data-weight'))));
-    return { title: (await this.page.locator(t('network-title')).innerText()).trim(), weights };
+    return this.page.evaluate(() => ({
+      title: document.querySelector('[data-test="network-title"]')?.textContent?.trim() ?? '',
+      weights: [...document.querySelectorAll('[data-test="network-drawing"] line[data-weight]')].map((line) => Number(line.getAttribute('data-weight'))),
+    }));
   }
 
   async setNumber(field: 'epochs' | 'batch-size' | 'learning-rate', value: number): Promise<void> {
