@@ -34,7 +34,8 @@ export interface Autosaver {
   markClean(): Promise<void>;
   /** writes now if there are unsaved changes */
   flush(): Promise<void>;
-  /** stops the timer and waits for a write in progress; leaves the recovery file (call markClean first on a clean exit) */
+  /** stops the timer and writes what is still unsaved (the app is stopping with unsaved work: keep it for the next
+   * start); leaves the recovery file (call markClean first when the person chose not to keep their changes) */
   stop(): Promise<void>;
   readonly dirty: boolean;
 }
@@ -95,7 +96,7 @@ export function createAutosaver(options: AutosaverOptions): Autosaver {
     flush: tick,
     async stop() {
       clearInterval(timer);
-      await writing;
+      await tick();
     },
     get dirty() {
       return dirty;

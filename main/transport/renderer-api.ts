@@ -1,7 +1,7 @@
 // The renderer's one `api`: the Electron preload's bridge when present, else the browser-mode socket.
 // Pure browser code; the renderer calls getApi() once at start-up and cannot tell which transport it got.
 
-import { buildApi, type Api, type Envelope, type EventName, type RequestName } from '../contract';
+import { buildApi, type Api, type Envelope, type ErrorInfo, type EventName, type RequestName } from '../contract';
 import { createSocketApi, socketUrlFor } from './ws-client';
 
 /** What main/desktop/preload.ts exposes as `window.neuronBridge` (one function per request and per event). */
@@ -21,10 +21,23 @@ export function apiFromBridge(bridge: DesktopBridge): Api {
 }
 
 let current: Api | undefined;
+/** browser mode: resolves when the socket to the main side closes; the desktop's IPC has no such end */
+let connectionLost: Promise<ErrorInfo> = new Promise(() => undefined);
 
 export function getApi(): Api {
   if (current) return current;
   const bridge = (globalThis as Record<string, unknown>)[BRIDGE_GLOBAL] as DesktopBridge | undefined;
-  current = bridge ? apiFromBridge(bridge) : createSocketApi(socketUrlFor(globalThis.location)).api;
+  if (bridge) current = apiFromBridge(bridge);
+  else {
+    const socket = createSocketApi(socketUrlFor(globalThis.location));
+    current = socket.api;
+    connectionLost = socket.lost;
+  }
   return current;
+}
+
+/** Calls `handler` once if the connection to the main side ends, so the window can say so at once. */
+export function onConnectionLost(handler: (info: ErrorInfo) => void): void {
+  getApi();
+  void connectionLost.then(handler);
 }

@@ -19,7 +19,7 @@ const OPEN = 1;
 const LOST = {
   code: 'disconnected',
   message: 'The connection to Neuron Studio was lost.',
-  hint: 'Start `npm run web` again and open the address it prints.',
+  hint: 'Start it again with npm run web and open the address it prints; work you had not saved is offered back on its start screen.',
 };
 
 /** ws://host/api?token=… for the page at `location` (its own ?token=…). */
@@ -33,6 +33,8 @@ export interface SocketApi {
   api: Api;
   /** resolves when the socket is open; rejects if it could not connect */
   ready: Promise<void>;
+  /** resolves, with what to tell the person, when the connection ends (the server stopped, the machine slept...) */
+  lost: Promise<typeof LOST>;
   close(): void;
 }
 
@@ -51,6 +53,8 @@ export function createSocketApi(url: string, makeSocket: (url: string) => Socket
     markFailed = reject;
   });
   ready.catch(() => undefined);
+  let markLost!: (info: typeof LOST) => void;
+  const lost = new Promise<typeof LOST>((resolve) => (markLost = resolve));
 
   socket.onopen = () => {
     for (const data of queue.splice(0)) socket.send(data);
@@ -77,6 +81,7 @@ export function createSocketApi(url: string, makeSocket: (url: string) => Socket
     markFailed(new Error(LOST.message));
     for (const resolve of pending.values()) resolve({ ok: false, error: LOST });
     pending.clear();
+    markLost(LOST);
   };
   socket.onerror = () => undefined; // onclose follows and says what matters
 
@@ -101,5 +106,5 @@ export function createSocketApi(url: string, makeSocket: (url: string) => Socket
     };
   };
 
-  return { api: buildApi(call, subscribe), ready, close: () => socket.close() };
+  return { api: buildApi(call, subscribe), ready, lost, close: () => socket.close() };
 }

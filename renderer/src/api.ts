@@ -4,6 +4,8 @@
 import type { Api, ErrorInfo } from '../../main/contract';
 import { getApi } from '../../main/transport/renderer-api';
 
+export { onConnectionLost } from '../../main/transport/renderer-api';
+
 let current: Api | undefined;
 
 export function useApi(): Api {

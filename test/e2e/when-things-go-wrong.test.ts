@@ -116,3 +116,20 @@ describe('after a crash', () => {
     expect(await card.count()).toBe(0);
   });
 });
+
+describe('when the app behind the window stops', () => {
+  const suite = appForSuite();
+
+  it('the window says so at once, with what to do, instead of freezing', async () => {
+    const { app, ui } = suite;
+    await ui.openExample();
+    expect(await ui.problem()).toBeNull();
+    await app.server.close();
+    const problem = await eventually(() => ui.problem(), (p) => p !== null, 10_000, 'the lost-connection message');
+    expect(problem).toMatch(/The connection to Neuron Studio was lost\./);
+    expect(problem).toMatch(/npm run web/);
+    // the screen underneath still answers: moving between steps works, and an action fails with the same words
+    await ui.goTo('model');
+    await ui.screenshot('17-connection-lost', 'window');
+  });
+});

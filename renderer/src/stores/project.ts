@@ -5,7 +5,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AppInfo, ErrorInfo, FileSuggestion, PayloadOf, ProjectState, RecentProject, Recovery, UiState } from '../../../main/contract';
-import { plain, toErrorInfo, useApi } from '../api';
+import { onConnectionLost, plain, toErrorInfo, useApi } from '../api';
 import { useDataStore } from './data';
 import { useModelStore } from './model';
 import { useTrainingStore } from './training';
@@ -111,6 +111,10 @@ export const useProjectStore = defineStore('project', () => {
 
   async function init(): Promise<void> {
     const api = useApi();
+    // say it at once: a person watching a run would otherwise see the charts just stop
+    onConnectionLost((info) => {
+      problem.value = info;
+    });
     await attempt('Connecting…', async () => {
       info.value = await api.app.info();
       for (const off of unsubscribes) off();

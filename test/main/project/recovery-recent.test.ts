@@ -50,6 +50,20 @@ describe('recovery autosave', () => {
     await autosaver.stop();
   });
 
+  it('stopping with unsaved changes writes them (Ctrl+C in browser mode keeps the work); after markClean it writes nothing', async () => {
+    const autosaver = createAutosaver({ dir, intervalMs: 60_000, getSnapshot: () => ({ project: makeProject('Last edit'), projectPath: null }) });
+    autosaver.markDirty();
+    await autosaver.stop();
+    expect((await findRecovery(dir))?.name).toBe('Last edit');
+
+    await discardRecovery(dir);
+    const declined = createAutosaver({ dir, intervalMs: 60_000, getSnapshot: () => ({ project: makeProject('Declined'), projectPath: null }) });
+    declined.markDirty();
+    await declined.markClean(); // "Don't save"
+    await declined.stop();
+    expect(await findRecovery(dir)).toBeNull();
+  });
+
   it('a failing snapshot is reported and retried, not lost', async () => {
     let fail = true;
     const errors: unknown[] = [];
