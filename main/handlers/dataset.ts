@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 import { PlanDraftSchema, type PlanDraft } from '../contract';
-import { datasetRows, describeLabel, loadDataset, readCsvBytes, type ParseChoice } from '../services/datasets';
+import { datasetRows, describeLabel, loadDataset, readCsvBytes, suggestionFor, type ParseChoice } from '../services/datasets';
 import type { LoadedDataset } from '../services/session';
 import type { Context, HandlerGroup } from './context';
 
@@ -42,8 +42,12 @@ function useDataset(ctx: Context, loaded: LoadedDataset): void {
     plan = old;
   } else {
     const roles = loaded.describe.roles;
+    // a new table starts from the suggested network (not an empty stack), so Train works at once; the Model screen
+    // changes it, and its Suggest button says why
+    const suggested = !old && roles.label ? suggestionFor(loaded.data, roles.label, roles.features) : null;
     plan = PlanDraftSchema.parse({
       ...(old ?? {}),
+      ...(suggested ? { hidden: suggested.hidden, training: suggested.training } : {}),
       features: roles.features,
       label: roles.label ?? '',
       preparation: {

@@ -1,9 +1,7 @@
 // project.setPlan and model.suggest: the user's choices of roles, preparation, split, layers and training settings.
 
-import { findColumn, suggestModel } from '../../workers/data';
-import { LayerSchema, TrainingSettingsSchema } from '../../workers/plan';
-import { z } from 'zod';
-import { describeLabel } from '../services/datasets';
+import { findColumn } from '../../workers/data';
+import { describeLabel, suggestionFor } from '../services/datasets';
 import { userError } from '../transport/errors';
 import type { Context, HandlerGroup } from './context';
 
@@ -32,20 +30,14 @@ export function planHandlers(ctx: Context): HandlerGroup<'project.setPlan' | 'mo
           hint: 'The suggestion depends on what is predicted.',
         });
       }
-      const task = describeLabel(dataset.data, label);
-      if (!task) {
+      const suggestion = suggestionFor(dataset.data, label, features);
+      if (!suggestion) {
         throw userError('single_class', `"${label}" has only one value, so there is nothing to predict.`, {
           column: label,
           hint: 'Choose another column as the label.',
         });
       }
-      const rows = dataset.data.rowCount - (task.missingLabels ?? 0);
-      const suggestion = suggestModel(task.task, rows, Math.max(1, features.length));
-      return {
-        hidden: z.array(LayerSchema).parse(suggestion.hidden),
-        training: TrainingSettingsSchema.parse(suggestion.training),
-        notes: suggestion.explanation,
-      };
+      return suggestion;
     },
   };
 }

@@ -3,7 +3,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { cellText, parseCsv, type Dataset } from '../../workers/data';
+import { z } from 'zod';
+import { cellText, parseCsv, suggestModel, type Dataset } from '../../workers/data';
+import { LayerSchema, TrainingSettingsSchema, type LayerPlan, type TrainingSettingsPlan } from '../../workers/plan';
 import { profileDataset } from '../../workers/data/profile';
 import { labelTask, suggestRoles } from '../../workers/data/roles';
 import type { DatasetSummary, Describe } from '../contract';
@@ -65,6 +67,20 @@ export function describeLabel(data: Dataset, label: string): Describe['labelTask
     if ((error as Error).name === 'DataError' && (error as { code?: string }).code === 'single_class') return null;
     throw error;
   }
+}
+
+/** The suggested network and training settings for predicting `label` from `features`, with why, in plain words;
+ * null when the label has a single value (nothing to predict). */
+export function suggestionFor(data: Dataset, label: string, features: readonly string[]): { hidden: LayerPlan[]; training: TrainingSettingsPlan; notes: string[] } | null {
+  const task = describeLabel(data, label);
+  if (!task) return null;
+  const rows = data.rowCount - (task.missingLabels ?? 0);
+  const suggestion = suggestModel(task.task, rows, Math.max(1, features.length));
+  return {
+    hidden: z.array(LayerSchema).parse(suggestion.hidden),
+    training: TrainingSettingsSchema.parse(suggestion.training),
+    notes: suggestion.explanation,
+  };
 }
 
 /** Rows as text for the virtualised table; a missing cell is an empty string. */

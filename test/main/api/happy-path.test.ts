@@ -44,6 +44,14 @@ describe('the main path over the in-memory pair', () => {
     expect(insulin.warnings.map((w) => w.code)).toContain('zeros_look_missing');
   });
 
+  it('starts the plan from the suggested network, so Train works before the Model screen is visited', async () => {
+    const [state, suggestion] = [await h.api.project.state(), await h.api.model.suggest()];
+    expect(state.plan!.label).toBe('Outcome');
+    expect(state.plan!.hidden).toEqual(suggestion.hidden);
+    expect(state.plan!.hidden.length).toBeGreaterThan(0);
+    expect(state.plan!.training).toEqual(suggestion.training);
+  });
+
   it('gives rows of the table as text', async () => {
     const page = await h.api.dataset.rows({ start: 766, count: 10 });
     expect(page.total).toBe(768);
