@@ -42,12 +42,8 @@ function useDataset(ctx: Context, loaded: LoadedDataset): void {
     plan = old;
   } else {
     const roles = loaded.describe.roles;
-    // a new table starts from the suggested network (not an empty stack), so Train works at once; the Model screen
-    // changes it, and its Suggest button says why
-    const suggested = !old && roles.label ? suggestionFor(loaded.data, roles.label, roles.features) : null;
     plan = PlanDraftSchema.parse({
       ...(old ?? {}),
-      ...(suggested ? { hidden: suggested.hidden, training: suggested.training } : {}),
       features: roles.features,
       label: roles.label ?? '',
       preparation: {
@@ -56,6 +52,10 @@ function useDataset(ctx: Context, loaded: LoadedDataset): void {
         nonNumericAsMissing: (old?.preparation.nonNumericAsMissing ?? []).filter((c) => names.has(c)),
       },
     });
+    // a new table starts from the suggested network (not an empty stack), so Train works at once; the Model screen
+    // changes it, and its Suggest button says why
+    const suggested = !old && plan.label ? suggestionFor(loaded.data, plan.label, plan.features, plan.split.validation) : null;
+    if (suggested) plan = { ...plan, hidden: suggested.hidden, training: suggested.training };
   }
   session.dataset = loaded;
   session.plan = plan;

@@ -30,7 +30,7 @@ export function planHandlers(ctx: Context): HandlerGroup<'project.setPlan' | 'mo
           hint: 'The suggestion depends on what is predicted.',
         });
       }
-      const suggestion = suggestionFor(dataset.data, label, features);
+      const suggestion = suggestionFor(dataset.data, label, features, ctx.session.plan?.split.validation ?? 0);
       if (!suggestion) {
         throw userError('single_class', `"${label}" has only one value, so there is nothing to predict.`, {
           column: label,

@@ -69,13 +69,18 @@ export function describeLabel(data: Dataset, label: string): Describe['labelTask
   }
 }
 
-/** The suggested network and training settings for predicting `label` from `features`, with why, in plain words;
- * null when the label has a single value (nothing to predict). */
-export function suggestionFor(data: Dataset, label: string, features: readonly string[]): { hidden: LayerPlan[]; training: TrainingSettingsPlan; notes: string[] } | null {
+/** The suggested network and training settings for predicting `label` from `features`, with why, in plain words
+ * (`validation`: the share of rows the plan keeps for validation); null when the label has a single value. */
+export function suggestionFor(
+  data: Dataset,
+  label: string,
+  features: readonly string[],
+  validation: number,
+): { hidden: LayerPlan[]; training: TrainingSettingsPlan; notes: string[] } | null {
   const task = describeLabel(data, label);
   if (!task) return null;
   const rows = data.rowCount - (task.missingLabels ?? 0);
-  const suggestion = suggestModel(task.task, rows, Math.max(1, features.length));
+  const suggestion = suggestModel(task.task, rows, Math.max(1, features.length), validation);
   return {
     hidden: z.array(LayerSchema).parse(suggestion.hidden),
     training: TrainingSettingsSchema.parse(suggestion.training),

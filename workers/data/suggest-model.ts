@@ -26,7 +26,11 @@ function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
 }
 
-export function suggestModel(task: Task, rowCount: number, featureCount: number): ModelSuggestion {
+/**
+ * `keptForValidation`: the share of rows the plan already keeps for validation (the app's Data screen); without it
+ * the suggestion chooses one (0.2 from 50 rows on) and returns it as split.validation.
+ */
+export function suggestModel(task: Task, rowCount: number, featureCount: number, keptForValidation?: number): ModelSuggestion {
   const explanation: string[] = [];
   // Width follows the inputs (about twice as many units), depth the amount of data: a small table gets one
   // small layer, a larger one two, the second half as wide (a funnel towards the output).
@@ -56,17 +60,22 @@ export function suggestModel(task: Task, rowCount: number, featureCount: number)
   // About the same number of weight updates whatever the size, within 30..300 epochs; early stopping ends sooner.
   const epochs = clamp(Math.round((20000 * batchSize) / Math.max(1, rowCount) / 10) * 10, 30, 300);
   const learningRate = 0.001;
-  const validation = rowCount >= 50 ? 0.2 : 0;
+  const validation = keptForValidation ?? (rowCount >= 50 ? 0.2 : 0);
+  const whose = keptForValidation === undefined ? 'are held back for validation' : 'kept for validation on the Data screen are watched';
   const patience = clamp(Math.round(epochs / 10), 10, 25);
   explanation.push(`Adam with learning rate ${learningRate}: it adapts each weight's step and rarely needs tuning.`);
   explanation.push(`Batches of ${batchSize} rows, up to ${epochs} passes over the data (epochs).`);
   if (validation > 0) {
     explanation.push(
-      `${validation * 100} % of the rows are held back for validation; training stops when their loss has not ` +
+      `${Math.round(validation * 100)} % of the rows ${whose}; training stops when their loss has not ` +
         `improved for ${patience} epochs, and the best weights are kept.`,
     );
   } else {
-    explanation.push('Too few rows to hold some back for validation: training runs all its epochs.');
+    explanation.push(
+      keptForValidation === undefined
+        ? 'Too few rows to hold some back for validation: training runs all its epochs.'
+        : 'No rows are kept for validation on the Data screen, so training runs all its epochs (keep some to let it stop early).',
+    );
   }
   const training: TrainingPlan['training'] = {
     loss,

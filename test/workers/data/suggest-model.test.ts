@@ -28,6 +28,18 @@ describe('suggestModel', () => {
     expect(tiny.training.earlyStopping).toBeNull();
   });
 
+  it('with the share the plan already keeps for validation, uses it and says so; none kept means no early stopping', () => {
+    const kept = suggestModel('binary', 768, 8, 0.15);
+    expect(kept.split.validation).toBe(0.15);
+    expect(kept.training.earlyStopping).toEqual({ patience: 25, restoreBestWeights: true });
+    expect(kept.explanation).toContain(
+      '15 % of the rows kept for validation on the Data screen are watched; training stops when their loss has not improved for 25 epochs, and the best weights are kept.',
+    );
+    const none = suggestModel('binary', 768, 8, 0);
+    expect(none.training.earlyStopping).toBeNull();
+    expect(none.explanation.at(-1)).toMatch(/No rows are kept for validation on the Data screen/);
+  });
+
   it('grows with the data: wide inputs and many rows get wider layers and bigger batches', () => {
     const big = suggestModel('binary', 1_000_000, 40);
     expect(big.hidden.map((l) => l.units)).toEqual([64, 32]);
