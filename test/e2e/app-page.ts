@@ -371,12 +371,13 @@ export class AppPage {
     return Number((await this.page.locator(t(chart)).getAttribute('data-series')) ?? '0');
   }
 
+  /** the progress bar and its words, read in one go (a progress message between two reads would mix two states) */
   async progress(): Promise<{ percent: number; words: string }> {
-    const bar = this.page.locator(`${t('progress')} [role=progressbar]`);
-    return {
-      percent: Number(await bar.getAttribute('aria-valuenow')),
-      words: (await this.page.locator(t('progress-words')).innerText()).trim(),
-    };
+    return this.page.evaluate(() => {
+      const bar = document.querySelector('[data-test="progress"] [role=progressbar]');
+      const words = document.querySelector('[data-test="progress-words"]') as HTMLElement | null;
+      return { percent: Number(bar?.getAttribute('aria-valuenow')), words: (words?.innerText ?? '').trim() };
+    });
   }
 
   // ---- evaluate -------------------------------------------------------------------------------------------------
