@@ -1,7 +1,7 @@
 // Browser-mode client: the contract's Api over one WebSocket. Pure browser code (the renderer imports it).
 
-import { buildApi, type Api, type Envelope, type EventName } from '../contract';
-import { SOCKET_PATH, TOKEN_PARAM, type AnswerMessage, type CallMessage, type EventMessage } from './ws-protocol';
+import { buildApi, type Api, type Envelope, type ErrorInfo, type EventName } from '../contract';
+import { REPLACED_CLOSE_CODE, SOCKET_PATH, TOKEN_PARAM, type AnswerMessage, type CallMessage, type EventMessage } from './ws-protocol';
 
 /** The subset of the DOM WebSocket this client uses (the `ws` package's WebSocket fits too, for tests). */
 export interface SocketLike {
@@ -22,6 +22,12 @@ const LOST = {
   hint: 'Start it again with npm run web and open the address it prints; work you had not saved is offered back on its start screen.',
 };
 
+const REPLACED = {
+  code: 'opened_elsewhere',
+  message: 'Neuron Studio was opened in another tab or window, so this one is no longer connected.',
+  hint: 'Go on in the other one, or reload this tab to work here (the other one then stops).',
+};
+
 /** ws://host/api?token=… for the page at `location` (its own ?token=…). */
 export function socketUrlFor(location: { protocol: string; host: string; search: string }): string {
   const token = new URLSearchParams(location.search).get(TOKEN_PARAM) ?? '';
@@ -34,7 +40,7 @@ export interface SocketApi {
   /** resolves when the socket is open; rejects if it could not connect */
   ready: Promise<void>;
   /** resolves, with what to tell the person, when the connection ends (the server stopped, the machine slept...) */
-  lost: Promise<typeof LOST>;
+  lost: Promise<ErrorInfo>;
   close(): void;
 }
 
@@ -53,8 +59,9 @@ export function createSocketApi(url: string, makeSocket: (url: string) => Socket
     markFailed = reject;
   });
   ready.catch(() => undefined);
-  let markLost!: (info: typeof LOST) => void;
-  const lost = new Promise<typeof LOST>((resolve) => (markLost = resolve));
+  let markLost!: (info: ErrorInfo) => void;
+  const lost = new Promise<ErrorInfo>((resolve) => (markLost = resolve));
+  let why: ErrorInfo = LOST;
 
   socket.onopen = () => {
     for (const data of queue.splice(0)) socket.send(data);
@@ -76,17 +83,18 @@ export function createSocketApi(url: string, makeSocket: (url: string) => Socket
       }
     }
   };
-  socket.onclose = () => {
+  socket.onclose = (ev: { code?: number }) => {
     closed = true;
-    markFailed(new Error(LOST.message));
-    for (const resolve of pending.values()) resolve({ ok: false, error: LOST });
+    if (ev?.code === REPLACED_CLOSE_CODE) why = REPLACED;
+    markFailed(new Error(why.message));
+    for (const resolve of pending.values()) resolve({ ok: false, error: why });
     pending.clear();
-    markLost(LOST);
+    markLost(why);
   };
   socket.onerror = () => undefined; // onclose follows and says what matters
 
   const call = (name: string, args: unknown): Promise<Envelope<unknown>> => {
-    if (closed) return Promise.resolve({ ok: false, error: LOST });
+    if (closed) return Promise.resolve({ ok: false, error: why });
     const id = nextId++;
     const message: CallMessage = { type: 'call', id, name, args };
     const data = JSON.stringify(message);

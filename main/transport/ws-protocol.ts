@@ -24,3 +24,5 @@ export interface EventMessage {
 /** The socket's path on the browser-mode server; the token rides in the query string. */
 export const SOCKET_PATH = '/api';
 export const TOKEN_PARAM = 'token';
+/** Close code the server gives a page's socket when the app is opened in another tab: one window drives the app. */
+export const REPLACED_CLOSE_CODE = 4000;

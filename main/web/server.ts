@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch, EventHub } from '../transport/dispatch';
-import { SOCKET_PATH, type AnswerMessage, type CallMessage, type EventMessage } from '../transport/ws-protocol';
+import { REPLACED_CLOSE_CODE, SOCKET_PATH, type AnswerMessage, type CallMessage, type EventMessage } from '../transport/ws-protocol';
 import { judgeRequest, tokenCookieName } from './guard';
 import { resolveStatic, sendFile } from './static-files';
 
@@ -123,6 +123,11 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   });
 
   function serveSocket(ws: WebSocket): void {
+    // One window drives the app: two tabs on one session would each hold a stale copy of the other's changes.
+    // The newest tab wins (a reload is a new tab too); the older one is told why it lost its connection.
+    for (const other of sockets.clients) {
+      if (other !== ws && other.readyState === other.OPEN) other.close(REPLACED_CLOSE_CODE, 'opened in another tab');
+    }
     const stop = core.hub.onAny((event, payload) => {
       if (ws.readyState !== ws.OPEN) return;
       const message: EventMessage = { type: 'event', event, payload };

@@ -133,3 +133,26 @@ describe('when the app behind the window stops', () => {
     await ui.screenshot('17-connection-lost', 'window');
   });
 });
+
+describe('when the app is opened in a second tab', () => {
+  const suite = appForSuite();
+
+  it('the first tab says the app moved to the other one, and the second one works', async () => {
+    const { app, ui } = suite;
+    expect(await ui.problem()).toBeNull();
+    const other = await app.page.context().newPage();
+    try {
+      const second = new AppPage(other, app.url);
+      await second.open();
+      await second.openExample();
+      const problem = await eventually(() => ui.problem(), (p) => p !== null, 10_000, 'the first tab to say it lost the app');
+      expect(problem).toMatch(/Neuron Studio was opened in another tab or window, so this one is no longer connected\./);
+      expect(problem).toMatch(/reload this tab to work here/);
+      expect(await second.problem()).toBeNull();
+      expect(await second.projectName()).toMatch(/Diabetes \(Pima\)/);
+      await ui.screenshot('18-opened-elsewhere', 'window');
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -117,6 +117,21 @@ describe('browser-mode server', () => {
     const lost = await api.app.info().catch((e) => e);
     expect(lost.code).toBe('disconnected');
   });
+
+  it('a second tab takes over: the first one is told it was opened elsewhere, and the second one works', async () => {
+    const url = socketUrlFor({ protocol: 'http:', host: `127.0.0.1:${server.port}`, search: `?token=${server.token}` });
+    const first = createSocketApi(url, (u) => new WebSocket(u) as unknown as SocketLike);
+    expect((await first.api.app.info()).mode).toBe('web');
+    const second = createSocketApi(url, (u) => new WebSocket(u) as unknown as SocketLike);
+    await second.ready;
+    const why = await first.lost;
+    expect(why.code).toBe('opened_elsewhere');
+    expect(why.message).toMatch(/opened in another tab or window/);
+    expect((await first.api.app.info().catch((e) => e)).code).toBe('opened_elsewhere');
+    expect((await second.api.app.info()).mode).toBe('web');
+    second.close();
+    expect((await second.lost).code).toBe('disconnected');
+  });
 });
 
 describe('browser-mode server with the whole app behind it', () => {
