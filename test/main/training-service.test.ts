@@ -36,6 +36,15 @@ afterEach(async () => {
   service = undefined;
 });
 
+/** A one-thread service (also kept in `service`, closed after the test) and the progress messages it sends. */
+function oneThreadRecordingProgress(): { training: TrainingService; messages: ProgressMessage[] } {
+  const messages: ProgressMessage[] = [];
+  const training = new TrainingService({ poolOptions: { maxThreads: 1 } });
+  training.on('progress', (m) => messages.push(m));
+  service = training;
+  return { training, messages };
+}
+
 function waitFor(condition: () => boolean): Promise<void> {
   return new Promise((resolve) => {
     const check = () => (condition() ? resolve() : setTimeout(check, 10));
@@ -100,11 +109,9 @@ describe('training service', () => {
   });
 
   it('throttles progress to about ten messages a second, yet every epoch arrives in order', async () => {
-    service = new TrainingService({ poolOptions: { maxThreads: 1 } });
-    const messages: ProgressMessage[] = [];
-    service.on('progress', (m) => messages.push(m));
-    const { runId } = service.start(table(), plan({ epochs: 600, batchSize: 50 }));
-    const run = await service.whenDone(runId);
+    const { training, messages } = oneThreadRecordingProgress();
+    const { runId } = training.start(table(), plan({ epochs: 600, batchSize: 50 }));
+    const run = await training.whenDone(runId);
     expect(run.status).toBe('completed');
     const mine = messages.filter((m) => m.runId === runId);
     const epochs = mine.flatMap((m) => m.epochs.map((e) => e.epoch));
@@ -117,11 +124,9 @@ describe('training service', () => {
   });
 
   it('progress carries copies of the weights for the live drawing, in the network\'s shape, as it learns', async () => {
-    service = new TrainingService({ poolOptions: { maxThreads: 1 } });
-    const messages: ProgressMessage[] = [];
-    service.on('progress', (m) => messages.push(m));
-    const { runId } = service.start(table(), plan({ epochs: 300, batchSize: 8 }));
-    const run = await service.whenDone(runId);
+    const { training, messages } = oneThreadRecordingProgress();
+    const { runId } = training.start(table(), plan({ epochs: 300, batchSize: 8 }));
+    const run = await training.whenDone(runId);
     const copies = messages.filter((m) => m.runId === runId && m.weights).map((m) => m.weights!);
     // the first epoch is sent at once, with weights; later copies at most twice a second of the run
     expect(copies[0]!.epoch).toBe(1);
@@ -134,21 +139,17 @@ describe('training service', () => {
   });
 
   it('sends no live weights for a network too big to copy twice a second', async () => {
-    service = new TrainingService({ poolOptions: { maxThreads: 1 } });
-    const messages: ProgressMessage[] = [];
-    service.on('progress', (m) => messages.push(m));
+    const { training, messages } = oneThreadRecordingProgress();
     // 2·250 + 250 + 250·200 + 200 + 200 + 1 = 51,151 weights and biases: over the 50,000 limit
     const big = { hidden: [{ units: 250, activation: 'relu' }, { units: 200, activation: 'relu' }] };
-    const { runId } = service.start(table(), plan({ epochs: 2, batchSize: 50 }, big));
-    expect((await service.whenDone(runId)).status).toBe('completed');
+    const { runId } = training.start(table(), plan({ epochs: 2, batchSize: 50 }, big));
+    expect((await training.whenDone(runId)).status).toBe('completed');
     expect(messages.filter((m) => m.runId === runId && m.epochs.length > 0).length).toBeGreaterThan(0);
     expect(messages.some((m) => m.weights)).toBe(false);
   });
 
   it('a long epoch moves the progress: messages say how many of its rows are done before it ends', async () => {
-    service = new TrainingService({ poolOptions: { maxThreads: 1 } });
-    const messages: ProgressMessage[] = [];
-    service.on('progress', (m) => messages.push(m));
+    const { training, messages } = oneThreadRecordingProgress();
     // 60,000 rows through 64-64 units in batches of 8: one epoch takes well over the 100 ms interval
     const lines = ['a,b,y'];
     for (let i = 0; i < 60_000; i++) {
@@ -157,8 +158,8 @@ describe('training service', () => {
     }
     const big = parseCsv(new TextEncoder().encode(`${lines.join('\n')}\n`), 'many-rows.csv');
     const longEpoch = { hidden: [{ units: 64, activation: 'relu' }, { units: 64, activation: 'relu' }], split: { validation: 0, test: 0 } };
-    const { runId } = service.start(big, plan({ epochs: 1, batchSize: 8 }, longEpoch));
-    const run = await service.whenDone(runId);
+    const { runId } = training.start(big, plan({ epochs: 1, batchSize: 8 }, longEpoch));
+    const run = await training.whenDone(runId);
     expect(run.status).toBe('completed');
     const partial = messages.filter((m) => m.runId === runId && m.partial).map((m) => m.partial!);
     expect(partial.length).toBeGreaterThan(0);
