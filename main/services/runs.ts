@@ -133,7 +133,7 @@ function failureOf(ended: TrainingRun): ErrorInfo {
   return {
     code: ended.status === 'diverged' ? 'diverged' : 'training_failed',
     message: ended.message ?? 'The training run failed.',
-    ...(ended.status === 'diverged' ? { hint: 'Try a lower learning rate.' } : {}),
+    ...(ended.status === 'diverged' ? { hint: 'On the Model screen, lower the learning rate, then start a new run.' } : {}),
   };
 }
 

@@ -30,6 +30,7 @@ describe('when things go wrong', () => {
     const problem = (await ui.problem()) ?? '';
     expect(problem).toMatch(/“Too fast” stopped: Training went wrong in epoch \d+: the loss (became infinite|stopped being a number)/);
     expect(problem).toMatch(/Try a lower learning rate \(for example 100 instead of 1000\)/);
+    expect(problem).toMatch(/What to do: On the Model screen, lower the learning rate, then start a new run\./);
     expect(problem).not.toMatch(/at \w+ \(|Error:|\.ts:\d+/);
     await ui.screenshot('13-diverged');
 
