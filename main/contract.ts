@@ -66,7 +66,15 @@ export const AppInfoSchema = z.object({
   nativeDialogs: z.boolean(),
   version: z.string(),
   /** example datasets, e.g. { title: 'diabetes (Pima)', path: '/…/datasets/diabetes.csv', label: 'Outcome' } */
-  examples: z.array(z.object({ title: z.string(), path: z.string(), label: z.string().optional() })),
+  examples: z.array(
+    z.object({
+      title: z.string(),
+      path: z.string(),
+      label: z.string().optional(),
+      /** how the example's two classes are spoken of, e.g. "people with diabetes" */
+      classWords: z.object({ positive: z.string(), negative: z.string() }).optional(),
+    }),
+  ),
   platform: z.string(),
 });
 

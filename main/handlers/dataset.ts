@@ -1,8 +1,8 @@
 // dataset.*: import a CSV (by path or dropped content), its rows for the table, its column descriptions.
 
 import path from 'node:path';
-import { PlanDraftSchema, type PlanDraft } from '../contract';
-import { datasetRows, describeLabel, loadDataset, readCsvBytes, suggestionFor, type ParseChoice } from '../services/datasets';
+import type { PlanDraft } from '../contract';
+import { datasetRows, describeLabel, loadDataset, readCsvBytes, startingPlan, type ParseChoice } from '../services/datasets';
 import type { LoadedDataset } from '../services/session';
 import type { Context, HandlerGroup } from './context';
 
@@ -31,32 +31,14 @@ export function datasetHandlers(ctx: Context): HandlerGroup<'dataset.import' | '
   };
 }
 
-/** The new table becomes the project's; the plan keeps its choices where the columns still exist. */
+/** The new table becomes the project's; the plan keeps its choices where the columns still exist, and a table the
+ * plan does not fit starts from the suggested plan. */
 function useDataset(ctx: Context, loaded: LoadedDataset): void {
   const session = ctx.session;
   const names = new Set(loaded.data.columns.map((c) => c.name));
   const old = session.plan;
   const oldStillFits = old && (old.label === '' || names.has(old.label)) && old.features.every((f) => names.has(f));
-  let plan: PlanDraft;
-  if (old && oldStillFits && (old.label !== '' || old.features.length > 0)) {
-    plan = old;
-  } else {
-    const roles = loaded.describe.roles;
-    plan = PlanDraftSchema.parse({
-      ...(old ?? {}),
-      features: roles.features,
-      label: roles.label ?? '',
-      preparation: {
-        ...(old?.preparation ?? {}),
-        zeroAsMissing: (old?.preparation.zeroAsMissing ?? []).filter((c) => names.has(c)),
-        nonNumericAsMissing: (old?.preparation.nonNumericAsMissing ?? []).filter((c) => names.has(c)),
-      },
-    });
-    // a new table starts from the suggested network (not an empty stack), so Train works at once; the Model screen
-    // changes it, and its Suggest button says why
-    const suggested = !old && plan.label ? suggestionFor(loaded.data, plan.label, plan.features, plan.split.validation) : null;
-    if (suggested) plan = { ...plan, hidden: suggested.hidden, training: suggested.training };
-  }
+  const plan: PlanDraft = old && oldStillFits && (old.label !== '' || old.features.length > 0) ? old : startingPlan(loaded);
   session.dataset = loaded;
   session.plan = plan;
   if (plan.label && plan.label !== loaded.describe.roles.label) {

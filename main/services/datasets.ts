@@ -5,10 +5,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { cellText, parseCsv, suggestModel, type Dataset } from '../../workers/data';
-import { LayerSchema, TrainingSettingsSchema, type LayerPlan, type TrainingSettingsPlan } from '../../workers/plan';
+import { LayerSchema, STARTING_SPLIT, TrainingSettingsSchema, type LayerPlan, type TrainingSettingsPlan } from '../../workers/plan';
 import { profileDataset } from '../../workers/data/profile';
 import { labelTask, suggestRoles } from '../../workers/data/roles';
-import type { DatasetSummary, Describe } from '../contract';
+import { PlanDraftSchema, type DatasetSummary, type Describe, type PlanDraft } from '../contract';
 import { userError } from '../transport/errors';
 import type { LoadedDataset } from './session';
 
@@ -86,6 +86,21 @@ export function suggestionFor(
     training: TrainingSettingsSchema.parse(suggestion.training),
     notes: suggestion.explanation,
   };
+}
+
+/**
+ * The plan a freshly imported table starts from: the suggested roles, the starting split, and exactly the network and
+ * settings that Suggest gives for that split (so early stopping has its validation rows from the first run on).
+ */
+export function startingPlan(loaded: LoadedDataset): PlanDraft {
+  const roles = loaded.describe.roles;
+  const plan = PlanDraftSchema.parse({
+    features: roles.features,
+    label: roles.label ?? '',
+    split: { validation: STARTING_SPLIT.validation, test: STARTING_SPLIT.test },
+  });
+  const suggested = plan.label ? suggestionFor(loaded.data, plan.label, plan.features, plan.split.validation) : null;
+  return suggested ? { ...plan, hidden: suggested.hidden, training: suggested.training } : plan;
 }
 
 /** Rows as text for the virtualised table; a missing cell is an empty string. */

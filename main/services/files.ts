@@ -9,15 +9,24 @@ export interface Example {
   title: string;
   path: string;
   label?: string;
+  classWords?: { positive: string; negative: string };
 }
 
 /** The examples shipped in datasets/ that the Start screen offers (only those present). */
 export async function examplesIn(datasetsDir: string): Promise<Example[]> {
-  const known = [{ title: 'diabetes (Pima)', file: 'diabetes.csv', label: 'Outcome' }];
+  const known = [
+    {
+      title: 'diabetes (Pima)',
+      file: 'diabetes.csv',
+      label: 'Outcome',
+      // the example's classes, named as a doctor would say them
+      classWords: { positive: 'people with diabetes', negative: 'people without diabetes' },
+    },
+  ];
   const found: Example[] = [];
-  for (const k of known) {
-    const file = path.join(datasetsDir, k.file);
-    if (await fs.stat(file).catch(() => null)) found.push({ title: k.title, path: file, label: k.label });
+  for (const { file: name, ...example } of known) {
+    const file = path.join(datasetsDir, name);
+    if (await fs.stat(file).catch(() => null)) found.push({ ...example, path: file });
   }
   return found;
 }

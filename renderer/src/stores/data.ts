@@ -3,16 +3,13 @@
 
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { DatasetSummary, Describe, ErrorInfo, FileSuggestion, ProjectState } from '../../../main/contract';
+import type { AppInfo, DatasetSummary, Describe, ErrorInfo, FileSuggestion, ProjectState } from '../../../main/contract';
 import { toErrorInfo, useApi } from '../api';
 import { useProjectStore } from './project';
 import { useModelStore } from './model';
 
 export type ColumnProfile = Describe['profiles'][number];
 export type LabelTask = NonNullable<Describe['labelTask']>;
-
-/** The split a freshly imported table gets (Pima: 154 test rows, 54 of them with diabetes). */
-export const DEFAULT_SPLIT = { validation: 0.15, test: 0.2 };
 
 /** Rows fetched per request for the table. */
 export const ROWS_PAGE = 200;
@@ -60,17 +57,11 @@ export const useDataStore = defineStore('data', () => {
     labelTask.value = result.labelTask;
   }
 
-  /** After an import the main side has a new table and a suggested plan: rebuild the data and model screens. */
+  /** After an import the main side has a new table and its starting plan: rebuild the data and model screens. */
   async function afterImport(): Promise<void> {
     const project = useProjectStore();
     await project.refresh();
     importError.value = null;
-    // Evaluate needs rows the model never saw: a fresh table gets a test and a validation share
-    const model = useModelStore();
-    if (model.plan && model.plan.split.test === 0 && model.plan.split.validation === 0) {
-      await model.setSplit({ validation: DEFAULT_SPLIT.validation, test: DEFAULT_SPLIT.test });
-      await model.flush();
-    }
     if (project.ui.screen === 'start') await project.goTo('data');
   }
 
@@ -133,17 +124,14 @@ export const useDataStore = defineStore('data', () => {
   }
 
   /** "Open the example": a fresh project named after it, the CSV read, its label chosen, the Data screen shown. */
-  async function openExample(example: { title: string; path: string; label?: string }): Promise<boolean> {
+  async function openExample(example: AppInfo['examples'][number]): Promise<boolean> {
     const project = useProjectStore();
     const title = example.title.replace(/^./, (c) => c.toUpperCase());
     if (!(await project.newProject(title))) return false;
     if (!(await importPath(example.path))) return false;
     const model = useModelStore();
     if (example.label && model.plan && model.plan.label !== example.label) await model.setRole(example.label, 'label');
-    if (/diabetes|pima/i.test(example.title)) {
-      // the example's classes, named as a doctor would say them
-      await project.setUi({ classWords: { positive: 'people with diabetes', negative: 'people without diabetes' } });
-    }
+    if (example.classWords) await project.setUi({ classWords: example.classWords });
     await project.goTo('data');
     return true;
   }

@@ -148,7 +148,12 @@ describe('browser-mode server with the whole app behind it', () => {
       const info = await client.api.app.info();
       expect(info).toMatchObject({ mode: 'web', nativeDialogs: false });
       expect(info.examples).toEqual([
-        { title: 'diabetes (Pima)', path: path.resolve(__dirname, '../../../datasets/diabetes.csv'), label: 'Outcome' },
+        {
+          title: 'diabetes (Pima)',
+          path: path.resolve(__dirname, '../../../datasets/diabetes.csv'),
+          label: 'Outcome',
+          classWords: { positive: 'people with diabetes', negative: 'people without diabetes' },
+        },
       ]);
       const changed = new Promise((resolve) => client.api.onProjectChanged(resolve));
       const summary = await client.api.dataset.import({ path: info.examples[0]!.path });
