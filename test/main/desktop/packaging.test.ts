@@ -52,6 +52,7 @@ describe('electron-builder.yml', () => {
     expect(config.extraResources).toEqual([expect.objectContaining({ from: 'datasets', to: 'datasets' })]);
   });
 
+  // regression: the packaged binary kept Electron's default fuses (RunAsNode, NODE_OPTIONS, --inspect all on)
   it("flips Electron's fuses in the packaged binary, as electron-builder reads them", async () => {
     // electron-builder's own schema refuses a misspelt fuse (which would otherwise be skipped without a word)
     await expect(validateConfiguration(config, { isEnabled: false })).resolves.toBeUndefined();

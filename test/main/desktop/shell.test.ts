@@ -137,6 +137,7 @@ describe('the packaged desktop app', () => {
     expect((await serve({ url: 'app://neuron-studio/../../../package.json' })).status).toBe(404);
   });
 
+  // regression: the packaged window loaded file:// (or ELECTRON_RENDERER_URL) and offered DevTools
   it('loads the screens from app://, ignoring ELECTRON_RENDERER_URL, with no DevTools', async () => {
     const { window, items } = await startShell(true);
     expect(window.loaded).toEqual(['app://neuron-studio/index.html']);
@@ -155,6 +156,7 @@ describe('the packaged desktop app', () => {
     expect(navigate(window, 'https://evil.example/')).toBe(false);
   });
 
+  // regression: any https address a page opened went to shell.openExternal
   it('hands only our own help addresses to the system browser, and opens no window', async () => {
     const { window, items } = await startShell(true);
     for (const url of [

@@ -42,6 +42,7 @@ function get(address: string, headers: Record<string, string> = {}) {
 const cookieOf = (answer: { headers: Record<string, unknown> }) => String(answer.headers['set-cookie']).split(';')[0]!;
 
 describe('the one-time launch address', () => {
+  // regression: npm run web put the long-lived token on the browser launcher's command line
   it('carries a code, never the token, and a new one each time', () => {
     const first = new URL(server.launchUrl());
     const second = new URL(server.launchUrl());
