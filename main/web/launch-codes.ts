@@ -11,7 +11,7 @@ export const LAUNCH_CODE_LIFETIME_MS = 10 * 60_000;
 
 export const LAUNCH_CODE_USED =
   'This one-time address was already used (or is too old). Go back to the Neuron Studio tab it opened, ' +
-  'or open the address that `npm run web` printed in its window.';
+  'or open the address printed in the window where Neuron Studio was started.';
 
 export interface LaunchCodes {
   /** a new code, good for one exchange */

@@ -61,7 +61,7 @@ describe('app:// answers', () => {
 
   it('is what protocol.handle gets for app', async () => {
     const handlers = new Map<string, (request: Request) => Promise<Response>>();
-    serveAppFiles({ handle: (scheme, handler) => handlers.set(scheme, handler as never) } as never, rendererDir);
+    serveAppFiles({ handle: (scheme: string, handler: unknown) => handlers.set(scheme, handler as never) } as never, rendererDir);
     expect([...handlers.keys()]).toEqual(['app']);
     const answer = await handlers.get('app')!(new Request('app://neuron-studio/assets/app.js'));
     expect(await answer.text()).toBe('console.log(1)');

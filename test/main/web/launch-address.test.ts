@@ -75,7 +75,7 @@ describe('the one-time launch address', () => {
     expect(again.body).toBe(LAUNCH_CODE_USED);
     expect(again.body).toBe(
       'This one-time address was already used (or is too old). Go back to the Neuron Studio tab it opened, ' +
-        'or open the address that `npm run web` printed in its window.',
+        'or open the address printed in the window where Neuron Studio was started.',
     );
     // the browser that used it (a reload, a history entry) just goes to the app
     const fromTheSameBrowser = await get(launch, { Cookie: cookieOf(first) });
