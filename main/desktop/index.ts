@@ -1,23 +1,22 @@
 // The Electron main process: one secure window on the app's screens, the contract over IPC, the menu, file opening,
 // and the Save / Don't Save / Cancel question when closing with unsaved work.
 
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session as electronSession, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session as electronSession, shell } from 'electron';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import trainWorkerFile from '../../workers/train-task.ts?modulePath';
 import importWorkerFile from '../../workers/import-task.ts?modulePath';
 import type { EventName, PayloadOf } from '../contract';
 import { createCore, type Core } from '../handlers/index';
+import { APP_PAGE_URL, contentSecurityPolicy, pageUrl, registerAppScheme, serveAppFiles } from './app-protocol';
 import { answerOf, closeDecision, closePrompt } from './close-prompt';
 import { nativeDialogs } from './dialogs';
+import { HELP_URL, openHelpAddress } from './help-links';
 import { forwardEvents, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { projectFileFromArgv } from './open-file';
-import { isAllowedSender } from './sender';
 import { ensureBoundsVisible, MIN_SIZE, readWindowState, type WindowState } from './window-bounds';
-
-const HELP_URL = 'https://github.com/neuron-studio/neuron-studio#readme';
+import { guardWindow } from './window-guards';
 
 let core: Core;
 let mainWindow: BrowserWindow | null = null;
@@ -25,8 +24,10 @@ let mainWindow: BrowserWindow | null = null;
 let pendingOpen: string | null = projectFileFromArgv(process.argv);
 let allowClose = false;
 
-const rendererFile = path.join(__dirname, '../renderer/index.html');
-const appUrl = (): string => process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
+const rendererDir = path.join(__dirname, '../renderer');
+/** the dev server while developing; the built screens over app:// otherwise, and always when packaged */
+const appUrl = (): string => pageUrl(app.isPackaged, process.env);
+const openExternal = (url: string) => shell.openExternal(url);
 const windowStateFile = () => path.join(app.getPath('userData'), 'window-state.json');
 
 function loadWindowState(): WindowState | undefined {
@@ -62,9 +63,9 @@ async function refreshMenu(): Promise<void> {
       importCsv: () => command('import-csv'),
       exportWeights: () => command('export-weights'),
       quit: () => app.quit(),
-      openHelp: () => void shell.openExternal(HELP_URL),
+      openHelp: () => openHelpAddress(HELP_URL, openExternal),
     },
-    { isMac: process.platform === 'darwin', recent: recent.filter((r) => r.exists) },
+    { isMac: process.platform === 'darwin', recent: recent.filter((r) => r.exists), devTools: !app.isPackaged },
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -91,20 +92,14 @@ async function createWindow(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: !app.isPackaged,
     },
   });
   mainWindow = window;
   if (saved?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
 
-  // The page is ours alone: no navigation elsewhere, no new windows (https links open in the browser).
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedSender(url, appUrl())) event.preventDefault();
-  });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (new URL(url).protocol === 'https:') void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  guardWindow(window.webContents, appUrl, openExternal);
   window.webContents.on('did-finish-load', () => {
     if (pendingOpen) {
       command('open-path', pendingOpen);
@@ -129,8 +124,7 @@ async function createWindow(): Promise<void> {
     void askBeforeClosing(window);
   });
 
-  if (process.env.ELECTRON_RENDERER_URL) await window.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else await window.loadFile(rendererFile);
+  await window.loadURL(appUrl());
 }
 
 async function askBeforeClosing(window: BrowserWindow): Promise<void> {
@@ -162,6 +156,8 @@ async function askBeforeClosing(window: BrowserWindow): Promise<void> {
 }
 
 function start(): void {
+  // schemes are privileged before the app is ready, or never
+  registerAppScheme(protocol);
   // One app at a time: a second launch (double-clicking another project) hands its file to the first.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -191,18 +187,15 @@ function start(): void {
       importWorkerFile,
     });
     registerIpc(ipcMain, core.dispatch, appUrl);
-    // A Content-Security-Policy header as well as the page's meta tag (the dev server serves no meta-less page).
-    electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({
-        responseHeaders: {
-          ...details.responseHeaders,
-          'Content-Security-Policy': [
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-              "font-src 'self'; connect-src 'self' ws://localhost:* ws://127.0.0.1:*; object-src 'none'; base-uri 'none'",
-          ],
-        },
+    serveAppFiles(protocol, rendererDir);
+    // app:// answers carry the policy themselves; the dev server's pages get it as a header here
+    if (appUrl() !== APP_PAGE_URL) {
+      electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+        callback({
+          responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy(true)] },
+        });
       });
-    });
+    }
     // Nothing may ask for camera, microphone, notifications...
     electronSession.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     await refreshMenu();

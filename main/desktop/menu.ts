@@ -18,6 +18,8 @@ export interface MenuOptions {
   isMac: boolean;
   recent: { path: string; name: string }[];
   appName?: string;
+  /** the developer tools entry; off in the packaged app */
+  devTools: boolean;
 }
 
 export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): MenuItemConstructorOptions[] {
@@ -57,7 +59,7 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
     label: 'View',
     submenu: [
       { role: 'reload' },
-      { role: 'toggleDevTools' },
+      ...(options.devTools ? [{ role: 'toggleDevTools' } as const] : []),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -1,8 +1,10 @@
 // Which frames may call the main side: only the app's own page. Compared as parsed URLs, never by string prefix.
 
+import { APP_SCHEME } from './app-protocol';
+
 /**
- * `appUrl` is the page the window loads: the dev server (http://localhost:5173/) or the built index.html (file://…).
- * An http(s) app allows frames of the same origin; a file app allows only that very file.
+ * `appUrl` is the page the window loads: the dev server (http://localhost:5173/) or the built screens
+ * (app://neuron-studio/index.html). Frames of the same scheme and host are allowed; file: pages never are.
  */
 export function isAllowedSender(url: string | undefined | null, appUrl: string): boolean {
   if (!url) return false;
@@ -14,9 +16,8 @@ export function isAllowedSender(url: string | undefined | null, appUrl: string):
   } catch {
     return false;
   }
-  if (app.protocol === 'file:') {
-    return sender.protocol === 'file:' && sender.host === app.host && decodeURIComponent(sender.pathname) === decodeURIComponent(app.pathname);
-  }
+  // app: is not a special scheme to URL, so its origin reads 'null': compare scheme and host instead
+  if (app.protocol === `${APP_SCHEME}:`) return sender.protocol === app.protocol && sender.host === app.host;
   if (app.protocol !== 'http:' && app.protocol !== 'https:') return false;
   return sender.origin === app.origin;
 }

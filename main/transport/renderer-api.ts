@@ -2,7 +2,7 @@
 // Pure browser code; the renderer calls getApi() once at start-up and cannot tell which transport it got.
 
 import { buildApi, type Api, type Envelope, type ErrorInfo, type EventName, type RequestName } from '../contract';
-import { createSocketApi, socketUrlFor } from './ws-client';
+import { addressWithoutToken, createSocketApi, socketUrlFor } from './ws-client';
 
 /** What main/desktop/preload.ts exposes as `window.neuronBridge` (one function per request and per event). */
 export interface DesktopBridge {
@@ -30,6 +30,9 @@ export function getApi(): Api {
   if (bridge) current = apiFromBridge(bridge);
   else {
     const socket = createSocketApi(socketUrlFor(globalThis.location));
+    // the token must not stay in the address bar, the history or a bookmark; the socket above still has it
+    const clean = addressWithoutToken(globalThis.location.href);
+    if (clean !== null) globalThis.history.replaceState(globalThis.history.state, '', clean);
     current = socket.api;
     connectionLost = socket.lost;
   }

@@ -28,11 +28,23 @@ const REPLACED = {
   hint: 'Go on in the other one, or reload this tab to work here (the other one then stops).',
 };
 
-/** ws://host/api?token=… for the page at `location` (its own ?token=…). */
+/** ws://host/api?token=… for the page at `location` (its own ?token=…); without one, the cookie alone carries it. */
 export function socketUrlFor(location: { protocol: string; host: string; search: string }): string {
-  const token = new URLSearchParams(location.search).get(TOKEN_PARAM) ?? '';
+  const token = new URLSearchParams(location.search).get(TOKEN_PARAM);
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}${SOCKET_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`;
+  const query = token === null ? '' : `?${TOKEN_PARAM}=${encodeURIComponent(token)}`;
+  return `${scheme}//${location.host}${SOCKET_PATH}${query}`;
+}
+
+/**
+ * The page's address without its ?token=… (path, other query, hash kept), or null when it has none. Once the page
+ * has loaded, its cookie carries the token, so the address bar and the history entry need not.
+ */
+export function addressWithoutToken(href: string): string | null {
+  const url = new URL(href);
+  if (!url.searchParams.has(TOKEN_PARAM)) return null;
+  url.searchParams.delete(TOKEN_PARAM);
+  return url.pathname + url.search + url.hash;
 }
 
 export interface SocketApi {

@@ -1,4 +1,5 @@
-// `npm run web -- [--port N] [--no-open]`: build the screens if needed, start browser mode, print its address.
+// `npm run web -- [--port N] [--no-open]`: build the screens if needed, start browser mode, print its address and
+// open a one-time address in the default browser.
 
 import { spawn } from 'node:child_process';
 import { buildRenderer, rendererNeedsBuild } from './renderer-build';
@@ -67,7 +68,9 @@ async function main(): Promise<void> {
   }
   console.log(`Neuron Studio is at ${server.url}`);
   console.log('Keep this window open while you use it; press Ctrl+C to stop.');
-  if (options.open) openBrowser(server.url);
+  // never the printed address: the launcher's command line is readable by every local user, so it gets a code
+  // that works once (the terminal's text is this user's alone)
+  if (options.open) openBrowser(server.launchUrl());
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };

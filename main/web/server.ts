@@ -11,6 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch, EventHub } from '../transport/dispatch';
 import { REPLACED_CLOSE_CODE, SOCKET_PATH, type AnswerMessage, type CallMessage, type EventMessage } from '../transport/ws-protocol';
 import { judgeRequest, tokenCookieName } from './guard';
+import { answerLaunch, createLaunchCodes, LAUNCH_PARAM, launchCodeIn } from './launch-codes';
 import { resolveStatic, sendFile } from './static-files';
 
 export interface WebCore {
@@ -31,9 +32,12 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
+  /** the address to print: it carries the long-lived token (the page drops it from its address once loaded) */
   url: string;
   port: number;
   token: string;
+  /** a new one-time address for the browser launcher, whose command line other local users can read */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -47,6 +51,8 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   const staticDir = path.resolve(options.staticDir ?? DEFAULT_STATIC_DIR);
   const ownCore = !options.core;
   const core: WebCore = options.core ?? (await import('../handlers/index')).createCore({ mode: 'web' });
+  const launchCodes = createLaunchCodes();
+  const tokenCookie = () => `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
 
   let port = 0;
   const server = createServer((req, res) => {
@@ -62,6 +68,21 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       token,
       port,
     );
+    const launchCode = req.method === 'GET' ? launchCodeIn(req.url ?? '/') : null;
+    if (launchCode !== null) {
+      const answer = answerLaunch(launchCode, verdict, launchCodes);
+      if (answer.kind === 'refuse') {
+        res.writeHead(answer.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(answer.reason);
+        return;
+      }
+      // to the clean address, so the code stays neither in the address bar nor in the page's history entry
+      const headers: Record<string, string> = { Location: '/', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+      if (answer.kind === 'exchange') headers['Set-Cookie'] = tokenCookie();
+      res.writeHead(302, headers);
+      res.end();
+      return;
+    }
     if (!verdict.allowed) {
       res.writeHead(verdict.status, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(verdict.reason);
@@ -91,7 +112,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     }
     if (verdict.tokenFromQuery) {
       // the page's scripts and styles are fetched without ?token=: they carry this cookie instead
-      headers['Set-Cookie'] = `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      headers['Set-Cookie'] = tokenCookie();
     }
     if (req.method === 'HEAD') {
       res.writeHead(200, headers);
@@ -168,6 +189,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    launchUrl: () => `http://127.0.0.1:${port}/?${LAUNCH_PARAM}=${launchCodes.issue()}`,
     async close() {
       for (const client of sockets.clients) client.terminate();
       sockets.close();

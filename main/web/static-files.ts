@@ -40,9 +40,13 @@ export async function resolveStatic(root: string, urlPath: string): Promise<stri
   return null;
 }
 
+/** The Content-Type of one of the built files (the desktop's app:// scheme serves the same files). */
+export function contentTypeOf(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
 export function sendFile(res: ServerResponse, file: string, headers: Record<string, string>): void {
-  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(200, { 'Content-Type': type, ...headers });
+  res.writeHead(200, { 'Content-Type': contentTypeOf(file), ...headers });
   createReadStream(file)
     .on('error', () => res.destroy())
     .pipe(res);

@@ -45,12 +45,18 @@ describe('ensureBoundsVisible', () => {
 });
 
 describe('isAllowedSender', () => {
-  const built = 'file:///opt/Neuron%20Studio/resources/app.asar/out/renderer/index.html';
-  it('allows the built page itself, and nothing else from file:', () => {
+  const built = 'app://neuron-studio/index.html';
+  it('allows the built screens on app:// of our host, and nothing from file:', () => {
     expect(isAllowedSender(built, built)).toBe(true);
     expect(isAllowedSender(`${built}#/train`, built)).toBe(true);
-    expect(isAllowedSender('file:///opt/Neuron%20Studio/resources/app.asar/out/renderer/other.html', built)).toBe(false);
+    expect(isAllowedSender('app://neuron-studio/assets/worker.js', built)).toBe(true);
+    expect(isAllowedSender('app://neuron-studio.evil/index.html', built)).toBe(false);
+    expect(isAllowedSender('app://other/index.html', built)).toBe(false);
+    expect(isAllowedSender('apps://neuron-studio/index.html', built)).toBe(false);
+    expect(isAllowedSender('file:///opt/Neuron%20Studio/resources/app.asar/out/renderer/index.html', built)).toBe(false);
     expect(isAllowedSender('file:///home/me/Downloads/evil.html', built)).toBe(false);
+    // a file: page is never the app, even if asked to be
+    expect(isAllowedSender('file:///x/index.html', 'file:///x/index.html')).toBe(false);
   });
 
   it('allows the dev server origin only, compared as parsed origins', () => {
@@ -92,7 +98,7 @@ describe('menu template', () => {
 
   it('has File, Edit, View, Help with the usual shortcuts, each wired to its action', () => {
     const { calls, actions } = actionsLog();
-    const template = buildMenuTemplate(actions, { isMac: false, recent: [{ path: '/p/a.neuron', name: 'a' }] });
+    const template = buildMenuTemplate(actions, { isMac: false, recent: [{ path: '/p/a.neuron', name: 'a' }], devTools: true });
     expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'View', 'help']);
     const file = items(template[0]!).filter((i) => i.type !== 'separator');
     expect(file.map((i) => [i.label, i.accelerator])).toEqual([
@@ -112,7 +118,7 @@ describe('menu template', () => {
 
   it('says so when there are no recent projects, and puts Quit in the app menu on macOS', () => {
     const { actions } = actionsLog();
-    const template = buildMenuTemplate(actions, { isMac: true, recent: [] });
+    const template = buildMenuTemplate(actions, { isMac: true, recent: [], devTools: true });
     expect(template.map((m) => m.label ?? m.role)).toEqual(['Neuron Studio', 'File', 'Edit', 'View', 'help']);
     const file = items(template[1]!);
     expect(file.some((i) => i.label === 'Quit')).toBe(false);

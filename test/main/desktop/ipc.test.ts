@@ -10,7 +10,7 @@ const wire = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, args: unknown) => unknown>(),
   listeners: new Map<string, Set<(event: unknown, payload: unknown) => void>>(),
   exposed: new Map<string, unknown>(),
-  senderUrl: 'file:///app/out/renderer/index.html',
+  senderUrl: 'app://neuron-studio/index.html',
 }));
 
 vi.mock('electron', () => ({
@@ -32,7 +32,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const APP_URL = 'file:///app/out/renderer/index.html';
+const APP_URL = 'app://neuron-studio/index.html';
 
 async function setUp() {
   const { registerIpc, forwardEvents } = await import('../../../main/desktop/ipc');
