@@ -475,12 +475,17 @@ export class AppPage {
     return offered;
   }
 
-  /** Predicts every row of `inputPath` into `outputPath`; gives what the app said, and the path it offered first. */
-  async predictCsv(inputPath: string, outputPath: string): Promise<{ said: string; offered: string }> {
+  /**
+   * Predicts every row of `inputPath` into `outputPath`; gives what the app said, and the path and the folders the
+   * save field offered.
+   */
+  async predictCsv(inputPath: string, outputPath: string): Promise<{ said: string; offered: string; folders: string[] }> {
     await this.page.click(t('predict-csv'));
     await this.answerFilePrompt(inputPath, 'Choose the CSV to predict');
+    await this.filePrompt('Save the predictions as');
+    const folders = await this.filePromptSuggestions();
     const offered = await this.answerFilePrompt(outputPath, 'Save the predictions as');
     await this.page.locator(t('predictions-done')).waitFor();
-    return { said: await this.page.locator(t('predictions-done')).innerText(), offered };
+    return { said: await this.page.locator(t('predictions-done')).innerText(), offered, folders };
   }
 }

@@ -39,8 +39,11 @@ describe('the file chooser', () => {
     await ui.goTo('use');
     const folder = path.join(app.tmp, 'my projects');
     expect(await ui.exportWeights(path.join(app.tmp, 'w.json'))).toBe(path.join(folder, 'mine weights.json'));
-    const { offered } = await ui.predictCsv(path.join(ROOT, 'datasets', 'diabetes.csv'), path.join(app.tmp, 'p.csv'));
+    const { offered, folders } = await ui.predictCsv(path.join(ROOT, 'datasets', 'diabetes.csv'), path.join(app.tmp, 'p.csv'));
     expect(offered).toBe(path.join(folder, 'mine predictions.csv'));
+    // bug guarded: the save field offered datasets/ (where the example came from) as a folder to save in
+    expect(folders.join('\n')).toContain(folder);
+    expect(folders.join('\n')).not.toContain(path.join(ROOT, 'datasets'));
     expect(readdirSync(path.join(ROOT, 'datasets')).sort()).toEqual(datasetsBefore);
     expect(app.pageErrors).toEqual([]);
   });
