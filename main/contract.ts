@@ -286,6 +286,11 @@ export const requests = {
     z.array(FileSuggestionSchema),
     "Browser mode's path field: recent projects, the CSVs in datasets/, recent CSVs.",
   ),
+  'files.savePath': request(
+    z.object({ kind: z.enum(['project', 'predictions', 'weights']) }).strict(),
+    z.string(),
+    "Where a save dialog starts: beside the project's file, else in the person's Documents (or home) folder.",
+  ),
 
   'dialogs.openCsv': request(DialogArgs, PathOrNull, 'Native open dialog for a CSV (desktop only); null when cancelled.'),
   'dialogs.openProject': request(DialogArgs, PathOrNull, 'Native open dialog for a .neuron project.'),

@@ -137,7 +137,7 @@ async function askBeforeClosing(window: BrowserWindow): Promise<void> {
     if (!target) {
       const chosen = await dialog.showSaveDialog(window, {
         title: 'Save the project',
-        defaultPath: `${s.name}.neuron`,
+        defaultPath: await core.context.files.savePath('project', s),
         filters: [{ name: 'Neuron Studio projects', extensions: ['neuron'] }],
       });
       if (chosen.canceled || !chosen.filePath) return;

@@ -1,9 +1,10 @@
-// app.info and files.suggestions: which face runs, the examples, and the files the path field offers.
+// app.info, files.suggestions and files.savePath: which face runs, the examples, the files the path field offers,
+// and where a new file is first offered to be saved.
 
 import type { Context, HandlerGroup } from './context';
 import { examplesIn } from '../services/files';
 
-export function appHandlers(ctx: Context): HandlerGroup<'app.info' | 'files.suggestions'> {
+export function appHandlers(ctx: Context): HandlerGroup<'app.info' | 'files.suggestions' | 'files.savePath'> {
   return {
     'app.info': async () => ({
       mode: ctx.mode,
@@ -13,5 +14,6 @@ export function appHandlers(ctx: Context): HandlerGroup<'app.info' | 'files.sugg
       platform: process.platform,
     }),
     'files.suggestions': ({ kind }) => ctx.files.suggestions(kind),
+    'files.savePath': ({ kind }) => ctx.files.savePath(kind, ctx.session),
   };
 }

@@ -27,6 +27,8 @@ export interface CoreOptions {
   dataDir?: string;
   /** where the example CSVs are; default datasets/ of the repository */
   datasetsDir?: string;
+  /** the person's home folder, where new files are first offered (in Documents); default os.homedir() */
+  homeDir?: string;
   version?: string;
   dialogs?: Dialogs | null;
   /** the pool's worker file etc. (the desktop build passes its built worker) */
@@ -97,7 +99,7 @@ export function createCore(options: CoreOptions): Core {
     session,
     runs,
     projects,
-    files: new Files(datasetsDir, dataDir, projects.recent),
+    files: new Files(datasetsDir, dataDir, projects.recent, options.homeDir),
     parser,
     dialogs: options.dialogs ?? null,
   };

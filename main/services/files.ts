@@ -1,9 +1,12 @@
-// Files the app offers: the example datasets, the CSVs in datasets/, recent CSVs and projects (browser mode's path field).
+// Files the app offers: the example datasets, the CSVs in datasets/, recent CSVs and projects (browser mode's path
+// field), and where a new file is first offered to be saved.
 
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRecentList, type RecentList } from '../project';
 import type { FileSuggestion } from '../contract';
+import { defaultSavePath, isFolder, type SaveKind } from './save-paths';
 
 export interface Example {
   title: string;
@@ -38,8 +41,16 @@ export class Files {
     private readonly datasetsDir: string,
     dataDir: string,
     private readonly recentProjects: RecentList,
+    /** the person's home folder (tests give one of their own) */
+    private readonly homeDir = os.homedir(),
   ) {
     this.recentCsvs = createRecentList(path.join(dataDir, 'recent-csvs.json'));
+  }
+
+  /** The path a save dialog starts with, for the project as it is now. */
+  async savePath(kind: SaveKind, project: { path: string | null; name: string }): Promise<string> {
+    const hasDocuments = await isFolder(path.join(this.homeDir, 'Documents'));
+    return defaultSavePath(kind, { projectPath: project.path, projectName: project.name, home: this.homeDir, hasDocuments });
   }
 
   async suggestions(kind: 'csv' | 'project'): Promise<FileSuggestion[]> {

@@ -86,13 +86,45 @@ export class AppPage {
     await this.page.locator(t('busy')).waitFor({ state: 'detached', timeout: 120_000 });
   }
 
-  /** Answers the browser-mode file chooser with a path. */
-  async answerFilePrompt(filePath: string): Promise<void> {
-    const prompt = this.page.locator(t('file-prompt'));
-    await prompt.waitFor();
-    await this.page.fill(t('file-path'), filePath);
-    await this.page.click(t('file-confirm'));
-    await prompt.waitFor({ state: 'detached' });
+  /**
+   * Waits for the browser-mode file chooser to be open with its default path in the field (the title, when given,
+   * says which one), and gives what it shows.
+   */
+  async filePrompt(title?: string): Promise<{ id: string; title: string; path: string }> {
+    const ready = this.page.locator(`${t('file-prompt')}[data-state="ready"]${title ? `[aria-label="${title}"]` : ''}`);
+    await ready.waitFor();
+    return {
+      id: (await ready.getAttribute('data-prompt')) ?? '',
+      title: (await ready.getAttribute('aria-label')) ?? '',
+      path: await ready.locator(t('file-path')).inputValue(),
+    };
+  }
+
+  /** Waits until the file chooser with this id has closed (another one may open a moment later). */
+  async filePromptClosed(id: string): Promise<void> {
+    await this.page.locator(`${t('file-prompt')}[data-prompt="${id}"]`).waitFor({ state: 'detached' });
+  }
+
+  /**
+   * Answers the browser-mode file chooser with a path, once it holds its default (typing earlier could be filled
+   * over), and waits for that chooser to close; gives the default path it offered.
+   */
+  async answerFilePrompt(filePath: string, title?: string): Promise<string> {
+    const prompt = await this.filePrompt(title);
+    const field = this.page.locator(`${t('file-prompt')}[data-prompt="${prompt.id}"] ${t('file-path')}`);
+    await field.fill(filePath);
+    await this.page.click(`${t('file-prompt')}[data-prompt="${prompt.id}"] ${t('file-confirm')}`);
+    await this.filePromptClosed(prompt.id);
+    return prompt.path;
+  }
+
+  /** Types into the open file chooser's field without confirming it. */
+  async typeFilePath(promptId: string, filePath: string): Promise<void> {
+    await this.page.fill(`${t('file-prompt')}[data-prompt="${promptId}"] ${t('file-path')}`, filePath);
+  }
+
+  async isFilePromptOpen(): Promise<boolean> {
+    return (await this.page.locator(t('file-prompt')).count()) > 0;
   }
 
   async filePromptSuggestions(): Promise<string[]> {
@@ -113,9 +145,15 @@ export class AppPage {
     await this.idle();
   }
 
+  /** Presses Save As… and waits for its file chooser; gives what it shows. */
+  async startSaveAs(): Promise<{ id: string; title: string; path: string }> {
+    await this.page.click(t('save-as'));
+    return this.filePrompt('Save the project as');
+  }
+
   async saveAs(filePath: string): Promise<void> {
     await this.page.click(t('save-as'));
-    await this.answerFilePrompt(filePath);
+    await this.answerFilePrompt(filePath, 'Save the project as');
     await this.idle();
   }
 
@@ -126,7 +164,7 @@ export class AppPage {
   async openProject(filePath: string): Promise<void> {
     await this.page.click(t('open-project'));
     if (await this.page.locator(t('unsaved-dialog')).count()) await this.page.click(t('unsaved-discard'));
-    await this.answerFilePrompt(filePath);
+    await this.answerFilePrompt(filePath, 'Open a project');
     await this.idle();
   }
 
@@ -429,17 +467,25 @@ export class AppPage {
     };
   }
 
-  async exportWeights(filePath: string): Promise<void> {
+  /** Exports the weights to `filePath`; gives the path the chooser offered first. */
+  async exportWeights(filePath: string): Promise<string> {
     await this.page.click(t('export-weights'));
-    await this.answerFilePrompt(filePath);
+    const offered = await this.answerFilePrompt(filePath, 'Save the weights as');
     await this.page.locator(t('export-done')).waitFor();
+    return offered;
   }
 
-  async predictCsv(inputPath: string, outputPath: string): Promise<string> {
+  /**
+   * Predicts every row of `inputPath` into `outputPath`; gives what the app said, and the path and the folders the
+   * save field offered.
+   */
+  async predictCsv(inputPath: string, outputPath: string): Promise<{ said: string; offered: string; folders: string[] }> {
     await this.page.click(t('predict-csv'));
-    await this.answerFilePrompt(inputPath);
-    await this.answerFilePrompt(outputPath);
+    await this.answerFilePrompt(inputPath, 'Choose the CSV to predict');
+    await this.filePrompt('Save the predictions as');
+    const folders = await this.filePromptSuggestions();
+    const offered = await this.answerFilePrompt(outputPath, 'Save the predictions as');
     await this.page.locator(t('predictions-done')).waitFor();
-    return this.page.locator(t('predictions-done')).innerText();
+    return { said: await this.page.locator(t('predictions-done')).innerText(), offered, folders };
   }
 }

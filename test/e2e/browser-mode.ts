@@ -22,6 +22,8 @@ export interface RunningApp {
   page: Page;
   /** a scratch folder for this run: the app's own data (recent list, autosave) and the files the test writes */
   tmp: string;
+  /** the home folder the app is given (in the scratch folder, with a Documents folder) */
+  home: string;
   /** messages the page logged as errors (a test may assert there are none) */
   pageErrors: string[];
   close(): Promise<void>;
@@ -45,9 +47,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   await ensureBuilt();
   mkdirSync(SCREENS_DIR, { recursive: true });
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'neuron-e2e-'));
+  // the person's own folders are the test's: new files are offered in home/Documents
+  const home = path.join(tmp, 'home');
+  mkdirSync(path.join(home, 'Documents'), { recursive: true });
   const core = createCore({
     mode: 'web',
     dataDir: options.dataDir ?? path.join(tmp, 'app-data'),
+    homeDir: home,
     checkResults: true,
     autosaveMs: options.autosaveMs ?? 60_000,
   });
@@ -70,6 +76,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     browser,
     page,
     tmp,
+    home,
     pageErrors,
     async close() {
       await browser.close().catch(() => undefined);

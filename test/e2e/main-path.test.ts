@@ -263,7 +263,8 @@ describe('the main path, in browser mode', () => {
 
   it('exports the weights, and the command line predicts the same probability from them', async () => {
     const weightsPath = path.join(app.tmp, 'pima weights.json');
-    await ui.exportWeights(weightsPath);
+    // the project has no file yet: offered in the person's documents, never the app's own datasets/
+    expect(await ui.exportWeights(weightsPath)).toBe(path.join(app.home, 'Documents', 'Diabetes (Pima) weights.json'));
     expect(existsSync(weightsPath)).toBe(true);
     const weights = JSON.parse(readFileSync(weightsPath, 'utf8'));
     expect(weights.format).toBe('neuron-studio.weights');
@@ -283,8 +284,9 @@ describe('the main path, in browser mode', () => {
 
   it('predicts a whole CSV and saves it with the predictions added', async () => {
     const out = path.join(app.tmp, 'predictions.csv');
-    const said = await ui.predictCsv(path.join(ROOT, 'datasets', 'diabetes.csv'), out);
+    const { said, offered } = await ui.predictCsv(path.join(ROOT, 'datasets', 'diabetes.csv'), out);
     expect(said).toMatch(/768 rows predicted/);
+    expect(offered).toBe(path.join(app.home, 'Documents', 'Diabetes (Pima) predictions.csv'));
     const lines = readFileSync(out, 'utf8').trim().split(/\r?\n/);
     expect(lines).toHaveLength(769);
     expect(lines[0]!.startsWith('Pregnancies,Glucose')).toBe(true);
@@ -294,9 +296,9 @@ describe('the main path, in browser mode', () => {
   it('saves the project; after a reload and reopening, the runs and the evaluation are as they were', async () => {
     const projectPath = path.join(app.tmp, 'diabetes.neuron');
     await app.page.click('[data-test="save-as"]');
-    await app.page.locator('[data-test="file-prompt"]').waitFor();
+    expect((await ui.filePrompt('Save the project as')).path).toBe(path.join(app.home, 'Documents', 'Diabetes (Pima).neuron'));
     await ui.screenshot('09-save-as-path-field');
-    await ui.answerFilePrompt(projectPath);
+    await ui.answerFilePrompt(projectPath, 'Save the project as');
     await ui.idle();
     expect(existsSync(projectPath)).toBe(true);
     expect(await ui.isUnsaved()).toBe(false);

@@ -60,7 +60,7 @@ describe('when things go wrong', () => {
 
     const saved = path.join(app.tmp, 'prices.neuron');
     await ui.pressSave();
-    await ui.answerFilePrompt(saved);
+    await ui.answerFilePrompt(saved, 'Save the project as');
     await ui.idle();
     expect(existsSync(saved)).toBe(true);
     expect(await ui.isUnsaved()).toBe(false);

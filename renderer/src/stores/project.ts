@@ -16,8 +16,17 @@ export type Screen = 'start' | 'data' | 'model' | 'train' | 'evaluate' | 'use';
 /** What the file chooser is asked for; the save kinds accept a path that does not exist yet. */
 export type FileKind = 'csv' | 'project' | 'saveProject' | 'saveCsv' | 'saveWeights';
 
+/** The save kinds as the main side names them (it decides where each is first offered). */
+const SAVE_KINDS: Partial<Record<FileKind, 'project' | 'predictions' | 'weights'>> = {
+  saveProject: 'project',
+  saveCsv: 'predictions',
+  saveWeights: 'weights',
+};
+
 /** The browser-mode path field, open while a person chooses a file. */
 export interface FilePrompt {
+  /** one number per request for a file: the dialog fills its field only when this changes */
+  id: number;
   kind: FileKind;
   title: string;
   path: string;
@@ -32,19 +41,6 @@ export interface UnsavedPrompt {
 }
 
 const DEFAULT_UI: UiState = { screen: 'start', selectedRunId: null, threshold: 0.5, compareRunIds: [] };
-
-function dirname(path: string): string {
-  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return i > 0 ? path.slice(0, i) : '.';
-}
-
-function separator(path: string): string {
-  return path.includes('\\') && !path.includes('/') ? '\\' : '/';
-}
-
-function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'Untitled';
-}
 
 export const useProjectStore = defineStore('project', () => {
   const info = ref<AppInfo | null>(null);
@@ -64,6 +60,8 @@ export const useProjectStore = defineStore('project', () => {
   const filePrompt = ref<FilePrompt | null>(null);
   const unsavedPrompt = ref<UnsavedPrompt | null>(null);
   let unsubscribes: (() => void)[] = [];
+  /** requests for a file so far; an answer that arrives for an older one is stale */
+  let fileRequests = 0;
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   function report(error: unknown, doing?: string): void {
@@ -274,25 +272,6 @@ export const useProjectStore = defineStore('project', () => {
     recovery.value = null;
   }
 
-  /** A folder to suggest for new files: beside the project, else beside the data, else the example's folder. */
-  function suggestedFolder(): string | null {
-    if (path.value) return dirname(path.value);
-    const dataPath = useDataStore().summary?.path;
-    if (dataPath) return dirname(dataPath);
-    const example = info.value?.examples[0]?.path;
-    return example ? dirname(example) : null;
-  }
-
-  function defaultPathFor(kind: FileKind): string {
-    const folder = suggestedFolder();
-    const file = safeFileName(name.value);
-    const join = (f: string) => (folder ? `${folder}${separator(folder)}${f}` : f);
-    if (kind === 'saveProject') return path.value ?? join(`${file}.neuron`);
-    if (kind === 'saveCsv') return join(`${file} predictions.csv`);
-    if (kind === 'saveWeights') return join(`${file} weights.json`);
-    return '';
-  }
-
   const titles: Record<FileKind, string> = {
     csv: 'Choose a CSV file',
     project: 'Open a project',
@@ -301,14 +280,28 @@ export const useProjectStore = defineStore('project', () => {
     saveWeights: 'Save the weights as',
   };
 
+  /** Where the main side offers to save a new file of this kind; '' for opening, or if it cannot say. */
+  async function defaultPathFor(kind: FileKind): Promise<string> {
+    const saveKind = SAVE_KINDS[kind];
+    if (!saveKind) return '';
+    try {
+      return await useApi().files.savePath({ kind: saveKind });
+    } catch {
+      // the field still takes any path
+      return '';
+    }
+  }
+
   /**
    * A file path from the person: the desktop's native dialog, or in browser mode the path field with suggestions
-   * (recent files and the datasets folder). Null when they cancel.
+   * (recent files and the datasets folder). Null when they cancel, and for a request overtaken by a newer one or
+   * made while they are answering another (it never replaces a field they may be typing in).
    */
   async function chooseFile(kind: FileKind, title = titles[kind]): Promise<string | null> {
     const api = useApi();
-    const defaultPath = defaultPathFor(kind);
+    const asked = ++fileRequests;
     if (info.value?.nativeDialogs) {
+      const defaultPath = await defaultPathFor(kind);
       const args = defaultPath ? { title, defaultPath } : { title };
       const answer = await attempt(
         'Choosing a file…',
@@ -330,17 +323,18 @@ export const useProjectStore = defineStore('project', () => {
       );
       return answer ?? null;
     }
-    let suggestions: FileSuggestion[] = [];
-    {
-      try {
-        suggestions = await api.files.suggestions({ kind: kind === 'project' || kind === 'saveProject' ? 'project' : 'csv' });
-      } catch {
+    // everything the field shows arrives before it opens, so nothing fills it in after a person starts typing
+    const [defaultPath, suggestions] = await Promise.all([
+      defaultPathFor(kind),
+      api.files.suggestions({ kind: kind === 'project' || kind === 'saveProject' ? 'project' : 'csv' }).catch(
         // suggestions only help; the field still takes any path
-      }
-    }
-    filePrompt.value?.resolve(null);
+        () => [] as FileSuggestion[],
+      ),
+    ]);
+    if (asked !== fileRequests || filePrompt.value) return null;
     return new Promise<string | null>((resolve) => {
       filePrompt.value = {
+        id: asked,
         kind,
         title,
         path: defaultPath,
