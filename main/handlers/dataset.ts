@@ -54,14 +54,14 @@ function useDataset(ctx: Context, loaded: LoadedDataset): void {
     });
     // a new table starts from the suggested network (not an empty stack), so Train works at once; the Model screen
     // changes it, and its Suggest button says why
-    const suggested = !old && plan.label ? suggestionFor(loaded.data, plan.label, plan.features, plan.split.validation) : null;
+    const suggested = !old && plan.label ? suggestionFor(loaded.data, plan.label, plan.features, plan.split.validation, plan.task) : null;
     if (suggested) plan = { ...plan, hidden: suggested.hidden, training: suggested.training };
   }
   session.dataset = loaded;
   session.plan = plan;
-  if (plan.label && plan.label !== loaded.describe.roles.label) {
+  if (plan.label && (plan.label !== loaded.describe.roles.label || plan.task !== 'auto')) {
     try {
-      loaded.describe.labelTask = describeLabel(loaded.data, plan.label);
+      loaded.describe.labelTask = describeLabel(loaded.data, plan.label, plan.task);
     } catch {
       loaded.describe.labelTask = null;
     }
