@@ -35,6 +35,8 @@ export interface DataNote {
   app: string;
   column?: string;
   action?: DataNoteAction;
+  /** the model will learn little or nothing as things are: said again where training starts */
+  warning?: true;
 }
 
 /** How many file rows a note lists before "...". */
@@ -165,6 +167,7 @@ export function labelLikeIdNote(fileName: string, label: string, classes: string
   const values = `${plural(classes.length, 'value', 'values')} in ${plural(rows, 'row', 'rows')}`;
   return {
     code: 'label_like_id',
+    warning: true,
     message: numeric
       ? `The label ${label} of ${fileName} looks like a record number: a different whole number on every row (${values}). ` +
         'A model cannot learn to predict it from the other columns.'
@@ -182,6 +185,7 @@ export function labelLikeNumberNote(fileName: string, label: string, classes: st
   const todo = 'To predict it as a number, write its values in the file as plain numbers (a dot as the decimal mark, no units or thousands separators)';
   return {
     code: 'label_like_number',
+    warning: true,
     message:
       `The label ${label} of ${fileName} holds numbers written as text (such as ${examples(classes)}), so each of its ` +
       `${classes.length.toLocaleString('en-US')} values is read as a class of its own and the model learns to pick one, not to come close.`,
@@ -195,6 +199,7 @@ export function labelLikeNumberNote(fileName: string, label: string, classes: st
 export function labelFewNumbersNote(fileName: string, label: string, classes: string[]): DataNote {
   return {
     code: 'label_few_numbers',
+    warning: true,
     message:
       `The label ${label} of ${fileName} holds ${classes.length} different whole numbers (from ${classes[0]} to ` +
       `${classes[classes.length - 1]}), so it is read as ${classes.length} classes: the model learns to pick one of them, ` +
