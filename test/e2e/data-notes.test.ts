@@ -37,6 +37,7 @@ describe('notes on the Data screen', () => {
     // the warning is said again where training starts, with the same answer offered
     await ui.goTo('train');
     expect(await ui.dataNotes('train')).toEqual([offer]);
+    await ui.screenshot('22-train-label-warning', 'window');
     await ui.goTo('data');
     await ui.noteAction('predict_as_number');
     await expect.poll(() => ui.taskSentence()).toMatch(/a number \(regression\) for score/);
@@ -60,5 +61,6 @@ describe('notes on the Data screen', () => {
     expect(message.split("Fix the file or choose 'skip bad rows'.")).toHaveLength(2);
     expect(message).toContain("What to do: Fix the file or choose 'skip bad rows'.");
     expect(message).toContain('Row 3 of broken.csv has 2 values but the header has 3.');
+    await ui.screenshot('23-import-error', 'window');
   });
 });
