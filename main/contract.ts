@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LayerSchema, TrainingPlanSchema, TrainingSettingsSchema } from '../workers/plan';
 import type { EpochMetrics, StopReason } from '../workers/engine/spec';
 import type { WeightsFile } from '../workers/engine/weights-file';
+import type { DataNote } from '../workers/data/notes';
 import type { ColumnProfile } from '../workers/data/profile';
 import type { LabelTask, Roles } from '../workers/data/roles';
 
@@ -89,6 +90,12 @@ export const FileSuggestionSchema = z.object({
 export const ColumnKindSchema = z.enum(['numeric', 'categorical', 'id', 'constant', 'text']);
 export const TaskSchema = z.enum(['binary', 'multiclass', 'regression']);
 
+/** Something the import or the label did on its own, as workers/data/notes.ts words it: what, and what to do (CLI, app). */
+export const DataNoteSchema = z.custom<DataNote>(
+  (v) => isObject(v) && typeof v.code === 'string' && typeof v.message === 'string' && typeof v.cli === 'string' && typeof v.app === 'string',
+  { message: 'should be a note about the data' },
+);
+
 export const DatasetSummarySchema = z.object({
   /** the file name the user knows, e.g. diabetes.csv */
   fileName: z.string(),
@@ -100,6 +107,8 @@ export const DatasetSummarySchema = z.object({
   skippedRows: z.number().int().default(0),
   /** seconds spent reading and profiling */
   importSeconds: z.number().optional(),
+  /** what the import did on its own: columns renamed, rows skipped, no column usable as an input */
+  notes: z.array(DataNoteSchema).default([]),
 });
 
 /** One column's description, as workers/data/profile.ts makes it (kind, missing, stats, histogram, warnings). */
@@ -430,7 +439,7 @@ export type PayloadOf<E extends EventName> = z.output<(typeof events)[E]>;
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 export type FileSuggestion = z.infer<typeof FileSuggestionSchema>;
 export type DatasetSummary = z.infer<typeof DatasetSummarySchema>;
-export type { ColumnProfile, LabelTask, Roles };
+export type { ColumnProfile, DataNote, LabelTask, Roles };
 export type Describe = z.infer<typeof DescribeSchema>;
 export type Evaluation = z.infer<typeof EvaluationSchema>;
 export type MetricsAtThreshold = z.infer<typeof MetricsAtThresholdSchema>;

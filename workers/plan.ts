@@ -62,6 +62,8 @@ export const TrainingSettingsSchema = z.object({
 export const TrainingPlanSchema = z.object({
   features: z.array(z.string()).min(1),
   label: z.string(),
+  /** 'auto': the label's values decide (workers/data/roles.ts labelTask); 'regression': a numeric label is predicted as a number */
+  task: z.enum(['auto', 'regression']).default('auto'),
   preparation: PreparationChoicesSchema.default(PreparationChoicesSchema.parse({})),
   split: SplitSchema.default(SplitSchema.parse({})),
   /** hidden layers only; the output layer follows the label unless `output` overrides its activation */

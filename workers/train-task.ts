@@ -8,6 +8,7 @@ import type { EpochMetrics, StopReason } from './engine/spec';
 import { WEIGHTS_FORMAT, WEIGHTS_VERSION, type Task, type WeightsFile } from './engine/weights-file';
 import type { TrainingPlan } from './plan';
 import { buildMatrices, fitPreparation, labelTask, splitRows, type Dataset } from './data';
+import { withoutHint } from './data/errors';
 import { createProgressReporter } from './progress';
 import { checkChoices, networkFor, settingsFor } from './train-setup';
 import { evaluate, type Evaluation } from './train-evaluation';
@@ -64,7 +65,7 @@ export default function trainTask(input: TrainTaskInput): TrainTaskOutcome {
 }
 
 export function runTraining({ runId, dataset, plan, port, stopFlag }: TrainTaskInput): TrainTaskResult {
-  const task: Task = labelTask(dataset, plan.label).task;
+  const task: Task = labelTask(dataset, plan.label, plan.task).task;
   const split = splitRows(dataset, plan.label, plan.split, task);
   const prepared = fitPreparation(dataset, plan, split.train);
   const trainM = buildMatrices(dataset, prepared, plan, split.train);
@@ -143,7 +144,7 @@ function asInputError(error: unknown): RunError | undefined {
   const info: RunError = {
     kind: 'input',
     code: typeof e.code === 'string' ? e.code : error.name === 'PlanError' ? 'bad_plan' : 'bad_input',
-    message: error.message,
+    message: withoutHint(error.message, e.hint),
   };
   if (typeof e.file === 'string') info.file = e.file;
   if (typeof e.row === 'number') info.row = e.row;

@@ -8,6 +8,7 @@ With no options: the tutorial's Keras recipe on datasets/diabetes.csv.
   --csv FILE             the table to learn from (a header row, or none with --label as a position)
   --label COLUMN         the column to predict: its header name, or its 0-based position
   --features a,b,c       the columns to learn from (default: every other column)
+  --task auto|regression auto follows the label; regression predicts a numeric label as a number
   --layers 16:relu,8:relu  hidden layers as UNITS:ACTIVATION (default: suggested for the data)
   --init NAME            initializer of every layer: random_uniform, random_normal, glorot_uniform, glorot_normal,
                          he_uniform, he_normal, zeros

@@ -13,6 +13,7 @@ export function kerasRecipe(features: string[], label: string): TrainingPlan {
   return {
     features,
     label,
+    task: 'auto',
     preparation: {
       numericMissing: 'median',
       categoricalMissing: 'most_frequent',

@@ -11,12 +11,15 @@ import { UsageError } from './errors';
 
 export const SCALINGS = ['standard', 'minmax', 'none'] as const;
 export type ScalingName = (typeof SCALINGS)[number];
+export const TASKS = ['auto', 'regression'] as const;
 
 export interface TrainOptions {
   csv?: string;
   /** a header name, or a 0-based position */
   label?: string;
   features?: string[];
+  /** 'regression' predicts a numeric label as a number even when it holds a few whole numbers */
+  task?: (typeof TASKS)[number];
   layers?: LayerPlan[];
   init?: InitializerName;
   optimizer?: OptimizerName;
@@ -50,6 +53,7 @@ const TRAIN_SPEC = {
   csv: { type: 'string' },
   label: { type: 'string' },
   features: { type: 'string' },
+  task: { type: 'string' },
   layers: { type: 'string' },
   init: { type: 'string' },
   optimizer: { type: 'string' },
@@ -85,6 +89,7 @@ export function parseTrainOptions(args: string[]): TrainOptions {
     csv: v.csv,
     label: v.label,
     features: v.features === undefined ? undefined : list(v.features, '--features'),
+    task: v.task === undefined ? undefined : oneOf(v.task, TASKS, '--task'),
     layers: v.layers === undefined ? undefined : parseLayers(v.layers),
     init: v.init === undefined ? undefined : oneOf(v.init, INITIALIZERS, '--init'),
     optimizer: v.optimizer === undefined ? undefined : oneOf(v.optimizer, OPTIMIZERS, '--optimizer'),

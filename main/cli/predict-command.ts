@@ -1,9 +1,9 @@
 // `npm run predict -- --weights FILE (--input 3,4 | --csv FILE) [--json] [--out FILE.csv]`, or --project FILE.neuron
 // instead of --weights: answers for new rows from a trained model; --out is written only when every row succeeded.
 
-import Papa from 'papaparse';
 import { parseCsv } from '../../workers/data';
 import { parseWeightsFile, predict, WeightsFileError } from '../../workers/engine/predict';
+import { csvText } from '../services/csv-text';
 import type { WeightsFile } from '../../workers/engine/weights-file';
 import { EXIT_OK, UsageError } from './errors';
 import { checkOutputPath, readInputFile, writeOutputFile } from './files';
@@ -46,8 +46,8 @@ export async function predictCommand(args: string[], terminal: Terminal): Promis
 
   if (options.out) {
     const header = [...given.table.header, ...predictionColumns(model)];
-    const rows = given.table.cells.map((cells, r) => [...cells.map((c) => c ?? ''), ...predictionCells(predictions[r], model)]);
-    await writeOutputFile(options.out, `${Papa.unparse({ fields: header, data: rows }, { newline: '\n' })}\n`);
+    const rows = given.table.cells.map((cells, r) => [...cells, ...predictionCells(predictions[r], model)]);
+    await writeOutputFile(options.out, csvText(header, rows));
     terminal.err(`Predictions written to ${options.out}`);
   }
   return EXIT_OK;

@@ -3,10 +3,12 @@
 
 import path from 'node:path';
 import { parseCsv } from '../../workers/data';
+import { importNotes } from '../../workers/data/notes';
 import { TrainingService } from '../services/training';
 import type { TrainingRun } from '../services/training';
 import { epochLine, lastMetrics } from './epoch-line';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_OUR_FAULT } from './errors';
+import { noteLine } from './data-notes';
 import { checkOutputPath, readInputFile, writeOutputFile } from './files';
 import { TRAIN_HELP } from './help';
 import { DEFAULT_CSV } from './keras-recipe';
@@ -34,13 +36,10 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
   const importStarted = performance.now();
   const bytes = await readInputFile(csvPath, '--csv');
   const dataset = parseCsv(bytes, shownName, { header: 'auto', skipBadRows: options.skipBadRows });
-  if (dataset.skippedRows) {
-    const { count, rows } = dataset.skippedRows;
-    terminal.err(`Note: ${count} row${count === 1 ? '' : 's'} with the wrong number of values left out (file rows ${rows.join(', ')}${count > rows.length ? ', ...' : ''}).`);
-  }
+  for (const note of importNotes(dataset)) terminal.err(noteLine(note));
   const importSeconds = (performance.now() - importStarted) / 1000;
-  const { plan, task, notUsed } = planFromOptions(options, dataset);
-  for (const column of notUsed) terminal.err(`Note: column "${column.name}" is not used: ${column.reason}`);
+  const { plan, task, notes } = planFromOptions(options, dataset);
+  for (const note of notes) terminal.err(noteLine(note));
 
   terminal.out(describeRun(dataset, plan, task));
   const service = new TrainingService({ poolOptions: { maxThreads: 1 } });

@@ -2,8 +2,10 @@
 // tutorial's recipe (no --csv) or the suggested model (with --csv) as the base, then each given option on top.
 
 import { findColumn, labelTask, suggestPlan, suggestRoles, type Dataset } from '../../workers/data';
+import { columnLeftOutNote, noInputsNote, type DataNote } from '../../workers/data/notes';
 import type { Task } from '../../workers/engine/weights-file';
 import { TrainingPlanSchema, type TrainingPlan } from '../../workers/plan';
+import { noteWords } from './data-notes';
 import { UsageError } from './errors';
 import { DEFAULT_LABEL, kerasRecipe } from './keras-recipe';
 import type { TrainOptions } from './options';
@@ -11,8 +13,8 @@ import type { TrainOptions } from './options';
 export interface PlannedRun {
   plan: TrainingPlan;
   task: Task;
-  /** columns left out of the features on their own, with the reason in words */
-  notUsed: { name: string; reason: string }[];
+  /** what to know before training: columns left out on their own, rows without a label, a label like an identifier */
+  notes: DataNote[];
 }
 
 export function planFromOptions(options: TrainOptions, dataset: Dataset): PlannedRun {
@@ -25,7 +27,7 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset): Planne
     );
   }
   const label = findColumn(dataset, labelText).name;
-  let notUsed: PlannedRun['notUsed'] = [];
+  let notUsed: { name: string; reason: string }[] = [];
   let features: string[];
   if (options.features) features = options.features.map((name) => findColumn(dataset, name).name);
   else {
@@ -37,11 +39,16 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset): Planne
   if (features.includes(label)) {
     throw new UsageError(`--features lists the label "${label}" itself. Leave it out of --features.`);
   }
-  if (features.length === 0) throw new UsageError(`${dataset.fileName} has no column besides the label to learn from.`);
-  const { task } = labelTask(dataset, label);
+  if (features.length === 0) throw new UsageError(noteWords(noInputsNote(dataset.fileName, label, notUsed)));
+  const choice = options.task ?? 'auto';
+  const described = labelTask(dataset, label, choice);
+  const task = described.task;
+  const notes = [...notUsed.map((column) => columnLeftOutNote(dataset.fileName, column)), ...(described.notes ?? [])];
 
   const base: TrainingPlan =
-    useRecipe && task === 'binary' ? kerasRecipe(features, label) : withoutExplanation(suggestPlan(dataset, undefined, { label, features }));
+    useRecipe && task === 'binary' && choice === 'auto'
+      ? kerasRecipe(features, label)
+      : withoutExplanation(suggestPlan(dataset, undefined, { label, features, task: choice }));
 
   const plan: TrainingPlan = structuredClone(base);
   if (options.scale) plan.preparation.scaling = options.scale;
@@ -69,7 +76,7 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset): Planne
     plan.training.seed = options.seed;
     plan.split.seed = options.seed;
   }
-  return { plan: TrainingPlanSchema.parse(plan), task, notUsed };
+  return { plan: TrainingPlanSchema.parse(plan), task, notes };
 }
 
 function withoutExplanation(suggested: ReturnType<typeof suggestPlan>): TrainingPlan {

@@ -41,9 +41,9 @@ function useDataset(ctx: Context, loaded: LoadedDataset): void {
   const plan: PlanDraft = old && oldStillFits && (old.label !== '' || old.features.length > 0) ? old : startingPlan(loaded);
   session.dataset = loaded;
   session.plan = plan;
-  if (plan.label && plan.label !== loaded.describe.roles.label) {
+  if (plan.label && (plan.label !== loaded.describe.roles.label || plan.task !== 'auto')) {
     try {
-      loaded.describe.labelTask = describeLabel(loaded.data, plan.label);
+      loaded.describe.labelTask = describeLabel(loaded.data, plan.label, plan.task);
     } catch {
       loaded.describe.labelTask = null;
     }

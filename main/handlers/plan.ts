@@ -13,8 +13,8 @@ export function planHandlers(ctx: Context): HandlerGroup<'project.setPlan' | 'mo
       if (dataset) {
         // names must be the table's own: a typo here would only surface at training time
         for (const name of [...plan.features, ...(plan.label ? [plan.label] : [])]) findColumn(dataset.data, name);
-        if (plan.label !== session.plan?.label) {
-          dataset.describe.labelTask = plan.label ? describeLabel(dataset.data, plan.label) : null;
+        if (plan.label !== session.plan?.label || plan.task !== session.plan?.task) {
+          dataset.describe.labelTask = plan.label ? describeLabel(dataset.data, plan.label, plan.task) : null;
         }
       }
       session.plan = plan;
@@ -30,7 +30,7 @@ export function planHandlers(ctx: Context): HandlerGroup<'project.setPlan' | 'mo
           hint: 'The suggestion depends on what is predicted.',
         });
       }
-      const suggestion = suggestionFor(dataset.data, label, features, ctx.session.plan?.split.validation ?? 0);
+      const suggestion = suggestionFor(dataset.data, label, features, ctx.session.plan?.split.validation ?? 0, ctx.session.plan?.task);
       if (!suggestion) {
         throw userError('single_class', `"${label}" has only one value, so there is nothing to predict.`, {
           column: label,

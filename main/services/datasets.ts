@@ -6,8 +6,9 @@ import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { cellText, parseCsv, suggestModel, type Dataset } from '../../workers/data';
 import { LayerSchema, STARTING_SPLIT, TrainingSettingsSchema, type LayerPlan, type TrainingSettingsPlan } from '../../workers/plan';
+import { importNotes, noInputsNote } from '../../workers/data/notes';
 import { profileDataset } from '../../workers/data/profile';
-import { labelTask, suggestRoles } from '../../workers/data/roles';
+import { labelTask, suggestRoles, type TaskChoice } from '../../workers/data/roles';
 import { PlanDraftSchema, type DatasetSummary, type Describe, type PlanDraft } from '../contract';
 import { userError } from '../transport/errors';
 import type { LoadedDataset } from './session';
@@ -48,6 +49,8 @@ export async function loadDataset(
   const profiles = profileDataset(data);
   const roles = suggestRoles(data, profiles);
   const describe: Describe = { profiles, roles, labelTask: roles.label ? describeLabel(data, roles.label) : null };
+  const notes = importNotes(data);
+  if (roles.label && roles.features.length === 0) notes.push(noInputsNote(fileName, roles.label, roles.notUsed));
   const summary: DatasetSummary = {
     fileName,
     path: originalPath,
@@ -55,14 +58,18 @@ export async function loadDataset(
     columns: data.columns.map((column, i) => ({ name: column.name, kind: profiles[i]?.kind ?? 'numeric' })),
     skippedRows: data.skippedRows?.count ?? 0,
     importSeconds: (performance.now() - started) / 1000,
+    notes,
   };
   return { data, bytes, fileName, originalPath, parse, summary, describe };
 }
 
-/** The task a label makes, with its classes; null when the column cannot be a label (one class, empty). */
-export function describeLabel(data: Dataset, label: string): Describe['labelTask'] {
+/**
+ * The task a label makes (under the plan's task choice), with its classes and notes; null when the column cannot be
+ * a label (one class, empty).
+ */
+export function describeLabel(data: Dataset, label: string, choice: TaskChoice = 'auto'): Describe['labelTask'] {
   try {
-    return labelTask(data, label);
+    return labelTask(data, label, choice);
   } catch (error) {
     if ((error as Error).name === 'DataError' && (error as { code?: string }).code === 'single_class') return null;
     throw error;
@@ -76,8 +83,9 @@ export function suggestionFor(
   label: string,
   features: readonly string[],
   validation: number,
+  choice: TaskChoice = 'auto',
 ): { hidden: LayerPlan[]; training: TrainingSettingsPlan; notes: string[] } | null {
-  const task = describeLabel(data, label);
+  const task = describeLabel(data, label, choice);
   if (!task) return null;
   const rows = data.rowCount - (task.missingLabels ?? 0);
   const suggestion = suggestModel(task.task, rows, Math.max(1, features.length), validation);
@@ -99,7 +107,7 @@ export function startingPlan(loaded: LoadedDataset): PlanDraft {
     label: roles.label ?? '',
     split: { validation: STARTING_SPLIT.validation, test: STARTING_SPLIT.test },
   });
-  const suggested = plan.label ? suggestionFor(loaded.data, plan.label, plan.features, plan.split.validation) : null;
+  const suggested = plan.label ? suggestionFor(loaded.data, plan.label, plan.features, plan.split.validation, plan.task) : null;
   return suggested ? { ...plan, hidden: suggested.hidden, training: suggested.training } : plan;
 }
 

@@ -7,6 +7,7 @@ import type { WeightsFile } from '../../workers/engine/weights-file';
 import type { Prediction, Run } from '../contract';
 import { writeAtomic } from '../project/atomic-write';
 import { userError } from '../transport/errors';
+import { csvText } from './csv-text';
 import { readCsvBytes } from './datasets';
 import { checkFolder, weightsOf } from './export';
 
@@ -33,11 +34,6 @@ export function predictOne(run: Run, values: Record<string, string | number | nu
   const { predictions, warnings } = predict(model, [row]);
   // the engine names the row ("Row 1: ..."); one row typed in a form needs no row number
   return toContract(predictions[0]!, warnings.map((w) => w.replace(/^Row 1: /, '')));
-}
-
-/** RFC 4180 quoting: only when a cell holds a comma, quote or line break. */
-export function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The columns added to the output CSV, after the file's own columns. */
@@ -77,15 +73,11 @@ export async function predictCsv(
   const { predictions, warnings } = predict(model, rows);
 
   const header = [...data.columns.map((c) => c.name), ...predictionColumns(model)];
-  const lines = [header.map(csvCell).join(',')];
+  const lines: (string | number | null)[][] = [];
   for (let r = 0; r < data.rowCount; r++) {
-    const own = data.columns.map((c) => {
-      const v = cellValue(data, r, c.index);
-      return v === null ? '' : String(v);
-    });
-    lines.push([...own, ...predictionCells(model, predictions[r]!)].map(csvCell).join(','));
+    lines.push([...data.columns.map((c) => cellValue(data, r, c.index)), ...predictionCells(model, predictions[r]!)]);
   }
-  await writeAtomic(output, `${lines.join('\n')}\n`);
+  await writeAtomic(output, csvText(header, lines));
   // a long list of warnings helps no one: the first few and a count
   const shown = warnings.length > 10 ? [...warnings.slice(0, 10), `… and ${warnings.length - 10} more.`] : warnings;
   return { rows: data.rowCount, outputPath: output, warnings: shown };

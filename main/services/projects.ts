@@ -167,7 +167,7 @@ export class Projects {
     if (dataset && project.plan?.label) {
       // the label chosen in the project, not the one suggested on import
       try {
-        dataset.describe.labelTask = describeLabel(dataset.data, project.plan.label);
+        dataset.describe.labelTask = describeLabel(dataset.data, project.plan.label, project.plan.task);
       } catch {
         dataset.describe.labelTask = null; // a label no longer in the table: the Data screen says so
       }

@@ -1,5 +1,6 @@
 // Turns anything a handler throws into the contract's plain-words error object; stacks stay in the log.
 
+import { withoutHint } from '../../workers/data/errors';
 import { ApiError, type ErrorInfo } from '../contract';
 
 /** Fields a DataError (workers/data) or ProjectFileError (main/project) carries; read structurally. */
@@ -34,7 +35,7 @@ export function toErrorInfo(error: unknown, log: (error: unknown) => void = defa
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike & { path?: unknown };
   // Our own error classes (DataError, ProjectFileError, ...) already speak plain words.
   if (typeof e.name === 'string' && OWN_ERRORS.has(e.name) && typeof e.message === 'string' && e.message) {
-    const info: ErrorInfo = { code: typeof e.code === 'string' ? e.code : codeFromName(e.name), message: e.message };
+    const info: ErrorInfo = { code: typeof e.code === 'string' ? e.code : codeFromName(e.name), message: withoutHint(e.message, e.hint) };
     if (typeof e.file === 'string') info.file = e.file;
     if (typeof e.row === 'number') info.row = e.row;
     if (typeof e.column === 'string') info.column = e.column;

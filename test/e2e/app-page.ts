@@ -212,6 +212,18 @@ export class AppPage {
     return this.page.locator(t('task-sentence')).innerText();
   }
 
+  /** The data's notes as shown: what the import did on its own, what the label makes of the rows (Data screen),
+   * or the label's warnings where training starts (Train screen). */
+  async dataNotes(where: 'import' | 'label' | 'train'): Promise<string[]> {
+    return (await this.page.locator(`${t(`${where}-notes`)} li p`).allInnerTexts()).map((s) => s.trim());
+  }
+
+  /** Clicks the one-click answer a note offers (e.g. predict_as_number). */
+  async noteAction(action: string): Promise<void> {
+    await this.page.click(t(`note-action-${action}`));
+    await this.idle();
+  }
+
   async importPath(filePath: string): Promise<void> {
     const details = this.page.locator('.import-again');
     if ((await details.count()) && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();

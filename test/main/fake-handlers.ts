@@ -24,7 +24,7 @@ export function fakeHandlers(hub: EventHub): Handlers {
     'project.state': async () => state,
     'dataset.import': async ({ path }) => {
       if (path === 'boom') throw new Error('secret internal detail at /home/x/stack.ts:12');
-      return { fileName: path, path, rows: 3, columns: [{ name: 'a', kind: 'numeric' }], skippedRows: 0 };
+      return { fileName: path, path, rows: 3, columns: [{ name: 'a', kind: 'numeric' }], skippedRows: 0, notes: [] };
     },
     'training.stop': async ({ runId }) => {
       hub.emit('training.progress', { runId, epochs: [{ epoch: 1, loss: 0.5, elapsed: 0.1 }], totalEpochs: 2, elapsed: 0.1 });

@@ -2,6 +2,7 @@
 // so a Dataset can be posted to pool workers without copying the numbers.
 
 import { dataError } from './errors';
+import type { RenamedColumn } from './notes';
 
 export interface NonNumericEntries {
   /** how many cells of a numeric-looking column are text */
@@ -41,6 +42,8 @@ export interface Dataset {
   lines?: Int32Array;
   /** rows left out with the option skipBadRows: how many, and the first few file rows */
   skippedRows?: { count: number; rows: number[] };
+  /** header cells left empty or repeated, and the names those columns got instead */
+  renamedColumns?: RenamedColumn[];
 }
 
 /** The file row (1-based line as an editor or spreadsheet shows it; the header is row 1) of a data row. */

@@ -11,7 +11,8 @@ export type DataErrorCode =
   | 'single_class'
   | 'no_features'
   | 'unknown_column'
-  | 'no_rows';
+  | 'no_rows'
+  | 'label_not_numeric';
 
 export interface DataErrorInfo {
   code: DataErrorCode;
@@ -67,4 +68,14 @@ export function dataError(
   where: { row?: number; column?: string } = {},
 ): DataError {
   return new DataError({ code, file, message: `${what} ${hint}`, hint, ...where });
+}
+
+/**
+ * The message without the hint it ends with. Our errors' messages say what went wrong and then what to do; an
+ * ErrorInfo (the api's errors, a failed run) carries the two apart, so a face that shows both says the hint once.
+ */
+export function withoutHint(message: string, hint: unknown): string {
+  if (typeof hint !== 'string' || hint === '') return message;
+  const text = message.trimEnd();
+  return text.length > hint.length && text.endsWith(hint) ? text.slice(0, -hint.length).trimEnd() : message;
 }

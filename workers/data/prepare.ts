@@ -93,7 +93,7 @@ function rowProblem(row: number, label: Column, task: Task, features: Feature[],
 export function fitPreparation(dataset: Dataset, plan: TrainingPlan, trainRows: Int32Array): Prepared {
   const choices = { ...DEFAULT_CHOICES, ...(plan.preparation ?? {}) };
   const label = findColumn(dataset, plan.label);
-  const labelInfo = labelTask(dataset, label.name);
+  const labelInfo = labelTask(dataset, label.name, plan.task);
   const task = labelInfo.task;
   const features = featureColumns(dataset, plan, label);
   const warnings: string[] = [];

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { dataError } from './errors';
 import type { Dataset } from './dataset';
 import { checkText, notUtf8Error } from './text-check';
-import { columnNames, detectDelimiter, detectHeader } from './sniff';
+import { columnNames, detectDelimiter, detectHeader, renamedColumns } from './sniff';
 import { TableBuilder } from './table-builder';
 import { readPlain } from './read-plain';
 import { readQuoted } from './read-quoted';
@@ -77,7 +77,10 @@ export function parseCsv(bytes: Uint8Array, fileName: string, options: ParseOpti
     const shown = names.length > 8 ? `${names.slice(0, 8).join(', ')}, ...` : names.join(', ');
     throw dataError('header_only', fileName, `${fileName} has a header row (${shown}) but no rows of data below it.`, 'Add rows of data, or choose another file.', { row: 1 });
   }
-  return table.finish(fileName, delimiter, decimalComma);
+  const dataset = table.finish(fileName, delimiter, decimalComma);
+  const renamed = hasHeader ? renamedColumns(first, names) : [];
+  if (renamed.length > 0) dataset.renamedColumns = renamed;
+  return dataset;
 }
 
 function raggedRows(fileName: string, table: TableBuilder, hasHeader: boolean) {

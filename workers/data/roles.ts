@@ -5,8 +5,10 @@ import type { Task } from '../engine/weights-file';
 import type { Column, Dataset } from './dataset';
 import { findColumn, formatNumber } from './dataset';
 import { dataError } from './errors';
+import type { DataNote } from './notes';
+import { labelFewNumbersNote, labelLikeIdNote, labelLikeNumberNote, missingLabelsNote, regressionChosenNote } from './notes';
 import type { ColumnProfile } from './profile';
-import { profileDataset } from './profile';
+import { nameLooksLikeId, profileDataset } from './profile';
 
 export interface Roles {
   label: string | null;
@@ -27,13 +29,29 @@ export function suggestRoles(dataset: Dataset, profiles: ColumnProfile[] = profi
   const notUsed: Roles['notUsed'] = [];
   for (const p of profiles) {
     if (p === label) continue;
-    if (p.kind === 'id') notUsed.push({ name: p.name, reason: 'It looks like a record number or code (a different value on almost every row), so it cannot help predict.' });
+    const formula = formulaExample(p);
+    if (formula !== null) {
+      notUsed.push({ name: p.name, reason: `It holds spreadsheet formulas (such as "${formula}") rather than their results, different on almost every row.` });
+    } else if (p.kind === 'id') notUsed.push({ name: p.name, reason: 'It looks like a record number or code (a different value on almost every row), so it cannot help predict.' });
     else if (p.kind === 'text') notUsed.push({ name: p.name, reason: 'It holds free text, different on almost every row.' });
     else if (p.kind === 'constant') {
-      notUsed.push({ name: p.name, reason: p.count === 0 ? 'It is empty in every row.' : 'It has the same value in every row, so it cannot tell rows apart.' });
+      notUsed.push({ name: p.name, reason: p.count === 0 ? 'It is empty in every row.' : `It has the same value in every row (${onlyValue(p)}), so it cannot tell rows apart.` });
     } else features.push(p.name);
   }
   return { label: label ? label.name : null, features, notUsed };
+}
+
+/** A left-out column of text cells written as spreadsheet formulas ("=A2+1"): one of them, else null. */
+function formulaExample(p: ColumnProfile): string | null {
+  if ((p.kind !== 'id' && p.kind !== 'text') || !p.categories) return null;
+  const formulas = p.categories.filter((c) => c.value.startsWith('='));
+  return formulas.length >= 0.5 * p.categories.length ? formulas[0].value : null;
+}
+
+/** The one value of a constant column as the table shows it (-0 and 0 are one value: "0"). */
+function onlyValue(p: ColumnProfile): string {
+  if (p.numeric && p.min !== undefined) return formatNumber(p.min);
+  return `"${p.categories?.[0]?.value ?? ''}"`;
 }
 
 export interface LabelTask {
@@ -44,6 +62,8 @@ export interface LabelTask {
   classCounts?: number[];
   /** rows whose label is missing (they are left out of training and scoring) */
   missingLabels: number;
+  /** what the person should know about this label before training (rows left out, a label that looks like an id) */
+  notes?: DataNote[];
 }
 
 /** Up to this many distinct whole numbers a numeric label is read as classes; more makes it regression. */
@@ -72,17 +92,20 @@ export function sortClasses(classes: string[]): string[] {
 
 /**
  * The class of each row as a text (numbers written as formatNumber does), or null when the label is missing.
- * A numeric label's few text entries count as missing.
+ * A numeric label's few text entries count as missing. The first few rows without a label are kept for the note.
  */
-function labelTexts(column: Column, rows: number): { distinct: Map<string, number>; missing: number } {
+function labelTexts(column: Column, rows: number): { distinct: Map<string, number>; missing: number; missingRows: number[] } {
   const distinct = new Map<string, number>();
   let missing = 0;
+  const missingRows: number[] = [];
   for (let i = 0; i < rows; i++) {
     const key = labelKey(column, i);
-    if (key === null) missing++;
-    else distinct.set(key, (distinct.get(key) ?? 0) + 1);
+    if (key === null) {
+      missing++;
+      if (missingRows.length < 5) missingRows.push(i);
+    } else distinct.set(key, (distinct.get(key) ?? 0) + 1);
   }
-  return { distinct, missing };
+  return { distinct, missing, missingRows };
 }
 
 /** One row's label as class text, or null when missing. */
@@ -95,9 +118,17 @@ export function labelKey(column: Column, row: number): string | null {
   return code >= 0 ? (column.categories as string[])[code] : null;
 }
 
-export function labelTask(dataset: Dataset, labelName: string): LabelTask {
+/** What the plan asks of the label: 'auto' follows its values; 'regression' predicts a numeric label as a number. */
+export type TaskChoice = 'auto' | 'regression';
+
+/** Past this many classes a label read as classes earns a note (numbers, codes). */
+const MANY_CLASSES = 10;
+/** Numbers with a unit, a currency, a percent sign, thousands separators or a decimal comma: read as text. */
+const NUMBER_LIKE = /^[-+]?[$€£¥]?\s?\d[\d\s,.'’]*(?:\s?(?:%|[a-zA-Zµ°]{1,4}\.?))?$/;
+
+export function labelTask(dataset: Dataset, labelName: string, choice: TaskChoice = 'auto'): LabelTask {
   const column = findColumn(dataset, labelName);
-  const { distinct, missing } = labelTexts(column, dataset.rowCount);
+  const { distinct, missing, missingRows } = labelTexts(column, dataset.rowCount);
   const file = dataset.fileName;
   if (distinct.size === 0) {
     throw dataError('single_class', file, `The label column ${column.name} of ${file} is empty in every row, so there is nothing to learn.`, 'Choose another column as the label.', { column: column.name });
@@ -112,18 +143,47 @@ export function labelTask(dataset: Dataset, labelName: string): LabelTask {
       { column: column.name },
     );
   }
-  const classify = (): LabelTask => {
+  const notes: DataNote[] = missing > 0 ? [missingLabelsNote(dataset, column.name, missing, missingRows)] : [];
+  const labelled = dataset.rowCount - missing;
+  const withNotes = (task: LabelTask): LabelTask => (notes.length > 0 ? { ...task, notes } : task);
+  const whole = column.numbers !== undefined && [...distinct.keys()].every((k) => Number.isInteger(Number(k)));
+  const readAsClasses = !column.numbers || distinct.size === 2 || (whole && distinct.size <= MAX_CLASSES_FROM_NUMBERS);
+
+  if (choice === 'regression') {
+    if (!column.numbers) {
+      throw dataError(
+        'label_not_numeric',
+        file,
+        `The label ${column.name} of ${file} holds text, not numbers, so it cannot be predicted as a number.`,
+        'Predict it as classes, or choose a label that holds numbers.',
+        { column: column.name },
+      );
+    }
+    if (readAsClasses) notes.push(regressionChosenNote(file, column.name, distinct.size));
+    return withNotes({ task: 'regression', missingLabels: missing });
+  }
+  // A record number: whole numbers, a different one on every row, named like one. A code: text, different on
+  // (almost) every row.
+  const idLike = column.numbers
+    ? whole && distinct.size === labelled && labelled >= 2 * MANY_CLASSES && nameLooksLikeId(column.name)
+    : distinct.size > 2 * MANY_CLASSES && distinct.size >= 0.5 * labelled;
+  if (readAsClasses) {
     const classes = sortClasses([...distinct.keys()]);
-    return {
+    if (!column.numbers && classes.length > MANY_CLASSES && classes.filter((c) => NUMBER_LIKE.test(c.trim())).length >= 0.9 * classes.length) {
+      notes.push(labelLikeNumberNote(file, column.name, classes));
+    } else if (idLike) {
+      notes.push(labelLikeIdNote(file, column.name, classes, labelled, column.numbers !== undefined));
+    } else if (column.numbers && classes.length > MANY_CLASSES) {
+      notes.push(labelFewNumbersNote(file, column.name, classes));
+    }
+    return withNotes({
       task: classes.length === 2 ? 'binary' : 'multiclass',
       classes,
       classCounts: classes.map((c) => distinct.get(c) as number),
       missingLabels: missing,
-    };
-  };
-  if (!column.numbers || distinct.size === 2) return classify();
-  // numbers: a few whole numbers are classes (wine quality 3..9), anything else is a quantity to predict
-  const whole = [...distinct.keys()].every((k) => Number.isInteger(Number(k)));
-  if (whole && distinct.size <= MAX_CLASSES_FROM_NUMBERS) return classify();
-  return { task: 'regression', missingLabels: missing };
+    });
+  }
+  // numbers: anything but a few whole numbers is a quantity to predict (a record number is not)
+  if (idLike) notes.push(labelLikeIdNote(file, column.name, [...distinct.keys()], labelled, true));
+  return withNotes({ task: 'regression', missingLabels: missing });
 }

@@ -2,6 +2,7 @@
 // column names.
 
 import { isMissingText, parseNumberText } from './cells';
+import type { RenamedColumn } from './notes';
 
 /** Candidates in order of preference when two fit equally well. */
 const CANDIDATES = ['\t', ';', '|', ','] as const;
@@ -113,4 +114,16 @@ export function columnNames(header: string[] | null, width: number): string[] {
     names.push(unique);
   }
   return names;
+}
+
+/** The columns whose name is not their header cell (empty, or the same as an earlier one), for the import's notes. */
+export function renamedColumns(header: string[], names: string[]): RenamedColumn[] {
+  const renamed: RenamedColumn[] = [];
+  const cells = names.map((_, j) => (header[j] ?? '').trim());
+  names.forEach((name, j) => {
+    if (name === cells[j]) return;
+    const first = cells.indexOf(cells[j]);
+    renamed.push(cells[j] === '' ? { index: j, header: '', name } : { index: j, header: cells[j], name, sameAs: first });
+  });
+  return renamed;
 }

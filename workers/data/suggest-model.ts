@@ -97,6 +97,8 @@ export interface PlanOptions {
   /** share of rows held out for the final score (default 0) */
   test?: number;
   seed?: number;
+  /** the plan's task choice (default 'auto': the label's values decide) */
+  task?: TrainingPlan['task'];
 }
 
 /**
@@ -111,12 +113,13 @@ export function suggestPlan(dataset: Dataset, profiles: ColumnProfile[] = profil
     features.push(roles.label); // the column suggested as label is an ordinary input when another label is chosen
   }
   if (label === null || features.length === 0) throw noFeatures(dataset, label, roles.notUsed);
-  const { task } = labelTask(dataset, label);
+  const { task } = labelTask(dataset, label, options.task);
   const flagged = (code: string) => profiles.filter((p) => features.includes(p.name) && p.warnings.some((w) => w.code === code)).map((p) => p.name);
   const suggestion = suggestModel(task, dataset.rowCount, features.length);
   const plan = TrainingPlanSchema.parse({
     features: dataset.columns.map((c) => c.name).filter((n) => features.includes(n)),
     label,
+    task: options.task ?? 'auto',
     preparation: { zeroAsMissing: flagged('zeros_look_missing'), nonNumericAsMissing: flagged('non_numeric_entries') },
     split: { validation: suggestion.split.validation, test: options.test ?? 0, seed: options.seed ?? 7 },
     hidden: suggestion.hidden,

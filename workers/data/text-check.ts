@@ -75,7 +75,7 @@ export function checkText(bytes: Uint8Array, fileName: string): TextCheck {
     if (evenZeros > 0.4 * pairs && oddZeros < 0.05 * pairs) {
       throw dataError('not_utf8', fileName, `${fileName} is saved as UTF-16 text (big-endian), not UTF-8.`, SAVE_AS_UTF8);
     }
-    throw dataError('binary_file', fileName, `${fileName} is not a text file: it holds binary data (zero bytes).`, SAVE_AS_CSV);
+    throw dataError('binary_file', fileName, `${fileName} is not a text file: it was saved in a program's own format (like a workbook, a database or an image), not as text.`, SAVE_AS_CSV);
   }
   // Control characters other than tab, line feed, carriage return and form feed: a text file has (almost) none.
   let control = 0;
@@ -84,7 +84,7 @@ export function checkText(bytes: Uint8Array, fileName: string): TextCheck {
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
   }
   if (control > 0 && control >= 0.01 * (probeEnd - start)) {
-    throw dataError('binary_file', fileName, `${fileName} is not a text file: it holds binary data (control characters).`, SAVE_AS_CSV);
+    throw dataError('binary_file', fileName, `${fileName} is not a text file: many of its characters are invisible codes that text does not hold, so it was probably saved in a program's own format.`, SAVE_AS_CSV);
   }
 
   const invalid = firstInvalidUtf8(bytes, start);

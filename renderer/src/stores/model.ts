@@ -28,12 +28,14 @@ export const useModelStore = defineStore('model', () => {
   let edits = 0;
   let saving: Promise<void> | null = null;
   let labelBefore = '';
+  let taskBefore: PlanDraft['task'] = 'auto';
 
   function hydrate(state: ProjectState): void {
     clearTimeout(saveTimer);
     saveTimer = undefined;
     plan.value = state.plan ? plain(state.plan) : null;
     labelBefore = plan.value?.label ?? '';
+    taskBefore = plan.value?.task ?? 'auto';
     suggestNotes.value = [];
   }
 
@@ -48,9 +50,10 @@ export const useModelStore = defineStore('model', () => {
     const run = (async () => {
       const answer = await project.attempt('Saving the plan…', () => useApi().project.setPlan({ plan: sent }), false);
       if (answer && edits === editsAtSend) plan.value = plain(answer);
-      // the label decides the task, the output layer and the metrics: ask the data side again
-      if (sent.label !== labelBefore) {
+      // the label (and the task chosen for it) decides the task, the output layer and the metrics: ask the data side again
+      if (sent.label !== labelBefore || sent.task !== taskBefore) {
         labelBefore = sent.label;
+        taskBefore = sent.task;
         await useDataStore().describe();
       }
     })();
@@ -104,6 +107,20 @@ export const useModelStore = defineStore('model', () => {
       } else if (p.label === column) p.label = '';
       p.features = inTableOrder(features);
     }, role === 'label' || roleOf(column) === 'label');
+  }
+
+  /** Predict a numeric label as a number ('regression') or as its values say ('auto'); the loss and output follow. */
+  function setTask(task: PlanDraft['task']): Promise<void> {
+    return edit((p) => {
+      p.task = task;
+      p.training.loss = 'auto';
+      delete p.output.activation;
+    }, true);
+  }
+
+  /** A data note's one-click answer (workers/data/notes.ts DataNoteAction). */
+  function answerNote(action: 'predict_as_number' | 'predict_as_classes'): Promise<void> {
+    return setTask(action === 'predict_as_number' ? 'regression' : 'auto');
   }
 
   // ---- preparation and split -----------------------------------------------------------------------------
@@ -252,6 +269,8 @@ export const useModelStore = defineStore('model', () => {
     flush,
     roleOf,
     setRole,
+    setTask,
+    answerNote,
     setPreparation,
     setSplit,
     isFixApplied,

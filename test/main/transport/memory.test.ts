@@ -37,7 +37,7 @@ describe('in-memory transport', () => {
     expect(logged).toHaveLength(1);
   });
 
-  it('keeps the fields of a DataError (file, row, column, hint)', async () => {
+  it('keeps the fields of a DataError (file, row, column, hint), the hint apart from the message', async () => {
     const hub = new EventHub();
     const handlers = fakeHandlers(hub);
     handlers['dataset.import'] = async () => {
@@ -48,9 +48,10 @@ describe('in-memory transport', () => {
     };
     const api = createMemoryClient(createDispatch(handlers), hub);
     const error = await api.dataset.import({ path: 'bad.csv' }).catch((e) => e);
+    // regression: the message also ended with the hint, so the app showed "what to do" twice
     expect(error.toInfo()).toEqual({
       code: 'ragged_rows',
-      message: "Row 57 has 10 values but the header has 9. Fix the file or choose 'skip bad rows'.",
+      message: 'Row 57 has 10 values but the header has 9.',
       file: 'bad.csv',
       row: 57,
       hint: "Fix the file or choose 'skip bad rows'.",

@@ -41,7 +41,9 @@ describe('labelTask', () => {
 
   it('two text values are binary, "no" before "yes"; missing labels are counted', () => {
     const d = parseCsv(bytesOf('x,smoker\n1,yes\n2,no\n3,\n4,NA\n5,yes\n'), 's.csv');
-    expect(labelTask(d, 'smoker')).toEqual({ task: 'binary', classes: ['no', 'yes'], classCounts: [1, 2], missingLabels: 2 });
+    const { notes, ...task } = labelTask(d, 'smoker');
+    expect(task).toEqual({ task: 'binary', classes: ['no', 'yes'], classCounts: [1, 2], missingLabels: 2 });
+    expect(notes?.map((n) => n.code)).toEqual(['missing_labels']);
   });
 
   it('a few whole numbers are classes; many distinct numbers are a quantity (regression)', () => {
