@@ -117,25 +117,40 @@ export class Network {
     return net;
   }
 
-  /** Puts the given weights (kernel [fan_in][units], as toLayers gives them) into the layers. */
+  /** Why `weights` do not fit this network's layers, naming the first layer that does not; undefined when they fit. */
+  mismatch(weights: readonly WeightsLayer[]): string | undefined {
+    if (weights.length !== this.layers.length) return `The weights have ${weights.length} layers but the network has ${this.layers.length}.`;
+    for (let i = 0; i < weights.length; i++) {
+      const w = weights[i], layer = this.layers[i], where = `Layer ${i + 1}`;
+      if (w.units !== layer.units) return `${where}: the weights are for ${w.units} units but the layer has ${layer.units}.`;
+      if (w.activation !== layer.activation) return `${where}: the weights were trained with ${w.activation} but the layer uses ${layer.activation}.`;
+      if (w.kernel.length !== layer.fanIn) return `${where}: the kernel has ${w.kernel.length} rows but the layer has ${layer.fanIn} inputs.`;
+      for (let k = 0; k < w.kernel.length; k++) {
+        const row = w.kernel[k];
+        if (row.length !== layer.units) return `${where}: kernel row ${k + 1} has ${row.length} values but the layer has ${layer.units} units.`;
+        const bad = row.findIndex((v) => !Number.isFinite(v));
+        if (bad >= 0) return `${where}: kernel row ${k + 1}, value ${bad + 1} is ${row[bad]}, not a finite number.`;
+      }
+      if ((w.bias === undefined) !== (layer.bias === null)) {
+        return `${where}: the weights have ${w.bias === undefined ? 'no bias' : 'a bias'} but the layer ${layer.bias === null ? 'has none' : 'has one'}.`;
+      }
+      if (w.bias !== undefined) {
+        if (w.bias.length !== layer.units) return `${where}: the bias has ${w.bias.length} values but the layer has ${layer.units} units.`;
+        const bad = w.bias.findIndex((v) => !Number.isFinite(v));
+        if (bad >= 0) return `${where}: bias value ${bad + 1} is ${w.bias[bad]}, not a finite number.`;
+      }
+    }
+    return undefined;
+  }
+
+  /** Puts the given weights (kernel [fan_in][units], as toLayers gives them) into the layers; throws mismatch(). */
   setWeights(weights: readonly WeightsLayer[]): void {
-    weights.forEach((l, i) => {
+    const problem = this.mismatch(weights);
+    if (problem !== undefined) throw new Error(problem);
+    weights.forEach((w, i) => {
       const layer = this.layers[i];
-      if (l.kernel.length !== layer.fanIn) {
-        throw new Error(`Layer ${i + 1}: the kernel has ${l.kernel.length} rows but the layer has ${layer.fanIn} inputs.`);
-      }
-      l.kernel.forEach((row, k) => {
-        if (row.length !== layer.units) {
-          throw new Error(`Layer ${i + 1}: kernel row ${k + 1} has ${row.length} values but the layer has ${layer.units} units.`);
-        }
-        layer.kernel.set(row, k * layer.units);
-      });
-      if (l.bias !== undefined && layer.bias !== null) {
-        if (l.bias.length !== layer.units) {
-          throw new Error(`Layer ${i + 1}: the bias has ${l.bias.length} values but the layer has ${layer.units} units.`);
-        }
-        layer.bias.set(l.bias);
-      }
+      w.kernel.forEach((row, k) => layer.kernel.set(row, k * layer.units));
+      if (w.bias !== undefined && layer.bias !== null) layer.bias.set(w.bias);
     });
   }
 

@@ -17,6 +17,10 @@
 // One Rng(seed) is used, in this order: kernel initialisation, the validation split, then per epoch the shuffle
 // and, batch by batch, dropout. Same seed, data and settings: bit-identical weights and history (on one engine).
 //
+// Starting weights (options.initialWeights) replace the initializers' after these have drawn their numbers, so the
+// rest of the seed's stream (the validation split, the shuffles) is that of a run from scratch: continuing a run with
+// its seed keeps its validation rows. The optimizer's state (momentum, Adam's moments and step count) starts afresh.
+//
 // The kernels (kernels.ts) are chosen once, here: by default the WebAssembly SIMD ones, on buffers in one arena of
 // their memory made for this run; where WebAssembly SIMD is missing, or with options.engine 'js', plain JavaScript.
 // Both are float64; they differ only in summation order (rounding, ~1e-15 per step).
@@ -63,6 +67,9 @@ export interface TrainOptions {
   /** which kernels run: the WebAssembly SIMD ones (an error where they cannot run) or plain JavaScript;
    * default: WebAssembly SIMD where available, else JavaScript */
   engine?: EngineName;
+  /** the weights to start from, in the shape a TrainResult's (or a weights file's) layers have; default: the
+   * initializers'. They must fit the network: the message of a mismatch names the layer. */
+  initialWeights?: readonly WeightsLayer[];
 }
 
 export interface TrainResult {
@@ -87,6 +94,7 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
   const kernels = chooseKernels(options.engine,
     Network.arenaDoubles(spec) + Backprop.arenaDoubles(spec, batchSize) + optimizerArenaDoubles(settings.optimizer, paramCount(spec)));
   const network = new Network(spec, rng, kernels);
+  if (options.initialWeights !== undefined) startFrom(network, options.initialWeights);
   const params = network.params;
   const loss = losses[settings.loss];
   const outputs = data.outputs, cols = data.cols;
@@ -223,6 +231,16 @@ function chooseKernels(engine: EngineName | undefined, doubles: number): Kernels
   return jsKernels;
 }
 
+/** Puts the starting weights into the network, or says which layer they do not fit and what to do. */
+function startFrom(network: Network, weights: readonly WeightsLayer[]): void {
+  const problem = network.mismatch(weights);
+  if (problem !== undefined) {
+    throw new Error(`The starting weights do not fit this network. ${problem} ` +
+      'Start from new weights, or give the network the layers these weights were trained with.');
+  }
+  network.setWeights(weights);
+}
+
 function putMetrics(m: EpochMetrics, validation: boolean, tally: MetricTally, kind: MetricKind, unitScale: number): void {
   if (kind !== 'regression') {
     if (validation) m.val_accuracy = tally.accuracy();
@@ -319,7 +337,7 @@ function checkRun(spec: NetworkSpec, settings: TrainSettings, data: TrainData): 
     throw new Error('binary_crossentropy needs a sigmoid output layer.');
   }
   if (!Number.isInteger(settings.batchSize) || settings.batchSize < 1) throw new Error('The batch size must be a whole number of at least 1.');
-  if (!Number.isInteger(settings.epochs) || settings.epochs < 1) throw new Error('The number of epochs must be a whole number of at least 1.');
+  if (!Number.isInteger(settings.epochs) || settings.epochs < 0) throw new Error('The number of epochs must be a whole number, 0 or more.');
   for (const l of layers) {
     if ((l.dropout ?? 0) < 0 || (l.dropout ?? 0) >= 1) throw new Error('A dropout rate must be at least 0 and below 1.');
   }
