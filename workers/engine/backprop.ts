@@ -1,16 +1,13 @@
 // One mini-batch forward and backward through a network: the loss of the batch and the gradient of every parameter.
-// Every buffer is allocated here, once, for the largest batch; run() allocates nothing.
-//
-// When the network runs on WasmKernels, these buffers come from the same arena and the matrix products (with the
-// ReLUs folded in) and bias gradients run in WebAssembly; the other activations, losses, dropout and L2 stay in
-// JavaScript, working on the same arrays.
+// Every buffer is allocated here, once, for the largest batch, in the memory of the network's kernels (kernels.ts),
+// and its address found once; run() allocates nothing. The kernels run the matrix products (with the ReLUs folded
+// in) and bias gradients; the other activations, losses, dropout and L2 work on the same arrays here.
 
-import { multiplyTransposedA, multiplyTransposedB } from './matmul';
-import { denseForward, paramCount, type Network } from './network';
+import { slots, type Address, type Kernels } from './kernels';
+import { paramCount, type Network } from './network';
 import { fusedDelta, hasFusedDelta, losses, type Loss } from './losses';
 import type { Rng } from './rng';
 import type { LossName, NetworkSpec } from './spec';
-import { WasmKernels } from './wasm/wasm-kernels';
 
 export class Backprop {
   /** the batch's inputs, rows × inputs: the caller fills the first `rows` rows before run() */
@@ -26,6 +23,7 @@ export class Backprop {
   /** the sum of the rows' losses in the last run() */
   lossSum = 0;
 
+  private readonly kernels: Kernels;
   private readonly loss: Loss;
   private readonly fused: boolean;
   /** per layer: the activation's outputs */
@@ -38,14 +36,11 @@ export class Backprop {
   /** per layer: d loss / d z */
   private readonly deltas: Float64Array[];
   private readonly gradKernels: Float64Array[];
-  private readonly gradBiases: (Float64Array | null)[];
-  private readonly wasm: WasmKernels | null;
-  /** with wasm: the address of every buffer above and of each layer's kernel and bias (found once, here) */
-  private readonly at: Addresses | null;
+  /** the address of every buffer above that the kernels work on (found once, here) */
+  private readonly at: Addresses;
 
-  /** The float64 slots a Backprop of `spec` for `maxRows` rows takes from a WasmKernels arena (as allocated below). */
+  /** The float64 slots a Backprop of `spec` for `maxRows` rows takes from kernels whose memory is sized up front (as allocated below). */
   static arenaDoubles(spec: NetworkSpec, maxRows: number): number {
-    const slots = WasmKernels.slots;
     let doubles = slots(maxRows * spec.inputs) + slots(maxRows * spec.layers[spec.layers.length - 1].units) + slots(paramCount(spec));
     let fanIn = spec.inputs, transposed = 0;
     spec.layers.forEach((l, i) => {
@@ -64,8 +59,8 @@ export class Backprop {
     readonly maxRows: number,
   ) {
     const layers = network.layers;
-    const wasm = (this.wasm = network.wasm);
-    const alloc = (length: number) => (wasm ? wasm.alloc(length) : new Float64Array(length));
+    const kernels = (this.kernels = network.kernels);
+    const alloc = (length: number) => kernels.alloc(length);
     this.loss = losses[lossName];
     this.fused = hasFusedDelta(layers[layers.length - 1].activation, lossName);
     this.x = alloc(maxRows * network.inputs);
@@ -77,23 +72,19 @@ export class Backprop {
     this.dropApplied = new Uint8Array(layers.length);
     this.deltas = layers.map((l) => alloc(maxRows * l.units));
     this.gradKernels = layers.map((l) => this.grads.subarray(l.offset, l.offset + l.kernel.length));
-    this.gradBiases = layers.map((l) =>
+    const gradBiases = layers.map((l) =>
       l.bias ? this.grads.subarray(l.offset + l.kernel.length, l.offset + l.kernel.length + l.units) : null,
     );
     this.output = this.y[layers.length - 1];
-    this.at = null;
-    if (wasm) {
-      // room for the largest kernelᵀ that deltas are sent back through
-      const transposed = alloc(Math.max(0, ...layers.slice(1).map((l) => l.kernel.length)));
-      const at = (a: Float64Array) => wasm.address(a), atOrZero = (a: Float64Array | null) => wasm.addressOrZero(a);
-      this.at = {
-        x: at(this.x), y: this.y.map(at), dropped: this.dropped.map(at), deltas: this.deltas.map(at),
-        gradKernels: this.gradKernels.map(at), gradBiases: this.gradBiases.map(atOrZero),
-        kernels: layers.map((l) => at(l.kernel)), biases: layers.map((l) => atOrZero(l.bias)), transposed: at(transposed),
-      };
-    }
+    // room for the largest kernelᵀ that deltas are sent back through
+    const transposed = alloc(Math.max(0, ...layers.slice(1).map((l) => l.kernel.length)));
+    const at = (a: Float64Array) => kernels.address(a);
+    this.at = {
+      x: at(this.x), y: this.y.map(at), dropped: this.dropped.map(at), deltas: this.deltas.map(at),
+      gradKernels: this.gradKernels.map(at), gradBiases: gradBiases.map((g) => kernels.addressOrZero(g)),
+      transposed: at(transposed), none: kernels.addressOrZero(null),
+    };
   }
-
   /**
    * Forward and backward over the first `rows` rows of x and target. With an rng, hidden layers apply their
    * (inverted) dropout; without one, nothing is dropped. Sets lossSum to the SUM of the rows' losses (no penalty;
@@ -115,25 +106,15 @@ export class Backprop {
     this.penalise();
   }
 
-  /** The input rows of layer l: the batch, or the previous layer's outputs (after dropout when it applied). */
-  private inputOf(l: number): Float64Array {
-    return l === 0 ? this.x : this.dropApplied[l - 1] === 1 ? this.dropped[l - 1] : this.y[l - 1];
-  }
-
-  private inputAddressOf(l: number, at: Addresses): number {
+  /** The address of layer l's input rows: the batch, or the previous layer's outputs (after dropout when it applied). */
+  private inputAt(l: number): Address {
+    const at = this.at;
     return l === 0 ? at.x : this.dropApplied[l - 1] === 1 ? at.dropped[l - 1] : at.y[l - 1];
   }
 
   /** y[l] = activation(input · kernel + bias) */
   private forward(l: number, rows: number): void {
-    const layer = this.network.layers[l], y = this.y[l], wasm = this.wasm, at = this.at;
-    if (wasm !== null && at !== null) {
-      wasm.dense(this.inputAddressOf(l, at), at.kernels[l], at.biases[l], at.y[l], rows, layer.fanIn, layer.units, layer.relu);
-      if (!layer.relu) layer.act.forward(y, y, rows * layer.units, layer.units);
-    } else {
-      denseForward(layer, this.inputOf(l), rows, y);
-      layer.act.forward(y, y, rows * layer.units, layer.units);
-    }
+    this.network.layers[l].forward(this.kernels, this.inputAt(l), rows, this.y[l], this.at.y[l]);
   }
 
   /** Inverted dropout on layer l's outputs: dropped = y × mask, mask 0 (at the layer's rate) or 1 / (1 - rate). */
@@ -167,34 +148,21 @@ export class Backprop {
 
   /** Layer l's kernel gradient, inputᵀ · delta, and bias gradient, the column sums of delta. */
   private gradients(l: number, rows: number): void {
-    const layer = this.network.layers[l], units = layer.units, fanIn = layer.fanIn;
-    const d = this.deltas[l], gb = this.gradBiases[l], wasm = this.wasm, at = this.at;
-    if (wasm !== null && at !== null) {
-      wasm.kernelGradient(this.inputAddressOf(l, at), at.deltas[l], at.gradKernels[l], rows, fanIn, units);
-      if (gb !== null) wasm.biasGradient(at.deltas[l], at.gradBiases[l], rows, units);
-      return;
-    }
-    multiplyTransposedA(this.inputOf(l), d, this.gradKernels[l], rows, fanIn, units);
-    if (gb !== null) {
-      gb.fill(0);
-      for (let r = 0; r < rows; r++) {
-        const dOff = r * units;
-        for (let j = 0; j < units; j++) gb[j] += d[dOff + j];
-      }
-    }
+    const layer = this.network.layers[l], at = this.at;
+    this.kernels.kernelGradient(this.inputAt(l), at.deltas[l], at.gradKernels[l], rows, layer.fanIn, layer.units);
+    if (layer.bias !== null) this.kernels.biasGradient(at.deltas[l], at.gradBiases[l], rows, layer.units);
   }
 
   /**
    * The previous layer's delta = (delta · kernelᵀ), through its dropout, through its activation. The kernels fold a
-   * ReLU's in (multiplying by 0 or 1 is exact, so the order of the two masks does not matter).
+   * ReLU's in, before the dropout mask: multiplying by 0 or 1 is exact, so the order of the two masks does not
+   * change a finite result.
    */
   private sendBack(l: number, rows: number): void {
-    const layer = this.network.layers[l], before = this.network.layers[l - 1], units = layer.units, fanIn = layer.fanIn;
-    const prev = this.deltas[l - 1], wasm = this.wasm, at = this.at;
-    const folded = wasm !== null && before.relu;
-    if (wasm !== null && at !== null) {
-      wasm.deltaBack(at.deltas[l], at.kernels[l], at.deltas[l - 1], rows, fanIn, units, folded ? at.y[l - 1] : 0, at.transposed);
-    } else multiplyTransposedB(this.deltas[l], layer.kernel, prev, rows, fanIn, units);
+    const layer = this.network.layers[l], before = this.network.layers[l - 1], fanIn = layer.fanIn, at = this.at;
+    const prev = this.deltas[l - 1], folded = before.relu;
+    this.kernels.deltaBack(at.deltas[l], layer.kernelAt, at.deltas[l - 1], rows, fanIn, layer.units,
+      folded ? at.y[l - 1] : at.none, at.transposed);
     const prevCount = rows * fanIn;
     if (this.dropApplied[l - 1] === 1) {
       const mask = this.masks[l - 1];
@@ -222,16 +190,16 @@ export class Backprop {
   }
 }
 
-/** Where Backprop's buffers sit in the WebAssembly memory: one address per buffer, per layer where there is one each. */
+/** Where Backprop's buffers sit for the kernels: one address per buffer, per layer where there is one each. */
 interface Addresses {
-  x: number;
-  y: number[];
-  dropped: number[];
-  deltas: number[];
-  gradKernels: number[];
-  /** 0 for a layer without bias */
-  gradBiases: number[];
-  kernels: number[];
-  biases: number[];
-  transposed: number;
+  x: Address;
+  y: Address[];
+  dropped: Address[];
+  deltas: Address[];
+  gradKernels: Address[];
+  /** the address of no buffer for a layer without bias */
+  gradBiases: Address[];
+  transposed: Address;
+  /** the address of no buffer */
+  none: Address;
 }

@@ -17,11 +17,17 @@
 // One Rng(seed) is used, in this order: kernel initialisation, the validation split, then per epoch the shuffle
 // and, batch by batch, dropout. Same seed, data and settings: bit-identical weights and history (on one engine).
 //
-// The engine: by default the matrix products and the optimizer run as WebAssembly SIMD kernels (wasm/), on buffers
-// in one arena of their memory made for this run; where WebAssembly SIMD is missing, or with options.engine 'js',
-// everything is plain JavaScript. Both are float64; they differ only in summation order (rounding, ~1e-15 per step).
+// Starting weights (options.initialWeights) replace the initializers' after these have drawn their numbers, so the
+// rest of the seed's stream (the validation split, the shuffles) is that of a run from scratch: continuing a run with
+// its seed keeps its validation rows. The optimizer's state (momentum, Adam's moments and step count) starts afresh.
+//
+// The kernels (kernels.ts) are chosen once, here: by default the WebAssembly SIMD ones, on buffers in one arena of
+// their memory made for this run; where WebAssembly SIMD is missing, or with options.engine 'js', plain JavaScript.
+// Both are float64; they differ only in summation order (rounding, ~1e-15 per step).
 
 import { Backprop } from './backprop';
+import { jsKernels } from './js-kernels';
+import type { EngineName, Kernels } from './kernels';
 import { losses } from './losses';
 import { Network, paramCount } from './network';
 import { createOptimizer, DEFAULT_LEARNING_RATE, optimizerArenaDoubles } from './optimizers';
@@ -30,6 +36,8 @@ import type { EpochMetrics, NetworkSpec, StopReason, TrainSettings } from './spe
 import { MetricTally, type MetricKind } from './tally';
 import type { Task, WeightsLayer } from './weights-file';
 import { WasmKernels } from './wasm/wasm-kernels';
+
+export type { EngineName } from './kernels';
 
 export interface TrainData {
   /** rows × cols, row-major, already encoded and scaled */
@@ -56,12 +64,13 @@ export interface TrainHooks {
 }
 
 export interface TrainOptions {
-  /** 'wasm': the WebAssembly SIMD kernels (an error where they cannot run); 'js': plain JavaScript;
-   * default: wasm where available, else js */
+  /** which kernels run: the WebAssembly SIMD ones (an error where they cannot run) or plain JavaScript;
+   * default: WebAssembly SIMD where available, else JavaScript */
   engine?: EngineName;
+  /** the weights to start from, in the shape a TrainResult's (or a weights file's) layers have; default: the
+   * initializers'. They must fit the network: the message of a mismatch names the layer. */
+  initialWeights?: readonly WeightsLayer[];
 }
-
-export type EngineName = 'wasm' | 'js';
 
 export interface TrainResult {
   /** which engine ran */
@@ -82,11 +91,10 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
   const rng = new Rng(settings.seed);
   const splitRows = validationSplitRows(data, settings);
   const batchSize = Math.min(settings.batchSize, data.rows - splitRows);
-  const wasm = options.engine === 'js' ? null : WasmKernels.create(
-    Network.arenaDoubles(spec) + Backprop.arenaDoubles(spec, batchSize) + optimizerArenaDoubles(settings.optimizer, paramCount(spec)),
-  );
-  if (options.engine === 'wasm' && wasm === null) throw new Error('The WebAssembly SIMD engine cannot run here (no WebAssembly SIMD).');
-  const network = new Network(spec, rng, wasm);
+  const kernels = chooseKernels(options.engine,
+    Network.arenaDoubles(spec) + Backprop.arenaDoubles(spec, batchSize) + optimizerArenaDoubles(settings.optimizer, paramCount(spec)));
+  const network = new Network(spec, rng, kernels);
+  if (options.initialWeights !== undefined) startFrom(network, options.initialWeights);
   const params = network.params;
   const loss = losses[settings.loss];
   const outputs = data.outputs, cols = data.cols;
@@ -110,7 +118,7 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
   const rowCount = trainRows.length;
 
   const pass = new Backprop(network, settings.loss, settings.l2 ?? 0, batchSize);
-  const optimizer = createOptimizer(settings.optimizer, params.length, wasm);
+  const optimizer = createOptimizer(settings.optimizer, params.length, kernels);
   const tally = new MetricTally(kind, outputs);
   const valTally = new MetricTally(kind, outputs);
   const valPred = new Float64Array(validation ? validation.rows * outputs : 0);
@@ -200,7 +208,7 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
     if (bestEpoch !== history.length) message = `${message ? message + ' ' : ''}Kept the weights of epoch ${bestEpoch}, where ${monitor} was lowest.`;
   }
   const result: TrainResult = {
-    engine: wasm ? 'wasm' : 'js',
+    engine: kernels.engine,
     layers: network.toLayers(),
     history,
     stopReason,
@@ -209,6 +217,28 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
   if (message !== undefined) result.message = message;
   if (stopping && bestEpoch > 0) result.bestEpoch = bestEpoch;
   return result;
+}
+
+/**
+ * The kernels of one run, whose memory holds `doubles` float64 slots: the one place that picks them, so nothing
+ * downstream asks which it got.
+ */
+function chooseKernels(engine: EngineName | undefined, doubles: number): Kernels {
+  if (engine === 'js') return jsKernels;
+  const simd = WasmKernels.create(doubles);
+  if (simd !== null) return simd;
+  if (engine === 'wasm') throw new Error('The WebAssembly SIMD engine cannot run here (no WebAssembly SIMD).');
+  return jsKernels;
+}
+
+/** Puts the starting weights into the network, or says which layer they do not fit and what to do. */
+function startFrom(network: Network, weights: readonly WeightsLayer[]): void {
+  const problem = network.mismatch(weights);
+  if (problem !== undefined) {
+    throw new Error(`The starting weights do not fit this network. ${problem} ` +
+      'Start from new weights, or give the network the layers these weights were trained with.');
+  }
+  network.setWeights(weights);
 }
 
 function putMetrics(m: EpochMetrics, validation: boolean, tally: MetricTally, kind: MetricKind, unitScale: number): void {
@@ -307,7 +337,7 @@ function checkRun(spec: NetworkSpec, settings: TrainSettings, data: TrainData): 
     throw new Error('binary_crossentropy needs a sigmoid output layer.');
   }
   if (!Number.isInteger(settings.batchSize) || settings.batchSize < 1) throw new Error('The batch size must be a whole number of at least 1.');
-  if (!Number.isInteger(settings.epochs) || settings.epochs < 1) throw new Error('The number of epochs must be a whole number of at least 1.');
+  if (!Number.isInteger(settings.epochs) || settings.epochs < 0) throw new Error('The number of epochs must be a whole number, 0 or more.');
   for (const l of layers) {
     if ((l.dropout ?? 0) < 0 || (l.dropout ?? 0) >= 1) throw new Error('A dropout rate must be at least 0 and below 1.');
   }

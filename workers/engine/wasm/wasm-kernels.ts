@@ -1,5 +1,5 @@
-// One instance of the WebAssembly SIMD kernels (assembly/kernels.ts) with its own memory, and the arena that a
-// training run's buffers are taken from, so the kernels can work on them in place.
+// The kernels (../kernels.ts) in WebAssembly SIMD (assembly/kernels.ts): one instance with its own memory, and the
+// arena that a training run's buffers are taken from, so the kernels can work on them in place.
 //
 // Ownership: one WasmKernels per train() call (each worker thread, each run its own); its memory is sized once, when
 // it is made, for every buffer the run needs, and never grows (growing would detach every view into it). Buffers are
@@ -9,6 +9,7 @@
 // no fetch, so it works alike in Node, worker threads and browsers. Where WebAssembly or its SIMD is missing (or a
 // page's policy refuses to compile it), create() returns null and the engine keeps to plain JavaScript.
 
+import { slots, type EngineName, type Kernels } from '../kernels';
 import { KERNELS_WASM_BASE64 } from './kernels-wasm';
 
 interface KernelExports {
@@ -50,18 +51,14 @@ export function wasmKernelsAvailable(): boolean {
   return kernelModule() !== null;
 }
 
-export class WasmKernels {
-  /** The float64 slots a buffer of `length` values takes in the arena (every buffer starts on a 16-byte boundary). */
-  static slots(length: number): number {
-    return length + (length & 1);
-  }
-
+export class WasmKernels implements Kernels {
   /** An instance whose arena holds `doubles` float64 slots (count them with slots()); null without WebAssembly SIMD. */
   static create(doubles: number): WasmKernels | null {
     const module = kernelModule();
     return module === null ? null : new WasmKernels(module, doubles);
   }
 
+  readonly engine: EngineName = 'wasm';
   readonly memory: WebAssembly.Memory;
   private readonly buffer: ArrayBuffer;
   private readonly k: KernelExports;
@@ -79,7 +76,7 @@ export class WasmKernels {
 
   /** A zeroed buffer of `length` float64 values in this instance's memory. */
   alloc(length: number): Float64Array {
-    const bytes = 8 * WasmKernels.slots(length);
+    const bytes = 8 * slots(length);
     if (this.next + bytes > this.end) {
       throw new Error(`Engine bug: the WebAssembly arena is too small (${(this.end - ARENA_START) / 8} values) for its buffers.`);
     }
