@@ -106,6 +106,30 @@ describe('opening broken project files', () => {
     }
   });
 
+  // Regression: a `ui` nested 100,000 levels deep opened, and browser mode crashed writing the answer as JSON.
+  it('refuses a project nested 100,000 levels deep, in its screen state or in a run, in words', async () => {
+    const valid = JSON.parse(fs.readFileSync(path.join(corpus, 'valid.neuron'), 'utf8'));
+    const deep = '{"more":'.repeat(100_000) + '1' + '}'.repeat(100_000);
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'neuron-deep-'));
+    try {
+      const inUi = path.join(parent, 'deep-ui.neuron');
+      fs.writeFileSync(inUi, JSON.stringify({ ...valid, ui: { screen: 'data', extra: 0 } }).replace('"extra":0', `"extra":${deep}`));
+      const ui = await refusal(inUi);
+      expect(ui.code).toBe('invalid');
+      expect(ui.message).toBe(
+        'deep-ui.neuron could not be opened. In the screen state, the field "extra" is nested more than 64 levels deep ' +
+          '(lists or groups inside each other), deeper than any file Neuron Studio writes. ' +
+          'The file may have been edited by hand or by another program. It was not changed.',
+      );
+      const inRun = path.join(parent, 'deep-run.neuron');
+      valid.runs[1].notes = 0;
+      fs.writeFileSync(inRun, JSON.stringify(valid).replace('"notes":0', `"notes":${deep}`));
+      expect((await refusal(inRun)).message).toContain('In run 2 ("Second try"): it is nested more than 64 levels deep');
+    } finally {
+      fs.rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
   it('opens the good file of the corpus with every part intact', async () => {
     const project = await openProject(path.join(corpus, 'valid.neuron'));
     expect(project.name).toBe('Diabetes (tiny)');
