@@ -32,6 +32,11 @@ export const DatasetContentSchema = z.object({
   data: z.string(),
   /** of the CSV's own bytes, so a damaged copy is noticed */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'should be 64 hexadecimal digits'),
+  /**
+   * the CSV's own size in bytes, so unpacking stops there (a 14 MB file can unpack to 10 GiB). Files saved before
+   * it was added have none: they are unpacked up to the largest table a project holds (MAX_STORED_CSV_BYTES).
+   */
+  bytes: z.number().int().min(0).optional(),
 });
 
 export const ProjectDatasetSchema = z.object({

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openProject, decodeDataset } from '../../../main/project/open';
+import { gzipSync } from 'node:zlib';
+import { datasetBytesOrProblem, decodeDataset, MAX_STORED_CSV_BYTES, openProject } from '../../../main/project/open';
 import { ProjectFileError } from '../../../main/project/errors';
 
 const corpus = path.resolve(__dirname, '../../fixtures/projects');
@@ -128,6 +129,27 @@ describe('opening broken project files', () => {
     } finally {
       fs.rmSync(parent, { recursive: true, force: true });
     }
+  });
+
+  // Regression: the gzip'd copy of the CSV was unpacked without a limit (a 14 MB file peaked at 4.4 GB).
+  it("unpacks a gzip'd CSV no further than the size it says it holds, and no further than a project holds without one", () => {
+    const project = JSON.parse(fs.readFileSync(path.join(corpus, 'valid.neuron'), 'utf8'));
+    const zeros = Buffer.alloc(4 * 1024 * 1024);
+    const packed = gzipSync(zeros).toString('base64');
+    const sha256 = createHash('sha256').update(zeros).digest('hex');
+    const content = (extra: object) => ({ ...project.dataset, content: { encoding: 'gzip-base64', data: packed, sha256, ...extra } });
+    expect(datasetBytesOrProblem(content({ bytes: 61 }))).toBe(
+      'the copy of tiny.csv inside it is damaged (its compressed data unpacks to more than the 61 bytes it says it holds)',
+    );
+    expect(datasetBytesOrProblem(content({ bytes: zeros.length + 1 }))).toBe(
+      `the copy of tiny.csv inside it is damaged (it holds ${zeros.length} bytes but says it holds ${zeros.length + 1})`,
+    );
+    expect(datasetBytesOrProblem(content({ bytes: 10 * 1024 ** 3 }))).toBe(
+      'the copy of tiny.csv inside it says it is 10240 MB, more than the 512 MB a project can hold',
+    );
+    // files saved before the size was written still open: up to the largest table a project holds
+    expect((datasetBytesOrProblem(content({})) as Uint8Array).length).toBe(zeros.length);
+    expect(MAX_STORED_CSV_BYTES).toBe(512 * 1024 * 1024);
   });
 
   it('opens the good file of the corpus with every part intact', async () => {
