@@ -6,6 +6,7 @@ export type DataErrorCode =
   | 'header_only'
   | 'ragged_rows'
   | 'unclosed_quote'
+  | 'number_too_big'
   | 'binary_file'
   | 'not_utf8'
   | 'single_class'

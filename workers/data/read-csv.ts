@@ -6,7 +6,7 @@ import { dataError } from './errors';
 import type { Dataset } from './dataset';
 import { checkText, notUtf8Error } from './text-check';
 import { columnNames, detectDelimiter, detectHeader } from './sniff';
-import { TableBuilder } from './table-builder';
+import { TableBuilder, type TooBigCell } from './table-builder';
 import { readPlain } from './read-plain';
 import { readQuoted } from './read-quoted';
 
@@ -70,6 +70,7 @@ export function parseCsv(bytes: Uint8Array, fileName: string, options: ParseOpti
   }
 
   if (table.badRowCount > 0 && !options.skipBadRows) throw raggedRows(fileName, table, hasHeader);
+  if (table.tooBigCount > 0) throw numbersTooBig(fileName, table);
   if (table.rowCount === 0) {
     if (table.badRowCount > 0) {
       throw dataError('no_rows', fileName, `None of the rows of ${fileName} has ${width} values like ${hasHeader ? 'the header' : 'the first row'}.`, 'Check that the file is a table with one record per line.');
@@ -93,6 +94,32 @@ function raggedRows(fileName: string, table: TableBuilder, hasHeader: boolean) {
     what = `${table.badRowCount} rows of ${fileName} do not have ${width} values as ${reference.replace(' has', '')} does: ${listed}${more}.`;
   }
   return dataError('ragged_rows', fileName, what, "Fix the file or choose 'skip bad rows'.", { row: first.row });
+}
+
+/**
+ * A number beyond what a double holds is refused rather than read as missing: no instrument measures 1e309, so it is
+ * a typing or export error the person can fix at the place named, and a guess would change their data unseen.
+ */
+function numbersTooBig(fileName: string, table: TableBuilder) {
+  const [first, ...others] = table.tooBig;
+  const place = (cell: TooBigCell) => `row ${cell.row}, column ${cell.column}`;
+  let what = `Row ${first.row} of ${fileName}, column ${first.column}, holds ${shownCell(first.text)}: a number too big to ` +
+    'calculate with (the limit is about 1.8 followed by 308 zeros).';
+  const more = table.tooBigCount - 1;
+  if (more > 0) {
+    const listed = others.map(place).join('; ');
+    const unlisted = more - others.length;
+    what += ` ${more} more cell${more === 1 ? ' is' : 's are'} like it: ${listed}${unlisted > 0 ? `, and ${unlisted} more` : ''}.`;
+  }
+  const hint = more > 0
+    ? 'Correct these values, or empty the cells if they are not known, then open the file again.'
+    : 'Correct the value, or empty the cell if it is not known, then open the file again.';
+  return dataError('number_too_big', fileName, what, hint, { row: first.row, column: first.column });
+}
+
+/** A cell as quoted in a message: a 400-digit number is shown by its first digits and its length. */
+function shownCell(text: string): string {
+  return text.length <= 24 ? text : `${text.slice(0, 12)}… (${text.length} characters)`;
 }
 
 function isBlankText(bytes: Uint8Array, start: number): boolean {

@@ -89,7 +89,8 @@ export function readPlain(input: PlainInput, table: TableBuilder): void {
       if (s === e) continue; // empty: missing (the arrays start as missing)
       const value = readNumber(bytes, s, e, decimalComma);
       if (value === value) {
-        columns[k].setNumber(row, value);
+        if (value - value === 0) columns[k].setNumber(row, value);
+        else table.tooBigNumber(line, k, decodeCell(bytes, s, e, ascii)); // ±Infinity: 1e309, 400 digits
         continue;
       }
       const text = decodeCell(bytes, s, e, ascii);

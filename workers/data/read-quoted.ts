@@ -51,8 +51,10 @@ export function readQuoted(input: QuotedInput, table: TableBuilder): void {
         const cell = record[k].trim();
         if (cell === '') continue;
         const value = parseNumberText(cell, decimalComma);
-        if (value === value) columns[k].setNumber(row, value);
-        else if (!isMissingText(cell)) columns[k].setText(row, cell);
+        if (value === value) {
+          if (value - value === 0) columns[k].setNumber(row, value);
+          else table.tooBigNumber(recordLine, k, cell); // ±Infinity: 1e309, 400 digits
+        } else if (!isMissingText(cell)) columns[k].setText(row, cell);
       }
       table.endRow(recordLine);
     },

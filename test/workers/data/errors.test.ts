@@ -104,6 +104,39 @@ describe('bad files', () => {
   });
 });
 
+// Regression: 1e309 or a 400-digit number became Infinity and ended in "Cannot read properties of undefined (reading 'count')".
+describe('numbers too big to calculate with', () => {
+  const tooBig = (text: string, name = 'big.csv') => failure(() => parseCsv(bytesOf(text), name));
+  const limit = 'a number too big to calculate with (the limit is about 1.8 followed by 308 zeros).';
+
+  it('in a feature: names the file, row, column and value, and says what to do', () => {
+    const e = tooBig('a,b,y\n1,2,0\n1e309,3,1\n2,4,0\n');
+    expect(e.code).toBe('number_too_big');
+    expect(e.row).toBe(3);
+    expect(e.column).toBe('a');
+    expect(e.message).toBe(`Row 3 of big.csv, column a, holds 1e309: ${limit} Correct the value, or empty the cell if it is not known, then open the file again.`);
+  });
+
+  it('in the label, negative, and in a file with quotes (the other reader)', () => {
+    expect(tooBig('a,y\n1,0\n2,-1e309\n').message).toContain('Row 3 of big.csv, column y, holds -1e309: a number too big');
+    const quoted = tooBig('"a","y"\n"1",0\n2,"1e400"\n');
+    expect([quoted.code, quoted.row, quoted.column]).toEqual(['number_too_big', 3, 'y']);
+  });
+
+  it('a 400-digit number is shown by its first digits and its length; further cells are counted', () => {
+    const digits = `1${'0'.repeat(399)}`;
+    const e = tooBig(`a;b;y\n1,5;${digits};0\n2;1e999;1\n3;4;1e99999999999\n4;5;-1e309\n5;6;1e310\n`);
+    expect(e.message).toContain(`Row 2 of big.csv, column b, holds 100000000000… (400 characters): a number too big`);
+    expect(e.message).toContain('4 more cells are like it: row 3, column b; row 4, column y, and 2 more.');
+    expect(e.hint).toBe('Correct these values, or empty the cells if they are not known, then open the file again.');
+  });
+
+  it('numbers near the limit, and ones too small to tell from 0, are read as they are', () => {
+    const d = parseCsv(bytesOf('a,y\n1.7e308,0\n-1e-400,1\n'), 'edge.csv');
+    expect(Array.from(d.columns[0].numbers!)).toEqual([1.7e308, -0]);
+  });
+});
+
 describe('bad choices', () => {
   it('a label with a single class', () => {
     const d = parseCsv(fixture('single-class.csv'), 'single-class.csv');

@@ -19,6 +19,8 @@ describe('encodeRow', () => {
     { why: 'an unseen category sets no column', values: [100, 20, 'X'], features: [0, 0, 0, 0], warnings: 1 },
     { why: 'a missing value without a fill uses 0', values: [100, null, 'F'], features: [0, 0, 1, 0], warnings: 1 },
     { why: 'text in a numeric column counts as missing', values: ['abc', 20, 'F'], features: [1, 0, 1, 0], warnings: 1 },
+    // Regression: "1e309" became Infinity, and the answer NaN.
+    { why: 'a number too big to calculate with counts as missing', values: ['1e309', 20, 'F'], features: [1, 0, 1, 0], warnings: 1 },
     { why: 'too few values', values: [100, 20], features: [0, 0, 1, 0], warnings: 1 },
   ])('$why', ({ values, features, warnings }) => {
     const encoded = encodeRow(inputs, values);
