@@ -33,6 +33,9 @@ export function rowsFromInput(text: string, inputs: InputSpec[]): RowsToPredict 
     if (Number.isNaN(value)) {
       throw new UsageError(`--input: "${cell}" for ${input.name} (value ${i + 1}) is not a number. Give a number, or leave it empty if it is missing.`);
     }
+    if (!Number.isFinite(value)) {
+      throw new UsageError(`--input: "${cell}" for ${input.name} (value ${i + 1}) is a number too big to calculate with. Give a smaller number, or leave it empty if it is missing.`);
+    }
     return value;
   });
   return { rows: [row], table: { header: inputs.map((i) => i.name), cells: [cells.map((c) => c)] } };

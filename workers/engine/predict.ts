@@ -176,6 +176,10 @@ export function encodeRow(inputs: InputSpec[], values: (string | number | null)[
       else if (typeof raw === 'string' && raw.trim() !== '') {
         v = Number(raw.trim());
         if (Number.isNaN(v)) warnings.push(`"${input.name}": "${raw}" is not a number; it counts as missing.`);
+        else if (!Number.isFinite(v)) {
+          warnings.push(`"${input.name}": "${raw}" is a number too big to calculate with; it counts as missing.`);
+          v = NaN;
+        }
       }
       let encoded = encodeNumber(input, v);
       if (Number.isNaN(encoded)) {
