@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { WEIGHTS_FORMAT } from '../../workers/engine/weights-file';
 import { issueInWords, ProjectFileError, shownName } from './errors';
 import { migrate, OLDEST_READABLE_VERSION } from './migrate';
+import { projectWeightsProblem } from './run-weights';
 import { PROJECT_FORMAT, PROJECT_VERSION, ProjectFileSchema, type ProjectDataset, type ProjectFile } from './schema';
 
 const NOT_CHANGED = 'It was not changed.';
@@ -142,6 +143,17 @@ export async function projectFromJson(json: unknown, file: string, options: Open
     );
   }
   const project = parsed.data;
+  const weightsProblem = projectWeightsProblem(project);
+  if (weightsProblem) {
+    const backup = await backupHint(file);
+    throw new ProjectFileError(
+      'invalid',
+      file,
+      `${name} could not be opened: ${weightsProblem.replace(/\.$/, '')}. ` +
+        `The file may have been edited by hand or by another program. ${NOT_CHANGED}` +
+        (backup || ' To go on, import the table again and train a new model.'),
+    );
+  }
   if (project.dataset && options.checkDataset !== false) decodeDataset(project, file);
   return project;
 }

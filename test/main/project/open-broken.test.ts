@@ -47,6 +47,25 @@ const cases: Case[] = [
     code: 'invalid',
     says: ['In run 1 ("First try"), the trained weights, the field "format" should be "neuron-studio.weights" but is the text "keras-weights"'],
   },
+  // Regression: broken weights opened without complaint and failed later on the Use screen with code "error".
+  ...(
+    [
+      ['weights-kernel-shape.neuron', 'Layer 2: the kernel must have 3 rows (one per input of the layer), not 2.'],
+      ['weights-null.neuron', 'Layer 1: kernel row 2, weight 3, is empty (null) where a weight belongs.'],
+      ['weights-1e400.neuron', 'Layer 1: bias 2 is a number too big to calculate with.'],
+      ['weights-3-inputs.neuron', 'Layer 1: the kernel must have 2 rows (one per input of the layer), not 3.'],
+      ['weights-two-outputs.neuron', 'A binary model needs exactly 2 classes and an output layer of 1 unit'],
+    ] as const
+  ).map(([file, layer]): Case => ({
+    file,
+    code: 'invalid',
+    says: [`${file} could not be opened: the trained weights of run 1 ("First try") cannot be used. ${layer}`, 'It was not changed.', 'train a new model'],
+  })),
+  {
+    file: 'weights-for-other-inputs.neuron',
+    code: 'invalid',
+    says: ['the trained weights of run 1 ("First try") take 3 inputs (Glucose, BMI, Age), but the run learned from 2 (Glucose, BMI).'],
+  },
   {
     file: 'damaged-dataset.neuron',
     code: 'invalid',

@@ -47,6 +47,9 @@ describe('parseWeightsFile', () => {
     { why: 'an unknown task', patch: { task: 'ranking' }, message: /"task"/ },
     { why: 'a kernel of the wrong height', patch: { layers: [{ units: 1, activation: 'sigmoid', kernel: [[1], [2]] }] }, message: /Layer 1: the kernel must have 1 rows.*not 2/ },
     { why: 'a kernel row of the wrong width', patch: { layers: [{ units: 1, activation: 'sigmoid', kernel: [[1, 2]] }] }, message: /kernel row 1 must hold 1 numbers/ },
+    // Regression: null and 1e400 (Infinity) in a project's weights were let through and failed later.
+    { why: 'an empty weight (null)', patch: { layers: [{ units: 1, activation: 'sigmoid', kernel: [[null]] }] }, message: /Layer 1: kernel row 1, weight 1, is empty \(null\)/ },
+    { why: 'a weight too big to calculate with', patch: { layers: [{ units: 1, activation: 'sigmoid', kernel: [[1]], bias: [Infinity] }] }, message: /Layer 1: bias 1 is a number too big/ },
     { why: 'a bias of the wrong length', patch: { layers: [{ units: 1, activation: 'sigmoid', kernel: [[1]], bias: [0, 0] }] }, message: /bias must hold 1/ },
     { why: 'an unknown activation', patch: { layers: [{ units: 1, activation: 'swish', kernel: [[1]] }] }, message: /unknown activation "swish"/ },
     { why: 'a binary model with three classes', patch: { output: { name: 'y', classes: ['a', 'b', 'c'] } }, message: /exactly 2 classes/ },
