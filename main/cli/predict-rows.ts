@@ -4,7 +4,7 @@
 import type { Dataset } from '../../workers/data/dataset';
 import { cellText, cellValue } from '../../workers/data/dataset';
 import { isMissingText, parseNumberText } from '../../workers/data/cells';
-import type { InputSpec } from '../../workers/engine/weights-file';
+import { isUsableNumber, type InputSpec } from '../../workers/engine/weights-file';
 import { UsageError } from './errors';
 
 export type RawRow = (string | number | null)[];
@@ -33,7 +33,7 @@ export function rowsFromInput(text: string, inputs: InputSpec[]): RowsToPredict 
     if (Number.isNaN(value)) {
       throw new UsageError(`--input: "${cell}" for ${input.name} (value ${i + 1}) is not a number. Give a number, or leave it empty if it is missing.`);
     }
-    if (!Number.isFinite(value)) {
+    if (!isUsableNumber(value)) {
       throw new UsageError(`--input: "${cell}" for ${input.name} (value ${i + 1}) is a number too big to calculate with. Give a smaller number, or leave it empty if it is missing.`);
     }
     return value;

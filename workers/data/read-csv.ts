@@ -2,6 +2,7 @@
 // that names the file, row and column and says what to do.
 
 import Papa from 'papaparse';
+import { LARGEST_USABLE_NUMBER } from '../engine/weights-file';
 import { dataError } from './errors';
 import type { Dataset } from './dataset';
 import { checkText, notUtf8Error } from './text-check';
@@ -97,14 +98,14 @@ function raggedRows(fileName: string, table: TableBuilder, hasHeader: boolean) {
 }
 
 /**
- * A number beyond what a double holds is refused rather than read as missing: no instrument measures 1e309, so it is
+ * A number too big to calculate with is refused rather than read as missing: no instrument measures 1e309, so it is
  * a typing or export error the person can fix at the place named, and a guess would change their data unseen.
  */
 function numbersTooBig(fileName: string, table: TableBuilder) {
   const [first, ...others] = table.tooBig;
   const place = (cell: TooBigCell) => `row ${cell.row}, column ${cell.column}`;
   let what = `Row ${first.row} of ${fileName}, column ${first.column}, holds ${shownCell(first.text)}: a number too big to ` +
-    'calculate with (the limit is about 1.8 followed by 308 zeros).';
+    `calculate with (the limit is 1 followed by ${Math.log10(LARGEST_USABLE_NUMBER)} zeros).`;
   const more = table.tooBigCount - 1;
   if (more > 0) {
     const listed = others.map(place).join('; ');

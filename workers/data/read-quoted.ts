@@ -2,6 +2,7 @@
 // breaks inside; each record's cells go to the table as strings. Its cursor gives each record's file row.
 
 import Papa from 'papaparse';
+import { isUsableNumber } from '../engine/weights-file';
 import { isMissingText, parseNumberText } from './cells';
 import { dataError } from './errors';
 import type { TableBuilder } from './table-builder';
@@ -52,8 +53,8 @@ export function readQuoted(input: QuotedInput, table: TableBuilder): void {
         if (cell === '') continue;
         const value = parseNumberText(cell, decimalComma);
         if (value === value) {
-          if (value - value === 0) columns[k].setNumber(row, value);
-          else table.tooBigNumber(recordLine, k, cell); // ±Infinity: 1e309, 400 digits
+          if (isUsableNumber(value)) columns[k].setNumber(row, value);
+          else table.tooBigNumber(recordLine, k, cell); // 1e309, 400 digits, 1.7e308
         } else if (!isMissingText(cell)) columns[k].setText(row, cell);
       }
       table.endRow(recordLine);

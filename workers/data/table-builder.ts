@@ -10,7 +10,7 @@ export interface BadRow {
   fields: number;
 }
 
-/** A cell holding a number too big for a double (1e309, a 400-digit number): it would reach the statistics as Infinity. */
+/** A cell holding a number too big to calculate with (1e309, a 400-digit number, 1.7e308): see LARGEST_USABLE_NUMBER. */
 export interface TooBigCell {
   /** file row (1-based line) */
   row: number;

@@ -3,7 +3,7 @@
 import { Network } from './network';
 import { ACTIVATIONS } from './spec';
 import {
-  categoryIndex, encodeNumber, featureWidth, WEIGHTS_FORMAT, WEIGHTS_VERSION,
+  categoryIndex, encodeNumber, featureWidth, isUsableNumber, WEIGHTS_FORMAT, WEIGHTS_VERSION,
   type InputSpec, type OutputSpec, type Scale, type WeightsFile, type WeightsLayer,
 } from './weights-file';
 
@@ -186,7 +186,7 @@ export function encodeRow(inputs: InputSpec[], values: (string | number | null)[
       else if (typeof raw === 'string' && raw.trim() !== '') {
         v = Number(raw.trim());
         if (Number.isNaN(v)) warnings.push(`"${input.name}": "${raw}" is not a number; it counts as missing.`);
-        else if (!Number.isFinite(v)) {
+        else if (!isUsableNumber(v)) {
           warnings.push(`"${input.name}": "${raw}" is a number too big to calculate with; it counts as missing.`);
           v = NaN;
         }
