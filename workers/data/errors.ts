@@ -7,6 +7,7 @@ export type DataErrorCode =
   | 'ragged_rows'
   | 'unclosed_quote'
   | 'number_too_big'
+  | 'too_many_columns'
   | 'binary_file'
   | 'not_utf8'
   | 'single_class'

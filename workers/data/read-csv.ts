@@ -20,6 +20,8 @@ export interface ParseOptions {
   skipBadRows?: boolean;
 }
 
+/** Excel's limit: a wider table is not a table a person made, and a million columns took 2 GB and 40 s to refuse. */
+export const MAX_COLUMNS = 16_384;
 const SAMPLE_LINES = 200;
 const SAMPLE_BYTES = 512 * 1024;
 const LF = 10;
@@ -54,6 +56,16 @@ export function parseCsv(bytes: Uint8Array, fileName: string, options: ParseOpti
   let width = first.length;
   // A trailing delimiter on row 1 makes an empty last field: not a column unless some row has a value there.
   if (width > 1 && first[width - 1].trim() === '' && records.slice(1).every((r) => (r[width - 1] ?? '').trim() === '')) width--;
+  if (width > MAX_COLUMNS) {
+    throw dataError(
+      'too_many_columns',
+      fileName,
+      `Row 1 of ${fileName} has ${width} values, so the table would have ${width} columns; Neuron Studio reads tables of up to ` +
+        `${MAX_COLUMNS} columns, as many as a spreadsheet holds.`,
+      'Keep the columns you need (delete the others in a spreadsheet), save it as CSV, then open that file.',
+      { row: 1 },
+    );
+  }
   const names = columnNames(hasHeader ? first : null, width);
 
   if (check.invalidAt !== undefined) throw notUtf8Error(data, fileName, check.invalidAt, columnAt(data, check.invalidAt, newline, delimiter, names));

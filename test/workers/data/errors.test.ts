@@ -144,6 +144,28 @@ describe('numbers too big to calculate with', () => {
   });
 });
 
+// Regression: a 12 MB file of one million columns took 2 GB and 40 s before it was refused for something else.
+describe('a table wider than a spreadsheet', () => {
+  const table = (columns: number) => {
+    const row = (value: string) => Array.from({ length: columns }, (_, i) => `${value}${i}`).join(',');
+    return bytesOf(`${row('c')}\n${row('')}\n${row('')}\n`);
+  };
+
+  it('is refused at row 1 with the count and what to do', () => {
+    const e = failure(() => parseCsv(table(16_385), 'wide.csv'));
+    expect(e.code).toBe('too_many_columns');
+    expect(e.row).toBe(1);
+    expect(e.message).toBe(
+      'Row 1 of wide.csv has 16385 values, so the table would have 16385 columns; Neuron Studio reads tables of up to 16384 ' +
+        'columns, as many as a spreadsheet holds. Keep the columns you need (delete the others in a spreadsheet), save it as CSV, then open that file.',
+    );
+  });
+
+  it('as wide as a spreadsheet is read', () => {
+    expect(parseCsv(table(16_384), 'wide.csv').columns).toHaveLength(16_384);
+  });
+});
+
 describe('bad choices', () => {
   it('a label with a single class', () => {
     const d = parseCsv(fixture('single-class.csv'), 'single-class.csv');
