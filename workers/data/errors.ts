@@ -60,6 +60,11 @@ export function isDataError(error: unknown): error is DataError {
   return error instanceof DataError;
 }
 
+/** A cell or header as quoted in a message: a 20 MB header or a 400-digit number by its start and its length. */
+export function shortened(text: string, max = 40): string {
+  return text.length <= max ? text : `${text.slice(0, max / 2)}… (${text.length} characters)`;
+}
+
 /** The usual way to make one: the message is what went wrong followed by what to do. */
 export function dataError(
   code: DataErrorCode,

@@ -3,13 +3,13 @@
 
 import Papa from 'papaparse';
 import { LARGEST_USABLE_NUMBER } from '../engine/weights-file';
-import { dataError } from './errors';
+import { dataError, shortened } from './errors';
 import type { Dataset } from './dataset';
 import { checkText, notUtf8Error } from './text-check';
 import { columnNames, detectDelimiter, detectHeader } from './sniff';
 import { TableBuilder, type TooBigCell } from './table-builder';
 import { readPlain } from './read-plain';
-import { readQuoted } from './read-quoted';
+import { readQuoted, unclosedQuote } from './read-quoted';
 
 export interface ParseOptions {
   /** 'auto' (default): row 1 is a header when it is text above numbers */
@@ -43,14 +43,21 @@ export function parseCsv(bytes: Uint8Array, fileName: string, options: ParseOpti
   const sample = readSample(data, start, newline);
   const delimiter = options.delimiter ?? detectDelimiter(sample.text, sample.complete);
   const decimalComma = delimiter === ';';
-  const parsed = Papa.parse<string[]>(sample.text, {
+  const sampled = Papa.parse<string[]>(sample.text, {
     delimiter,
     newline: newline === CR ? '\r' : '\n',
     quoteChar: '"',
     skipEmptyLines: 'greedy',
-  }).data;
+  });
+  const parsed = sampled.data;
   const records = sample.complete ? parsed : parsed.slice(0, -1);
   if (records.length === 0 && parsed.length > 0) records.push(parsed[0]); // one record longer than the sample
+  if (records.length === 0) {
+    // Lines that are all separators, empty quotes or a lone quote: not blank, yet no record holds a value.
+    if (sampled.errors.some((e) => e.code === 'MissingQuotes')) throw unclosedQuote(fileName, 1);
+    const where = sample.complete ? `${fileName} holds no values` : `The first lines of ${fileName} hold no values`;
+    throw dataError('empty_file', fileName, `${where}: only separators, quotes or spaces.`, 'Choose a CSV file with a header row and rows of data.');
+  }
   const hasHeader = options.header === undefined || options.header === 'auto' ? detectHeader(records, decimalComma) : options.header;
   const first = records[0];
   let width = first.length;
@@ -88,7 +95,7 @@ export function parseCsv(bytes: Uint8Array, fileName: string, options: ParseOpti
     if (table.badRowCount > 0) {
       throw dataError('no_rows', fileName, `None of the rows of ${fileName} has ${width} values like ${hasHeader ? 'the header' : 'the first row'}.`, 'Check that the file is a table with one record per line.');
     }
-    const shown = names.length > 8 ? `${names.slice(0, 8).join(', ')}, ...` : names.join(', ');
+    const shown = names.slice(0, 8).map((name) => shortened(name)).join(', ') + (names.length > 8 ? ', ...' : '');
     throw dataError('header_only', fileName, `${fileName} has a header row (${shown}) but no rows of data below it.`, 'Add rows of data, or choose another file.', { row: 1 });
   }
   return table.finish(fileName, delimiter, decimalComma);
@@ -116,7 +123,7 @@ function raggedRows(fileName: string, table: TableBuilder, hasHeader: boolean) {
 function numbersTooBig(fileName: string, table: TableBuilder) {
   const [first, ...others] = table.tooBig;
   const place = (cell: TooBigCell) => `row ${cell.row}, column ${cell.column}`;
-  let what = `Row ${first.row} of ${fileName}, column ${first.column}, holds ${shownCell(first.text)}: a number too big to ` +
+  let what = `Row ${first.row} of ${fileName}, column ${first.column}, holds ${shortened(first.text)}: a number too big to ` +
     `calculate with (the limit is 1 followed by ${Math.log10(LARGEST_USABLE_NUMBER)} zeros).`;
   const more = table.tooBigCount - 1;
   if (more > 0) {
@@ -128,11 +135,6 @@ function numbersTooBig(fileName: string, table: TableBuilder) {
     ? 'Correct these values, or empty the cells if they are not known, then open the file again.'
     : 'Correct the value, or empty the cell if it is not known, then open the file again.';
   return dataError('number_too_big', fileName, what, hint, { row: first.row, column: first.column });
-}
-
-/** A cell as quoted in a message: a 400-digit number is shown by its first digits and its length. */
-function shownCell(text: string): string {
-  return text.length <= 24 ? text : `${text.slice(0, 12)}… (${text.length} characters)`;
 }
 
 function isBlankText(bytes: Uint8Array, start: number): boolean {

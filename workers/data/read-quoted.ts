@@ -60,13 +60,15 @@ export function readQuoted(input: QuotedInput, table: TableBuilder): void {
       table.endRow(recordLine);
     },
   });
-  if (unclosedAt !== -1) {
-    throw dataError(
-      'unclosed_quote',
-      input.fileName,
-      `Row ${unclosedAt} of ${input.fileName} opens a quote (") that is never closed, so the rest of the file would become one cell.`,
-      'Close the quote or remove it, then open the file again.',
-      { row: unclosedAt },
-    );
-  }
+  if (unclosedAt !== -1) throw unclosedQuote(input.fileName, unclosedAt);
+}
+
+export function unclosedQuote(fileName: string, row: number) {
+  return dataError(
+    'unclosed_quote',
+    fileName,
+    `Row ${row} of ${fileName} opens a quote (") that is never closed, so the rest of the file would become one cell.`,
+    'Close the quote or remove it, then open the file again.',
+    { row },
+  );
 }

@@ -97,6 +97,24 @@ describe('bad files', () => {
     }
   });
 
+  // Regression: a file of only a quote, of "" or of separators crashed with "Cannot read properties of undefined (reading 'length')".
+  it('a lone quote, empty quotes or only separators: said in words', () => {
+    const lone = failure(() => parseCsv(bytesOf('"'), 'quote.csv'));
+    expect([lone.code, lone.row]).toEqual(['unclosed_quote', 1]);
+    for (const text of ['""', ',', ',,,\n,,,\n', ' ; ;\n']) {
+      const e = failure(() => parseCsv(bytesOf(text), 'separators.csv'));
+      expect(e.code).toBe('empty_file');
+      expect(e.message).toBe('separators.csv holds no values: only separators, quotes or spaces. Choose a CSV file with a header row and rows of data.');
+    }
+  });
+
+  // Regression: a 20 MB line without a line break came back as a 20 MB message.
+  it('a header too long to repeat is quoted by its start and its length', () => {
+    const e = failure(() => parseCsv(bytesOf('x'.repeat(20_000_000)), 'one-line.csv'));
+    expect(e.code).toBe('header_only');
+    expect(e.message).toBe('one-line.csv has a header row (xxxxxxxxxxxxxxxxxxxx… (20000000 characters)) but no rows of data below it. Add rows of data, or choose another file.');
+  });
+
   it('a quote that is never closed', () => {
     const e = failure(read('unclosed-quote.csv'));
     expect(e.code).toBe('unclosed_quote');
@@ -126,7 +144,7 @@ describe('numbers too big to calculate with', () => {
   it('a 400-digit number is shown by its first digits and its length; further cells are counted', () => {
     const digits = `1${'0'.repeat(399)}`;
     const e = tooBig(`a;b;y\n1,5;${digits};0\n2;1e999;1\n3;4;1e99999999999\n4;5;-1e309\n5;6;1e310\n`);
-    expect(e.message).toContain(`Row 2 of big.csv, column b, holds 100000000000… (400 characters): a number too big`);
+    expect(e.message).toContain(`Row 2 of big.csv, column b, holds 10000000000000000000… (400 characters): a number too big`);
     expect(e.message).toContain('4 more cells are like it: row 3, column b; row 4, column y, and 2 more.');
     expect(e.hint).toBe('Correct these values, or empty the cells if they are not known, then open the file again.');
   });
