@@ -4,7 +4,7 @@
 import type { Dataset } from '../../workers/data/dataset';
 import { cellText, cellValue } from '../../workers/data/dataset';
 import { isMissingText, parseNumberText } from '../../workers/data/cells';
-import type { InputSpec } from '../../workers/engine/weights-file';
+import { isUsableNumber, type InputSpec } from '../../workers/engine/weights-file';
 import { UsageError } from './errors';
 
 export type RawRow = (string | number | null)[];
@@ -32,6 +32,9 @@ export function rowsFromInput(text: string, inputs: InputSpec[]): RowsToPredict 
     const value = parseNumberText(cell, false);
     if (Number.isNaN(value)) {
       throw new UsageError(`--input: "${cell}" for ${input.name} (value ${i + 1}) is not a number. Give a number, or leave it empty if it is missing.`);
+    }
+    if (!isUsableNumber(value)) {
+      throw new UsageError(`--input: "${cell}" for ${input.name} (value ${i + 1}) is a number too big to calculate with. Give a smaller number, or leave it empty if it is missing.`);
     }
     return value;
   });

@@ -9,7 +9,8 @@ import { UsageError } from './errors';
 export async function weightsFromProject(file: string): Promise<WeightsFile> {
   let project;
   try {
-    project = await openProject(file);
+    // the weights are all it needs: the embedded table stays packed (it may be large, or a gzip bomb)
+    project = await openProject(file, { checkDataset: false });
   } catch (error) {
     if (error instanceof ProjectFileError) throw new ProjectFileError(error.code, error.file, `--project: ${error.message}`);
     throw error;

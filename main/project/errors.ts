@@ -147,6 +147,8 @@ function problemInWords(issue: z.core.$ZodIssue, value: unknown, present: boolea
     case 'invalid_format':
       return `is not in the expected form (${found})`;
     case 'custom':
+      // a check that says the whole problem itself (e.g. nesting) rather than "should be X"
+      if (typeof issue.params?.inWords === 'string') return issue.params.inWords;
       return `${issue.message} but is ${found}`;
     case 'invalid_union':
       return `is not in a form this version understands (${found})`;

@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { WEIGHTS_FORMAT } from '../../workers/engine/weights-file';
 import { issueInWords, ProjectFileError, shownName } from './errors';
 import { migrate, OLDEST_READABLE_VERSION } from './migrate';
+import { projectWeightsProblem } from './run-weights';
 import { PROJECT_FORMAT, PROJECT_VERSION, ProjectFileSchema, type ProjectDataset, type ProjectFile } from './schema';
 
 const NOT_CHANGED = 'It was not changed.';
@@ -50,8 +51,16 @@ export function looksCutOff(text: string): boolean {
   return inString || closers.length > 0;
 }
 
+export interface OpenOptions {
+  /**
+   * Unpack the embedded CSV and check it against its checksum now (the default), rather than later on the Data
+   * screen. predict --project, which needs only a run's weights, leaves the data packed.
+   */
+  checkDataset?: boolean;
+}
+
 /** Turns the text of a file into a validated project at the current version, or throws ProjectFileError. */
-export async function projectFromText(text: string, file: string, byteLength: number): Promise<ProjectFile> {
+export async function projectFromText(text: string, file: string, byteLength: number, options: OpenOptions = {}): Promise<ProjectFile> {
   const name = shownName(file);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
@@ -71,11 +80,11 @@ export async function projectFromText(text: string, file: string, byteLength: nu
     throw new ProjectFileError('not_json', file, `${name} is not a Neuron Studio project (it is not JSON). ${NOT_CHANGED}`);
   }
 
-  return projectFromJson(json, file);
+  return projectFromJson(json, file, options);
 }
 
 /** Recognises, migrates and validates parsed JSON as a project at the current version, or throws ProjectFileError. */
-export async function projectFromJson(json: unknown, file: string): Promise<ProjectFile> {
+export async function projectFromJson(json: unknown, file: string, options: OpenOptions = {}): Promise<ProjectFile> {
   const name = shownName(file);
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     const what = Array.isArray(json) ? 'a list' : json === null ? 'null' : `a single ${typeof json}`;
@@ -134,12 +143,23 @@ export async function projectFromJson(json: unknown, file: string): Promise<Proj
     );
   }
   const project = parsed.data;
-  if (project.dataset) decodeDataset(project, file); // checks the CSV's checksum now, not later on the Data screen
+  const weightsProblem = projectWeightsProblem(project);
+  if (weightsProblem) {
+    const backup = await backupHint(file);
+    throw new ProjectFileError(
+      'invalid',
+      file,
+      `${name} could not be opened: ${weightsProblem.replace(/\.$/, '')}. ` +
+        `The file may have been edited by hand or by another program. ${NOT_CHANGED}` +
+        (backup || ' To go on, import the table again and train a new model.'),
+    );
+  }
+  if (project.dataset && options.checkDataset !== false) decodeDataset(project, file);
   return project;
 }
 
 /** Opens and checks a project file. Throws ProjectFileError; never writes. */
-export async function openProject(file: string): Promise<ProjectFile> {
+export async function openProject(file: string, options: OpenOptions = {}): Promise<ProjectFile> {
   const name = shownName(file);
   let bytes: Buffer;
   try {
@@ -169,25 +189,45 @@ export async function openProject(file: string): Promise<ProjectFile> {
       `${name} is not a Neuron Studio project (it is not JSON: it holds binary data, not text). ${NOT_CHANGED}`,
     );
   }
-  return projectFromText(bytes.toString('utf8'), file, bytes.length);
+  return projectFromText(bytes.toString('utf8'), file, bytes.length, options);
 }
 
-/** The CSV's bytes from a stored dataset, or why they cannot be had (in words). */
+/**
+ * The largest CSV a project holds: a dropped file travels to browser mode in one message of at most this size, and
+ * it is about the longest text Node can make of it (512 MiB). Also the unpacking limit of files that declare no size.
+ */
+export const MAX_STORED_CSV_BYTES = 512 * 1024 * 1024;
+
+const MEGABYTE = 1024 * 1024;
+
+/** The CSV's bytes from a stored dataset, or why they cannot be had (in words). Never unpacks past its size. */
 export function datasetBytesOrProblem(dataset: ProjectDataset): Uint8Array | string {
-  const { encoding, data, sha256 } = dataset.content;
+  const { encoding, data, sha256, bytes: declared } = dataset.content;
+  const damaged = (why: string) => `the copy of ${dataset.fileName} inside it is damaged (${why})`;
+  if (declared !== undefined && declared > MAX_STORED_CSV_BYTES) {
+    return `the copy of ${dataset.fileName} inside it says it is ${Math.round(declared / MEGABYTE)} MB, more than the ` +
+      `${MAX_STORED_CSV_BYTES / MEGABYTE} MB a project can hold`;
+  }
   let bytes: Buffer;
   if (encoding === 'utf8') {
     bytes = Buffer.from(data, 'utf8');
   } else {
+    const limit = declared ?? MAX_STORED_CSV_BYTES;
     try {
-      bytes = gunzipSync(Buffer.from(data, 'base64'));
-    } catch {
-      return `the copy of ${dataset.fileName} inside it is damaged (its compressed data cannot be unpacked)`;
+      bytes = gunzipSync(Buffer.from(data, 'base64'), { maxOutputLength: Math.max(1, limit) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') return damaged('its compressed data cannot be unpacked');
+      return damaged(
+        declared !== undefined
+          ? `its compressed data unpacks to more than the ${declared} bytes it says it holds`
+          : `its compressed data unpacks to more than ${MAX_STORED_CSV_BYTES / MEGABYTE} MB, more than a project can hold`,
+      );
     }
   }
-  if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
-    return `the copy of ${dataset.fileName} inside it is damaged (its checksum does not match)`;
+  if (declared !== undefined && bytes.byteLength !== declared) {
+    return damaged(`it holds ${bytes.byteLength} bytes but says it holds ${declared}`);
   }
+  if (createHash('sha256').update(bytes).digest('hex') !== sha256) return damaged('its checksum does not match');
   // A plain Uint8Array that owns its whole ArrayBuffer: small Buffers share Node's pool, which must never be
   // transferred to a worker or written through.
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength

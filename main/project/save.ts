@@ -32,8 +32,8 @@ export function encodeDataset(
   }
   const content =
     text !== null
-      ? { encoding: 'utf8' as const, data: text, sha256 }
-      : { encoding: 'gzip-base64' as const, data: gzipSync(bytes).toString('base64'), sha256 };
+      ? { encoding: 'utf8' as const, data: text, sha256, bytes: bytes.byteLength }
+      : { encoding: 'gzip-base64' as const, data: gzipSync(bytes).toString('base64'), sha256, bytes: bytes.byteLength };
   return { fileName, originalPath, parse: { ...parse }, content };
 }
 

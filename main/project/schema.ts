@@ -1,6 +1,7 @@
 // The shape of a `.neuron` project file, version 1, as a zod schema: what open checks and save writes.
 
 import { z } from 'zod';
+import { MAX_NESTING, tooDeepAt } from '../nesting';
 import { TrainingPlanSchema } from '../../workers/plan';
 import { ACTIVATIONS } from '../../workers/engine/spec';
 import type { EpochMetrics } from '../../workers/engine/spec';
@@ -31,6 +32,11 @@ export const DatasetContentSchema = z.object({
   data: z.string(),
   /** of the CSV's own bytes, so a damaged copy is noticed */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'should be 64 hexadecimal digits'),
+  /**
+   * the CSV's own size in bytes, so unpacking stops there (a 14 MB file can unpack to 10 GiB). Files saved before
+   * it was added have none: they are unpacked up to the largest table a project holds (MAX_STORED_CSV_BYTES).
+   */
+  bytes: z.number().int().min(0).optional(),
 });
 
 export const ProjectDatasetSchema = z.object({
@@ -113,7 +119,22 @@ export const UiStateSchema = z.looseObject({
   lastPatient: z.record(z.string(), z.string()).optional(),
 });
 
-export const ProjectFileSchema = z.object({
+/**
+ * Refuses a file nested deeper than any the app writes before anything reads into it: its loose parts (ui, a run's
+ * extra fields) would otherwise carry, say, 100,000 levels through to JSON.stringify, which overflows the stack.
+ */
+const notTooDeep = z.unknown().superRefine((value, ctx) => {
+  const where = tooDeepAt(value);
+  if (where === null) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: where,
+    message: `nested more than ${MAX_NESTING} levels deep`,
+    params: { inWords: `is nested more than ${MAX_NESTING} levels deep (lists or groups inside each other), deeper than any file Neuron Studio writes` },
+  });
+});
+
+const ProjectFields = z.object({
   format: z.literal(PROJECT_FORMAT),
   version: z.literal(PROJECT_VERSION),
   name: z.string(),
@@ -124,6 +145,8 @@ export const ProjectFileSchema = z.object({
   runs: z.array(StoredRunSchema),
   ui: UiStateSchema,
 });
+
+export const ProjectFileSchema = notTooDeep.pipe(ProjectFields);
 
 export type ParseOptions = z.infer<typeof ParseOptionsSchema>;
 export type ProjectDataset = z.infer<typeof ProjectDatasetSchema>;

@@ -10,6 +10,7 @@ import {
   type RequestName,
   type ResultOf,
 } from '../contract';
+import { MAX_NESTING, tooDeepAt } from '../nesting';
 import { toErrorInfo } from './errors';
 
 export type Handlers = { [N in RequestName]: (args: ParsedArgsOf<N>) => Promise<ResultOf<N>> | ResultOf<N> };
@@ -30,6 +31,17 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     }
     const requestName = name as RequestName;
     const spec = requests[requestName];
+    // loose arguments (a screen state) are kept and sent back: one nested too deeply could never be answered again
+    if (tooDeepAt(args) !== null) {
+      return {
+        ok: false,
+        error: {
+          code: 'bad_argument',
+          message: `The request "${name}" got an argument nested more than ${MAX_NESTING} levels deep.`,
+          hint: 'This is a fault in the app; please report it.',
+        },
+      };
+    }
     const parsed = spec.args.safeParse(args);
     if (!parsed.success) return { ok: false, error: describeBadArguments(name, parsed.error) };
     try {

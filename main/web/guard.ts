@@ -10,7 +10,9 @@ export interface RequestFacts {
   cookie?: string;
 }
 
-export type Verdict = { allowed: true; tokenFromQuery: boolean } | { allowed: false; status: 401 | 403; reason: string };
+export type Verdict =
+  | { allowed: true; tokenFromQuery: boolean; url: URL }
+  | { allowed: false; status: 400 | 401 | 403; reason: string };
 
 /** Cookies are shared by every port on a host, so the cookie's name carries the port. */
 export function tokenCookieName(port: number): string {
@@ -27,9 +29,27 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return percentDecoded(part.slice(eq + 1).trim());
   }
   return undefined;
+}
+
+/** Anyone may send any bytes: a value that is not valid percent-encoding (e.g. %E0) is simply no token. */
+function percentDecoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The request's address, or null when it cannot be read as one (e.g. `//[`, which `new URL` refuses by throwing). */
+export function requestUrl(url: string, port: number): URL | null {
+  try {
+    return new URL(url, `http://${ownHosts(port)[0]}`);
+  } catch {
+    return null;
+  }
 }
 
 /** The hosts this server answers to; any other Host header is a DNS-rebinding attempt. */
@@ -45,11 +65,12 @@ export function judgeRequest(facts: RequestFacts, token: string, port: number): 
   if (facts.origin !== undefined && !hosts.some((h) => facts.origin === `http://${h}`)) {
     return { allowed: false, status: 403, reason: 'Requests from other web pages are refused.' };
   }
-  const url = new URL(facts.url, `http://${hosts[0]}`);
+  const url = requestUrl(facts.url, port);
+  if (!url) return { allowed: false, status: 400, reason: 'This address is not a valid one.' };
   const fromQuery = url.searchParams.get('token');
-  if (fromQuery !== null && sameSecret(fromQuery, token)) return { allowed: true, tokenFromQuery: true };
+  if (fromQuery !== null && sameSecret(fromQuery, token)) return { allowed: true, tokenFromQuery: true, url };
   const fromCookie = cookieValue(facts.cookie, tokenCookieName(port));
-  if (fromCookie !== undefined && sameSecret(fromCookie, token)) return { allowed: true, tokenFromQuery: false };
+  if (fromCookie !== undefined && sameSecret(fromCookie, token)) return { allowed: true, tokenFromQuery: false, url };
   return {
     allowed: false,
     status: 401,

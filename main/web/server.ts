@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch, EventHub } from '../transport/dispatch';
-import { REPLACED_CLOSE_CODE, SOCKET_PATH, type AnswerMessage, type CallMessage, type EventMessage } from '../transport/ws-protocol';
+import { REPLACED_CLOSE_CODE, SOCKET_PATH, type CallMessage, type EventMessage } from '../transport/ws-protocol';
+import { answerText } from './answer-text';
 import { judgeRequest, tokenCookieName } from './guard';
 import { answerLaunch, createLaunchCodes, LAUNCH_PARAM, launchCodeIn } from './launch-codes';
 import { resolveStatic, sendFile } from './static-files';
@@ -93,8 +94,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       res.end('Only GET is served here.');
       return;
     }
-    const urlPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const file = await resolveStatic(staticDir, urlPath);
+    const file = await resolveStatic(staticDir, verdict.url.pathname);
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found.');
@@ -129,18 +129,23 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const urlPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const verdict = judgeRequest(
-      { url: req.url ?? '/', host: req.headers.host, origin: req.headers.origin, cookie: req.headers.cookie },
-      token,
-      port,
-    );
-    if (!verdict.allowed || urlPath !== SOCKET_PATH) {
-      const status = verdict.allowed ? '404 Not Found' : verdict.status === 401 ? '401 Unauthorized' : '403 Forbidden';
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      return;
+    // Node takes its own error listener off an upgraded socket: without one, a client that resets ends the process.
+    socket.on('error', () => socket.destroy());
+    try {
+      const verdict = judgeRequest(
+        { url: req.url ?? '/', host: req.headers.host, origin: req.headers.origin, cookie: req.headers.cookie },
+        token,
+        port,
+      );
+      if (!verdict.allowed || verdict.url.pathname !== SOCKET_PATH) {
+        refuseUpgrade(socket, verdict.allowed ? 404 : verdict.status);
+        return;
+      }
+      sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
+    } catch (error) {
+      console.error('[neuron-studio] a socket upgrade failed:', error);
+      refuseUpgrade(socket, 500);
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
   });
 
   function serveSocket(ws: WebSocket): void {
@@ -168,10 +173,8 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
         ws.close(1003, 'not a call');
         return;
       }
-      void core.dispatch(call.name, call.args).then((envelope) => {
-        if (ws.readyState !== ws.OPEN) return;
-        const answer: AnswerMessage = { type: 'answer', id: call.id, envelope };
-        ws.send(JSON.stringify(answer));
+      void answerText(core.dispatch, call).then((text) => {
+        if (ws.readyState === ws.OPEN) ws.send(text);
       });
     });
   }
@@ -198,6 +201,18 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       if (ownCore) await core.close?.();
     },
   };
+}
+
+const STATUS_LINES: Record<number, string> = {
+  400: '400 Bad Request',
+  401: '401 Unauthorized',
+  403: '403 Forbidden',
+  404: '404 Not Found',
+  500: '500 Internal Server Error',
+};
+
+function refuseUpgrade(socket: Duplex, status: number): void {
+  socket.end(`HTTP/1.1 ${STATUS_LINES[status] ?? STATUS_LINES[500]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 /** Chart.js and Vue set styles through the DOM; nothing needs eval or inline scripts. */

@@ -6,6 +6,8 @@ export type DataErrorCode =
   | 'header_only'
   | 'ragged_rows'
   | 'unclosed_quote'
+  | 'number_too_big'
+  | 'too_many_columns'
   | 'binary_file'
   | 'not_utf8'
   | 'single_class'
@@ -57,6 +59,11 @@ export class DataError extends Error {
 
 export function isDataError(error: unknown): error is DataError {
   return error instanceof DataError;
+}
+
+/** A cell or header as quoted in a message: a 20 MB header or a 400-digit number by its start and its length. */
+export function shortened(text: string, max = 40): string {
+  return text.length <= max ? text : `${text.slice(0, max / 2)}… (${text.length} characters)`;
 }
 
 /** The usual way to make one: the message is what went wrong followed by what to do. */

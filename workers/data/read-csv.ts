@@ -2,13 +2,14 @@
 // that names the file, row and column and says what to do.
 
 import Papa from 'papaparse';
-import { dataError } from './errors';
+import { LARGEST_USABLE_NUMBER } from '../engine/weights-file';
+import { dataError, shortened } from './errors';
 import type { Dataset } from './dataset';
 import { checkText, notUtf8Error } from './text-check';
 import { columnNames, detectDelimiter, detectHeader, renamedColumns } from './sniff';
-import { TableBuilder } from './table-builder';
+import { TableBuilder, type TooBigCell } from './table-builder';
 import { readPlain } from './read-plain';
-import { readQuoted } from './read-quoted';
+import { readQuoted, unclosedQuote } from './read-quoted';
 
 export interface ParseOptions {
   /** 'auto' (default): row 1 is a header when it is text above numbers */
@@ -19,6 +20,8 @@ export interface ParseOptions {
   skipBadRows?: boolean;
 }
 
+/** Excel's limit: a wider table is not a table a person made, and a million columns took 2 GB and 40 s to refuse. */
+export const MAX_COLUMNS = 16_384;
 const SAMPLE_LINES = 200;
 const SAMPLE_BYTES = 512 * 1024;
 const LF = 10;
@@ -40,19 +43,36 @@ export function parseCsv(bytes: Uint8Array, fileName: string, options: ParseOpti
   const sample = readSample(data, start, newline);
   const delimiter = options.delimiter ?? detectDelimiter(sample.text, sample.complete);
   const decimalComma = delimiter === ';';
-  const parsed = Papa.parse<string[]>(sample.text, {
+  const sampled = Papa.parse<string[]>(sample.text, {
     delimiter,
     newline: newline === CR ? '\r' : '\n',
     quoteChar: '"',
     skipEmptyLines: 'greedy',
-  }).data;
+  });
+  const parsed = sampled.data;
   const records = sample.complete ? parsed : parsed.slice(0, -1);
   if (records.length === 0 && parsed.length > 0) records.push(parsed[0]); // one record longer than the sample
+  if (records.length === 0) {
+    // Lines that are all separators, empty quotes or a lone quote: not blank, yet no record holds a value.
+    if (sampled.errors.some((e) => e.code === 'MissingQuotes')) throw unclosedQuote(fileName, 1);
+    const where = sample.complete ? `${fileName} holds no values` : `The first lines of ${fileName} hold no values`;
+    throw dataError('empty_file', fileName, `${where}: only separators, quotes or spaces.`, 'Choose a CSV file with a header row and rows of data.');
+  }
   const hasHeader = options.header === undefined || options.header === 'auto' ? detectHeader(records, decimalComma) : options.header;
   const first = records[0];
   let width = first.length;
   // A trailing delimiter on row 1 makes an empty last field: not a column unless some row has a value there.
   if (width > 1 && first[width - 1].trim() === '' && records.slice(1).every((r) => (r[width - 1] ?? '').trim() === '')) width--;
+  if (width > MAX_COLUMNS) {
+    throw dataError(
+      'too_many_columns',
+      fileName,
+      `Row 1 of ${fileName} has ${width} values, so the table would have ${width} columns; Neuron Studio reads tables of up to ` +
+        `${MAX_COLUMNS} columns, as many as a spreadsheet holds.`,
+      'Keep the columns you need (delete the others in a spreadsheet), save it as CSV, then open that file.',
+      { row: 1 },
+    );
+  }
   const names = columnNames(hasHeader ? first : null, width);
 
   if (check.invalidAt !== undefined) throw notUtf8Error(data, fileName, check.invalidAt, columnAt(data, check.invalidAt, newline, delimiter, names));
@@ -70,11 +90,12 @@ export function parseCsv(bytes: Uint8Array, fileName: string, options: ParseOpti
   }
 
   if (table.badRowCount > 0 && !options.skipBadRows) throw raggedRows(fileName, table, hasHeader);
+  if (table.tooBigCount > 0) throw numbersTooBig(fileName, table);
   if (table.rowCount === 0) {
     if (table.badRowCount > 0) {
       throw dataError('no_rows', fileName, `None of the rows of ${fileName} has ${width} values like ${hasHeader ? 'the header' : 'the first row'}.`, 'Check that the file is a table with one record per line.');
     }
-    const shown = names.length > 8 ? `${names.slice(0, 8).join(', ')}, ...` : names.join(', ');
+    const shown = names.slice(0, 8).map((name) => shortened(name)).join(', ') + (names.length > 8 ? ', ...' : '');
     throw dataError('header_only', fileName, `${fileName} has a header row (${shown}) but no rows of data below it.`, 'Add rows of data, or choose another file.', { row: 1 });
   }
   const dataset = table.finish(fileName, delimiter, decimalComma);
@@ -96,6 +117,27 @@ function raggedRows(fileName: string, table: TableBuilder, hasHeader: boolean) {
     what = `${table.badRowCount} rows of ${fileName} do not have ${width} values as ${reference.replace(' has', '')} does: ${listed}${more}.`;
   }
   return dataError('ragged_rows', fileName, what, "Fix the file or choose 'skip bad rows'.", { row: first.row });
+}
+
+/**
+ * A number too big to calculate with is refused rather than read as missing: no instrument measures 1e309, so it is
+ * a typing or export error the person can fix at the place named, and a guess would change their data unseen.
+ */
+function numbersTooBig(fileName: string, table: TableBuilder) {
+  const [first, ...others] = table.tooBig;
+  const place = (cell: TooBigCell) => `row ${cell.row}, column ${cell.column}`;
+  let what = `Row ${first.row} of ${fileName}, column ${first.column}, holds ${shortened(first.text)}: a number too big to ` +
+    `calculate with (the limit is 1 followed by ${Math.log10(LARGEST_USABLE_NUMBER)} zeros).`;
+  const more = table.tooBigCount - 1;
+  if (more > 0) {
+    const listed = others.map(place).join('; ');
+    const unlisted = more - others.length;
+    what += ` ${more} more cell${more === 1 ? ' is' : 's are'} like it: ${listed}${unlisted > 0 ? `, and ${unlisted} more` : ''}.`;
+  }
+  const hint = more > 0
+    ? 'Correct these values, or empty the cells if they are not known, then open the file again.'
+    : 'Correct the value, or empty the cell if it is not known, then open the file again.';
+  return dataError('number_too_big', fileName, what, hint, { row: first.row, column: first.column });
 }
 
 function isBlankText(bytes: Uint8Array, start: number): boolean {

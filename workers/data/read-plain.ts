@@ -1,6 +1,7 @@
 // The fast reader for files without any double quote: scans the bytes once per record and parses numbers straight
 // from the bytes, so a million-row numeric file makes no strings at all. Files with quotes go to read-quoted.ts.
 
+import { isUsableNumber } from '../engine/weights-file';
 import { isMissingText, parseNumberBytes } from './cells';
 import type { TableBuilder } from './table-builder';
 
@@ -14,6 +15,7 @@ const utf8 = new TextDecoder('utf-8');
 // every one of millions of calls, which also stops them being inlined.
 const readNumber = parseNumberBytes;
 const isMissing = isMissingText;
+const isUsable = isUsableNumber;
 
 /** Text of bytes[start, end): char codes directly when the file is ASCII, else UTF-8 decoding. */
 function decodeCell(bytes: Uint8Array, start: number, end: number, ascii: boolean): string {
@@ -89,7 +91,8 @@ export function readPlain(input: PlainInput, table: TableBuilder): void {
       if (s === e) continue; // empty: missing (the arrays start as missing)
       const value = readNumber(bytes, s, e, decimalComma);
       if (value === value) {
-        columns[k].setNumber(row, value);
+        if (isUsable(value)) columns[k].setNumber(row, value);
+        else table.tooBigNumber(line, k, decodeCell(bytes, s, e, ascii)); // 1e309, 400 digits, 1.7e308
         continue;
       }
       const text = decodeCell(bytes, s, e, ascii);

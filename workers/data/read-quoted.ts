@@ -2,6 +2,7 @@
 // breaks inside; each record's cells go to the table as strings. Its cursor gives each record's file row.
 
 import Papa from 'papaparse';
+import { isUsableNumber } from '../engine/weights-file';
 import { isMissingText, parseNumberText } from './cells';
 import { dataError } from './errors';
 import type { TableBuilder } from './table-builder';
@@ -51,19 +52,23 @@ export function readQuoted(input: QuotedInput, table: TableBuilder): void {
         const cell = record[k].trim();
         if (cell === '') continue;
         const value = parseNumberText(cell, decimalComma);
-        if (value === value) columns[k].setNumber(row, value);
-        else if (!isMissingText(cell)) columns[k].setText(row, cell);
+        if (value === value) {
+          if (isUsableNumber(value)) columns[k].setNumber(row, value);
+          else table.tooBigNumber(recordLine, k, cell); // 1e309, 400 digits, 1.7e308
+        } else if (!isMissingText(cell)) columns[k].setText(row, cell);
       }
       table.endRow(recordLine);
     },
   });
-  if (unclosedAt !== -1) {
-    throw dataError(
-      'unclosed_quote',
-      input.fileName,
-      `Row ${unclosedAt} of ${input.fileName} opens a quote (") that is never closed, so the rest of the file would become one cell.`,
-      'Close the quote or remove it, then open the file again.',
-      { row: unclosedAt },
-    );
-  }
+  if (unclosedAt !== -1) throw unclosedQuote(input.fileName, unclosedAt);
+}
+
+export function unclosedQuote(fileName: string, row: number) {
+  return dataError(
+    'unclosed_quote',
+    fileName,
+    `Row ${row} of ${fileName} opens a quote (") that is never closed, so the rest of the file would become one cell.`,
+    'Close the quote or remove it, then open the file again.',
+    { row },
+  );
 }

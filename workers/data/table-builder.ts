@@ -10,11 +10,21 @@ export interface BadRow {
   fields: number;
 }
 
+/** A cell holding a number too big to calculate with (1e309, a 400-digit number, 1.7e308): see LARGEST_USABLE_NUMBER. */
+export interface TooBigCell {
+  /** file row (1-based line) */
+  row: number;
+  column: string;
+  text: string;
+}
+
 export class TableBuilder {
   readonly columns: ColumnBuilder[];
   rowCount = 0;
   badRowCount = 0;
   readonly badRows: BadRow[] = [];
+  tooBigCount = 0;
+  readonly tooBig: TooBigCell[] = [];
   private lines: Int32Array | null = null;
 
   constructor(
@@ -38,6 +48,12 @@ export class TableBuilder {
   badRow(row: number, fields: number): void {
     this.badRowCount++;
     if (this.badRows.length < 5) this.badRows.push({ row, fields });
+  }
+
+  /** Counts a cell whose number is too big to compute with; the first few are kept for the message. */
+  tooBigNumber(row: number, column: number, text: string): void {
+    this.tooBigCount++;
+    if (this.tooBig.length < 3) this.tooBig.push({ row, column: this.columns[column].name, text });
   }
 
   /** Called after a record's cells were set at data row `rowCount`: it came from file row `fileRow`. */

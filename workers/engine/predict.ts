@@ -3,7 +3,7 @@
 import { Network } from './network';
 import { ACTIVATIONS } from './spec';
 import {
-  categoryIndex, encodeNumber, featureWidth, WEIGHTS_FORMAT, WEIGHTS_VERSION,
+  categoryIndex, encodeNumber, featureWidth, isUsableNumber, WEIGHTS_FORMAT, WEIGHTS_VERSION,
   type InputSpec, type OutputSpec, type Scale, type WeightsFile, type WeightsLayer,
 } from './weights-file';
 
@@ -30,6 +30,14 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isNumberList = (v: unknown): v is number[] => Array.isArray(v) && v.every(isNumber);
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/** What is wrong with what stands where a weight belongs: null (NaN once read from a project), 1e400 (Infinity), text. */
+function notANumber(value: unknown): string {
+  if (value === null || (typeof value === 'number' && Number.isNaN(value))) return 'is empty (null) where a weight belongs';
+  if (typeof value === 'number') return 'is a number too big to calculate with';
+  if (typeof value === 'string') return `is the text ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}, not a number`;
+  return `is ${Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a group of fields' : `a ${typeof value}`}, not a number`;
+}
 
 function fail(message: string): never {
   throw new WeightsFileError(message);
@@ -116,13 +124,15 @@ function parseLayer(raw: unknown, n: number, fanIn: number): WeightsLayer {
     fail(`${where}: the kernel must have ${fanIn} rows (one per input of the layer)${Array.isArray(kernel) ? `, not ${kernel.length}` : ''}.`);
   }
   kernel.forEach((row, k) => {
-    if (!isNumberList(row) || row.length !== units) {
-      fail(`${where}: kernel row ${k + 1} must hold ${units} numbers (one per unit).`);
-    }
+    if (!Array.isArray(row) || row.length !== units) fail(`${where}: kernel row ${k + 1} must hold ${units} numbers (one per unit).`);
+    const bad = row.findIndex((v) => !isNumber(v));
+    if (bad >= 0) fail(`${where}: kernel row ${k + 1}, weight ${bad + 1}, ${notANumber(row[bad])}.`);
   });
   const layer: WeightsLayer = { units: units as number, activation: raw.activation as WeightsLayer['activation'], kernel: kernel as number[][] };
   if (raw.bias !== undefined) {
-    if (!isNumberList(raw.bias) || raw.bias.length !== units) fail(`${where}: the bias must hold ${units} numbers.`);
+    if (!Array.isArray(raw.bias) || raw.bias.length !== units) fail(`${where}: the bias must hold ${units} numbers.`);
+    const bad = raw.bias.findIndex((v) => !isNumber(v));
+    if (bad >= 0) fail(`${where}: bias ${bad + 1} ${notANumber(raw.bias[bad])}.`);
     layer.bias = raw.bias;
   }
   return layer;
@@ -176,6 +186,10 @@ export function encodeRow(inputs: InputSpec[], values: (string | number | null)[
       else if (typeof raw === 'string' && raw.trim() !== '') {
         v = Number(raw.trim());
         if (Number.isNaN(v)) warnings.push(`"${input.name}": "${raw}" is not a number; it counts as missing.`);
+        else if (!isUsableNumber(v)) {
+          warnings.push(`"${input.name}": "${raw}" is a number too big to calculate with; it counts as missing.`);
+          v = NaN;
+        }
       }
       let encoded = encodeNumber(input, v);
       if (Number.isNaN(encoded)) {

@@ -55,6 +55,18 @@ export interface WeightsFile {
   output: OutputSpec;
 }
 
+/**
+ * The largest number (either sign) a cell may hold. Beyond it, the squares that statistics (a column's spread) and
+ * training (scaling, the loss) take overflow to Infinity even for a few million rows: 1e309 already is Infinity,
+ * and 1.7e308 - (-1.7e308) is too. Reading and prediction refuse cells beyond it, so none reaches the arithmetic.
+ */
+export const LARGEST_USABLE_NUMBER = 1e150;
+
+/** A number a cell may hold: not NaN, and within ±LARGEST_USABLE_NUMBER. */
+export function isUsableNumber(value: number): boolean {
+  return value <= LARGEST_USABLE_NUMBER && value >= -LARGEST_USABLE_NUMBER;
+}
+
 /** Number of network inputs the feature list makes (a categorical input counts one per category). */
 export function featureWidth(inputs: readonly InputSpec[]): number {
   let width = 0;

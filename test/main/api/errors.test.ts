@@ -88,6 +88,24 @@ describe('refusals in words', () => {
     expect(readFileSync(file, 'utf8')).toBe('hello, I am not JSON');
   });
 
+  // Regression: a screen state nested 100,000 levels deep was kept, and every later project.state could not be sent.
+  it('refuses an argument nested 100,000 levels deep, and the project still answers', async () => {
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 100_000; i++) deep = { more: deep };
+    const refused = await h.core.dispatch('project.setUi', { ui: { screen: 'data', deep } });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'bad_argument',
+        message: 'The request "project.setUi" got an argument nested more than 64 levels deep.',
+        hint: 'This is a fault in the app; please report it.',
+      },
+    });
+    const state = await h.core.dispatch('project.state', undefined);
+    expect(state.ok).toBe(true);
+    expect(() => JSON.stringify(state)).not.toThrow();
+  });
+
   it('needs a file name for the first save, and has no dialogs in browser mode', async () => {
     await h.api.project.new();
     expect((await fail(h.api.project.save())).code).toBe('no_path');

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openProject, decodeDataset } from '../../../main/project/open';
+import { gzipSync } from 'node:zlib';
+import { datasetBytesOrProblem, decodeDataset, MAX_STORED_CSV_BYTES, openProject } from '../../../main/project/open';
 import { ProjectFileError } from '../../../main/project/errors';
 
 const corpus = path.resolve(__dirname, '../../fixtures/projects');
@@ -45,6 +46,25 @@ const cases: Case[] = [
     file: 'bad-weights-tag.neuron',
     code: 'invalid',
     says: ['In run 1 ("First try"), the trained weights, the field "format" should be "neuron-studio.weights" but is the text "keras-weights"'],
+  },
+  // Regression: broken weights opened without complaint and failed later on the Use screen with code "error".
+  ...(
+    [
+      ['weights-kernel-shape.neuron', 'Layer 2: the kernel must have 3 rows (one per input of the layer), not 2.'],
+      ['weights-null.neuron', 'Layer 1: kernel row 2, weight 3, is empty (null) where a weight belongs.'],
+      ['weights-1e400.neuron', 'Layer 1: bias 2 is a number too big to calculate with.'],
+      ['weights-3-inputs.neuron', 'Layer 1: the kernel must have 2 rows (one per input of the layer), not 3.'],
+      ['weights-two-outputs.neuron', 'A binary model needs exactly 2 classes and an output layer of 1 unit'],
+    ] as const
+  ).map(([file, layer]): Case => ({
+    file,
+    code: 'invalid',
+    says: [`${file} could not be opened: the trained weights of run 1 ("First try") cannot be used. ${layer}`, 'It was not changed.', 'train a new model'],
+  })),
+  {
+    file: 'weights-for-other-inputs.neuron',
+    code: 'invalid',
+    says: ['the trained weights of run 1 ("First try") take 3 inputs (Glucose, BMI, Age), but the run learned from 2 (Glucose, BMI).'],
   },
   {
     file: 'damaged-dataset.neuron',
@@ -104,6 +124,51 @@ describe('opening broken project files', () => {
     } finally {
       fs.rmSync(parent, { recursive: true, force: true });
     }
+  });
+
+  // Regression: a `ui` nested 100,000 levels deep opened, and browser mode crashed writing the answer as JSON.
+  it('refuses a project nested 100,000 levels deep, in its screen state or in a run, in words', async () => {
+    const valid = JSON.parse(fs.readFileSync(path.join(corpus, 'valid.neuron'), 'utf8'));
+    const deep = '{"more":'.repeat(100_000) + '1' + '}'.repeat(100_000);
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'neuron-deep-'));
+    try {
+      const inUi = path.join(parent, 'deep-ui.neuron');
+      fs.writeFileSync(inUi, JSON.stringify({ ...valid, ui: { screen: 'data', extra: 0 } }).replace('"extra":0', `"extra":${deep}`));
+      const ui = await refusal(inUi);
+      expect(ui.code).toBe('invalid');
+      expect(ui.message).toBe(
+        'deep-ui.neuron could not be opened. In the screen state, the field "extra" is nested more than 64 levels deep ' +
+          '(lists or groups inside each other), deeper than any file Neuron Studio writes. ' +
+          'The file may have been edited by hand or by another program. It was not changed.',
+      );
+      const inRun = path.join(parent, 'deep-run.neuron');
+      valid.runs[1].notes = 0;
+      fs.writeFileSync(inRun, JSON.stringify(valid).replace('"notes":0', `"notes":${deep}`));
+      expect((await refusal(inRun)).message).toContain('In run 2 ("Second try"): it is nested more than 64 levels deep');
+    } finally {
+      fs.rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  // Regression: the gzip'd copy of the CSV was unpacked without a limit (a 14 MB file peaked at 4.4 GB).
+  it("unpacks a gzip'd CSV no further than the size it says it holds, and no further than a project holds without one", () => {
+    const project = JSON.parse(fs.readFileSync(path.join(corpus, 'valid.neuron'), 'utf8'));
+    const zeros = Buffer.alloc(4 * 1024 * 1024);
+    const packed = gzipSync(zeros).toString('base64');
+    const sha256 = createHash('sha256').update(zeros).digest('hex');
+    const content = (extra: object) => ({ ...project.dataset, content: { encoding: 'gzip-base64', data: packed, sha256, ...extra } });
+    expect(datasetBytesOrProblem(content({ bytes: 61 }))).toBe(
+      'the copy of tiny.csv inside it is damaged (its compressed data unpacks to more than the 61 bytes it says it holds)',
+    );
+    expect(datasetBytesOrProblem(content({ bytes: zeros.length + 1 }))).toBe(
+      `the copy of tiny.csv inside it is damaged (it holds ${zeros.length} bytes but says it holds ${zeros.length + 1})`,
+    );
+    expect(datasetBytesOrProblem(content({ bytes: 10 * 1024 ** 3 }))).toBe(
+      'the copy of tiny.csv inside it says it is 10240 MB, more than the 512 MB a project can hold',
+    );
+    // files saved before the size was written still open: up to the largest table a project holds
+    expect((datasetBytesOrProblem(content({})) as Uint8Array).length).toBe(zeros.length);
+    expect(MAX_STORED_CSV_BYTES).toBe(512 * 1024 * 1024);
   });
 
   it('opens the good file of the corpus with every part intact', async () => {

@@ -40,6 +40,8 @@ describe('save then open', () => {
     const reopened = await openProject(file);
     expect(reopened).toEqual(project);
     expect(Buffer.from(decodeDataset(reopened)).equals(Buffer.from(csv))).toBe(true);
+    // the size unpacking stops at
+    expect(reopened.dataset?.content.bytes).toBe(csv.byteLength);
     // compressed: the project file is smaller than the CSV it carries
     expect(fs.statSync(file).size).toBeLessThan(csv.byteLength);
   });

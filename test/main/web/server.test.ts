@@ -1,12 +1,13 @@
 // The real browser-mode server: token and Origin refused when wrong, files served, the contract over its socket.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ApiError } from '../../../main/contract';
-import { createDispatch, EventHub } from '../../../main/transport/dispatch';
+import { createDispatch, EventHub, type Dispatch } from '../../../main/transport/dispatch';
 import { createSocketApi, socketUrlFor, type SocketLike } from '../../../main/transport/ws-client';
 import { startWebServer, type WebServer } from '../../../main/web/server';
 import { fakeHandlers } from '../fake-handlers';
@@ -131,6 +132,65 @@ describe('browser-mode server', () => {
     expect((await second.api.app.info()).mode).toBe('web');
     second.close();
     expect((await second.lost).code).toBe('disconnected');
+  });
+});
+
+/** Sends raw bytes as one request and gives back the status line of the answer ('' when the connection just closed). */
+function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
+  });
+}
+
+function openApi(port: number, token: string) {
+  const url = socketUrlFor({ protocol: 'http:', host: `127.0.0.1:${port}`, search: `?token=${token}` });
+  return createSocketApi(url, (u) => new WebSocket(u) as unknown as SocketLike);
+}
+
+describe('no request takes the server down', () => {
+  // Regression: the cookie neuron_studio_token_PORT=%E0 made decodeURIComponent throw in the upgrade handler.
+  it('a cookie that is not valid percent-encoding is refused (socket and page), and the same server still answers', async () => {
+    const badCookie = { Cookie: `neuron_studio_token_${server.port}=%E0` };
+    expect(await tryUpgrade(`ws://127.0.0.1:${server.port}/api`, badCookie)).toBe(401);
+    expect((await get('/assets/app.js', badCookie)).status).toBe(401);
+    const client = openApi(server.port, server.token);
+    expect((await client.api.app.info()).mode).toBe('web');
+    client.close();
+    expect((await get('/assets/app.js', { Cookie: `neuron_studio_token_${server.port}=${server.token}` })).status).toBe(200);
+  });
+
+  // Regression: an address `new URL` cannot read (//[) threw in the upgrade handler and ended the process.
+  it('an address that is not a URL is a 400, for a page and for a socket, and the server still answers', async () => {
+    const host = `Host: 127.0.0.1:${server.port}\r\n`;
+    const upgrade = 'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n';
+    expect(await rawRequest(server.port, `GET //[ HTTP/1.1\r\n${host}${upgrade}\r\n`)).toBe('HTTP/1.1 400 Bad Request');
+    expect(await rawRequest(server.port, `GET //[ HTTP/1.1\r\n${host}Connection: close\r\n\r\n`)).toBe('HTTP/1.1 400 Bad Request');
+    expect((await get(`/?token=${server.token}`)).status).toBe(200);
+  });
+
+  // Regression: an answer JSON.stringify cannot write (a project's `ui` nested 100,000 levels deep) ended the process.
+  it('an answer that cannot be written as JSON is an error reply, and the next request on the same socket is answered', async () => {
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 100_000; i++) deep = { ui: deep };
+    const hub = new EventHub();
+    const base = createDispatch(fakeHandlers(hub));
+    const dispatch: Dispatch = (name, args) => (name === 'project.state' ? Promise.resolve({ ok: true, result: deep }) : base(name, args));
+    const own = await startWebServer({ port: 0, staticDir, core: { dispatch, hub } });
+    const client = openApi(own.port, own.token);
+    try {
+      const refused = await client.api.project.state().catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ApiError);
+      expect((refused as ApiError).code).toBe('answer_not_sent');
+      expect((refused as ApiError).message).toBe('The app could not send its answer to this page: the answer could not be written out.');
+      expect((await client.api.app.info()).mode).toBe('web');
+    } finally {
+      client.close();
+      await own.close();
+    }
   });
 });
 

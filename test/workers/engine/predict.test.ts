@@ -19,6 +19,8 @@ describe('encodeRow', () => {
     { why: 'an unseen category sets no column', values: [100, 20, 'X'], features: [0, 0, 0, 0], warnings: 1 },
     { why: 'a missing value without a fill uses 0', values: [100, null, 'F'], features: [0, 0, 1, 0], warnings: 1 },
     { why: 'text in a numeric column counts as missing', values: ['abc', 20, 'F'], features: [1, 0, 1, 0], warnings: 1 },
+    // Regression: "1e309" became Infinity, and the answer NaN.
+    { why: 'a number too big to calculate with counts as missing', values: ['1e309', 20, 'F'], features: [1, 0, 1, 0], warnings: 1 },
     { why: 'too few values', values: [100, 20], features: [0, 0, 1, 0], warnings: 1 },
   ])('$why', ({ values, features, warnings }) => {
     const encoded = encodeRow(inputs, values);
@@ -45,6 +47,9 @@ describe('parseWeightsFile', () => {
     { why: 'an unknown task', patch: { task: 'ranking' }, message: /"task"/ },
     { why: 'a kernel of the wrong height', patch: { layers: [{ units: 1, activation: 'sigmoid', kernel: [[1], [2]] }] }, message: /Layer 1: the kernel must have 1 rows.*not 2/ },
     { why: 'a kernel row of the wrong width', patch: { layers: [{ units: 1, activation: 'sigmoid', kernel: [[1, 2]] }] }, message: /kernel row 1 must hold 1 numbers/ },
+    // Regression: null and 1e400 (Infinity) in a project's weights were let through and failed later.
+    { why: 'an empty weight (null)', patch: { layers: [{ units: 1, activation: 'sigmoid', kernel: [[null]] }] }, message: /Layer 1: kernel row 1, weight 1, is empty \(null\)/ },
+    { why: 'a weight too big to calculate with', patch: { layers: [{ units: 1, activation: 'sigmoid', kernel: [[1]], bias: [Infinity] }] }, message: /Layer 1: bias 1 is a number too big/ },
     { why: 'a bias of the wrong length', patch: { layers: [{ units: 1, activation: 'sigmoid', kernel: [[1]], bias: [0, 0] }] }, message: /bias must hold 1/ },
     { why: 'an unknown activation', patch: { layers: [{ units: 1, activation: 'swish', kernel: [[1]] }] }, message: /unknown activation "swish"/ },
     { why: 'a binary model with three classes', patch: { output: { name: 'y', classes: ['a', 'b', 'c'] } }, message: /exactly 2 classes/ },
