@@ -186,7 +186,7 @@ export async function openProject(file: string, options: OpenOptions = {}): Prom
     throw new ProjectFileError(
       'not_json',
       file,
-      `${name} is not a Neuron Studio project (it is not JSON: it holds binary data, not text). ${NOT_CHANGED}`,
+      `${name} is not a Neuron Studio project (it is not a text file: it was saved in another program's own format). ${NOT_CHANGED}`,
     );
   }
   return projectFromText(bytes.toString('utf8'), file, bytes.length, options);

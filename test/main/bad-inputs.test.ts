@@ -103,7 +103,12 @@ describe('through the app', () => {
   async function expectAnswer(request: Promise<{ rows?: number; dataset?: { rows: number } | null }>, expected: AppOutcome) {
     const got = await request.then(
       (result) => ({ code: 'ok', message: '', rows: result.rows ?? result.dataset?.rows }),
-      (error: { code: string; message: string }) => ({ code: error.code, message: error.message, rows: undefined }),
+      // what the person reads: the message, then "What to do:" and the hint
+      (error: { code: string; message: string; hint?: string }) => ({
+        code: error.code,
+        message: [error.message, error.hint].filter(Boolean).join(' '),
+        rows: undefined,
+      }),
     );
     expect(got.code, got.message).toBe(expected.code);
     for (const fragment of expected.says) expect(got.message).toContain(fragment);

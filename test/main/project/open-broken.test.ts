@@ -27,7 +27,7 @@ const cases: Case[] = [
   },
   { file: 'not-json.neuron', code: 'not_json', says: ['not-json.neuron is not a Neuron Studio project (it is not JSON). It was not changed.'] },
   { file: 'broken-json.neuron', code: 'not_json', says: ['broken-json.neuron is not a Neuron Studio project (it is not JSON)'] },
-  { file: 'binary.neuron', code: 'not_json', says: ['binary.neuron is not a Neuron Studio project', 'binary data', 'It was not changed.'] },
+  { file: 'binary.neuron', code: 'not_json', says: ['binary.neuron is not a Neuron Studio project', 'not a text file', 'It was not changed.'] },
   { file: 'json-array.neuron', code: 'wrong_format', says: ['json-array.neuron is not a Neuron Studio project (it is JSON, but a list'] },
   { file: 'wrong-format.neuron', code: 'wrong_format', says: ['its format is "spreadsheet-app.document"', 'It was not changed.'] },
   { file: 'weights-file.neuron', code: 'wrong_format', says: ['weights-file.neuron is a Neuron Studio weights file', 'not a project'] },
