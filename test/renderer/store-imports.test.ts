@@ -72,6 +72,7 @@ describe('imports', () => {
   });
 
   it('the shell store imports no other store', () => {
+    expect(edges.has(path.join(STORES, 'shell.ts'))).toBe(true);
     expect(storesImportedBy('shell.ts', edges)).toEqual([]);
   });
 
