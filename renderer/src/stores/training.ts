@@ -4,12 +4,11 @@
 
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue';
-import type { ErrorInfo, PayloadOf, ProjectState, Run, RunSummary } from '../../../main/contract';
+import type { ErrorInfo, PayloadOf, PlanDraft, ProjectState, Run, RunSummary } from '../../../main/contract';
 import type { EpochMetrics } from '../../../workers/engine/spec';
 import { toErrorInfo, useApi } from '../api';
 import { kernelsOf } from '../lib/network-inputs';
-import { useModelStore } from './model';
-import { useProjectStore } from './project';
+import { useShellStore } from './shell';
 
 export type RunStatus = RunSummary['status'];
 
@@ -34,6 +33,15 @@ export interface RunEntry {
   history: EpochMetrics[];
   /** while it trains: the latest copy of its kernels, for the drawing of the network (a raw object) */
   live: LiveWeights | null;
+}
+
+/** What a run is started from (the model store); whole-project.ts connects it. */
+export interface PlanFacts {
+  readonly plan: PlanDraft | null;
+  /** what still stops training, in words; empty when it can start */
+  readonly missingForTraining: string[];
+  /** waits for every edit of the plan to reach the main side */
+  flush(): Promise<void>;
 }
 
 export type LiveWeights = NonNullable<PayloadOf<'training.progress'>['weights']>;
@@ -65,6 +73,9 @@ function entryFrom(summary: RunSummary): RunEntry {
 }
 
 export const useTrainingStore = defineStore('training', () => {
+  const shell = useShellStore();
+  // until whole-project.ts connects the model store, a start is left to the main side to refuse
+  let model: PlanFacts = { plan: null, missingForTraining: [], flush: async () => {} };
   const runs = ref<RunEntry[]>([]);
   /** bumps whenever any run's history grows */
   const historyVersion = ref(0);
@@ -85,6 +96,10 @@ export const useTrainingStore = defineStore('training', () => {
   function setDetails(run: Run): void {
     details.value.set(run.id, markRaw(run));
     triggerRef(details);
+  }
+
+  function connect(to: PlanFacts): void {
+    model = to;
   }
 
   function hydrate(state: ProjectState): void {
@@ -111,7 +126,7 @@ export const useTrainingStore = defineStore('training', () => {
         if (!known || summary.history.length >= known.history.length || !isLive(summary.status)) replaceEntry(summary);
       }
     } catch (error) {
-      useProjectStore().report(error, 'listing the training runs');
+      shell.report(error, 'listing the training runs');
     }
   }
 
@@ -146,8 +161,7 @@ export const useTrainingStore = defineStore('training', () => {
       if (!message.run) run.status = 'failed';
       run.message = message.error.message;
     }
-    const project = useProjectStore();
-    project.problem = {
+    shell.problem = {
       ...message.error,
       message: `${run ? `“${run.name}” stopped: ` : 'A training run stopped: '}${message.error.message}`,
     };
@@ -166,8 +180,6 @@ export const useTrainingStore = defineStore('training', () => {
 
   /** Starts a run with the current plan and shows it; returns its id. */
   async function start(name?: string): Promise<string | null> {
-    const model = useModelStore();
-    const project = useProjectStore();
     startProblem.value = null;
     const missing = model.missingForTraining;
     if (missing.length) {
@@ -198,7 +210,7 @@ export const useTrainingStore = defineStore('training', () => {
           live: null,
         });
       }
-      await project.setUi({ selectedRunId: runId });
+      await shell.setUi({ selectedRunId: runId });
       return runId;
     } catch (error) {
       startProblem.value = toErrorInfo(error, 'starting the training');
@@ -209,21 +221,20 @@ export const useTrainingStore = defineStore('training', () => {
   }
 
   async function stop(runId: string): Promise<void> {
-    await useProjectStore().attempt('Stopping…', () => useApi().training.stop({ runId }), false);
+    await shell.attempt('Stopping…', () => useApi().training.stop({ runId }), false);
   }
 
   async function remove(runId: string): Promise<void> {
-    const project = useProjectStore();
-    const done = await project.attempt('Removing the run…', () => useApi().training.delete({ runId }), false);
+    const done = await shell.attempt('Removing the run…', () => useApi().training.delete({ runId }), false);
     if (!done) return;
     runs.value = runs.value.filter((r) => r.id !== runId);
     details.value.delete(runId);
     triggerRef(details);
     historyVersion.value++;
     const patch: Record<string, unknown> = {};
-    if (project.ui.selectedRunId === runId) patch.selectedRunId = runs.value[runs.value.length - 1]?.id ?? null;
-    if (project.ui.compareRunIds.includes(runId)) patch.compareRunIds = project.ui.compareRunIds.filter((id) => id !== runId);
-    if (Object.keys(patch).length) await project.setUi(patch);
+    if (shell.ui.selectedRunId === runId) patch.selectedRunId = runs.value[runs.value.length - 1]?.id ?? null;
+    if (shell.ui.compareRunIds.includes(runId)) patch.compareRunIds = shell.ui.compareRunIds.filter((id) => id !== runId);
+    if (Object.keys(patch).length) await shell.setUi(patch);
   }
 
   /** What the drawing of the network shows for a run: its final kernels, or while it trains the latest copy (with
@@ -240,21 +251,20 @@ export const useTrainingStore = defineStore('training', () => {
   async function loadRun(runId: string): Promise<Run | null> {
     const known = details.value.get(runId);
     if (known?.weights) return known;
-    const run = await useProjectStore().attempt('Loading the run…', () => useApi().training.get({ runId }), false);
+    const run = await shell.attempt('Loading the run…', () => useApi().training.get({ runId }), false);
     if (!run) return null;
     setDetails(run);
     return run;
   }
 
   async function toggleCompare(runId: string): Promise<void> {
-    const project = useProjectStore();
-    const current = project.ui.compareRunIds;
+    const current = shell.ui.compareRunIds;
     const next = current.includes(runId) ? current.filter((id) => id !== runId) : [...current, runId];
-    await project.setUi({ compareRunIds: next });
+    await shell.setUi({ compareRunIds: next });
   }
 
   async function select(runId: string): Promise<void> {
-    await useProjectStore().setUi({ selectedRunId: runId });
+    await shell.setUi({ selectedRunId: runId });
   }
 
   return {
@@ -267,6 +277,7 @@ export const useTrainingStore = defineStore('training', () => {
     finishedRuns,
     find,
     kernelsToDraw,
+    connect,
     hydrate,
     setUp,
     tearDown,
