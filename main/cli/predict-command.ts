@@ -1,6 +1,7 @@
 // `npm run predict -- --weights FILE (--input 3,4 | --csv FILE) [--json] [--out FILE.csv]`, or --project FILE.neuron
 // instead of --weights: answers for new rows from a trained model; --out is written only when every row succeeded.
 
+import path from 'node:path';
 import Papa from 'papaparse';
 import { parseCsv } from '../../workers/data';
 import { parseWeightsFile, predict, WeightsFileError } from '../../workers/engine/predict';
@@ -29,13 +30,13 @@ export async function predictCommand(args: string[], terminal: Terminal): Promis
   if ((options.input === undefined) === (options.csv === undefined)) {
     throw new UsageError('Give the rows to predict with --input 3,4 (one row) or --csv FILE (many rows), one of the two.');
   }
-  if (options.out) await checkOutputPath(options.out, '--out');
+  const out = options.out ? await checkOutputPath(options.out, '--out', 'table') : undefined;
 
   const model = options.weights !== undefined ? await readWeights(options.weights) : await weightsFromProject(options.project!);
   const given =
     options.input !== undefined
       ? rowsFromInput(options.input, model.inputs)
-      : rowsFromDataset(parseCsv(await readInputFile(options.csv!, '--csv'), options.csv!, { header: 'auto' }), model.inputs);
+      : rowsFromDataset(parseCsv(await readInputFile(options.csv!, '--csv', 'table'), options.csv!, { header: 'auto' }), model.inputs);
 
   const { predictions, warnings } = predict(model, given.rows);
   for (const warning of warnings.slice(0, SHOWN_WARNINGS)) terminal.err(`Note: ${warning}`);
@@ -44,17 +45,17 @@ export async function predictCommand(args: string[], terminal: Terminal): Promis
   if (options.json) terminal.out(JSON.stringify(predictions));
   else for (const prediction of predictions) terminal.out(predictionLine(prediction, model));
 
-  if (options.out) {
+  if (out) {
     const header = [...given.table.header, ...predictionColumns(model)];
     const rows = given.table.cells.map((cells, r) => [...cells.map((c) => c ?? ''), ...predictionCells(predictions[r], model)]);
-    await writeOutputFile(options.out, `${Papa.unparse({ fields: header, data: rows }, { newline: '\n' })}\n`);
-    terminal.err(`Predictions written to ${options.out}`);
+    await writeOutputFile(out, `${Papa.unparse({ fields: header, data: rows }, { newline: '\n' })}\n`, '--out', 'table');
+    terminal.err(`Predictions written to ${path.resolve(options.out!) === out ? options.out : out}`);
   }
   return EXIT_OK;
 }
 
 async function readWeights(file: string): Promise<WeightsFile> {
-  const bytes = await readInputFile(file, '--weights');
+  const bytes = await readInputFile(file, '--weights', 'weights');
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(bytes).toString('utf8'));

@@ -11,7 +11,7 @@ export async function weightsFromProject(file: string): Promise<WeightsFile> {
   try {
     project = await openProject(file);
   } catch (error) {
-    if (error instanceof ProjectFileError) throw new ProjectFileError(error.code, error.file, `--project: ${error.message}`);
+    if (error instanceof ProjectFileError) throw new ProjectFileError(error.code, error.file, `--project: ${error.message}`, { hint: error.hint });
     throw error;
   }
   const runs = [...project.runs].reverse();

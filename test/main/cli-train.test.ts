@@ -208,7 +208,7 @@ describe('train: bad input exits 2 with a plain message and writes nothing', () 
     ['an unknown column', 'a,b,y\n1,2,0\n3,4,1\n5,6,0\n', ['--label', 'outcome'], /no column named "outcome"/],
     ['an unknown feature', 'a,b,y\n1,2,0\n3,4,1\n5,6,0\n', ['--label', 'y', '--features', 'a,c'], /no column named "c"/],
     ['a binary file', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2, 3]), ['--label', 'y'], /not a CSV text file/],
-    ['a missing file', null, ['--label', 'y'], /does not exist/],
+    ['a missing file', null, ['--label', 'y'], /^--csv: There is no file at .*a-missing-file\.csv\.\nCheck the path, or choose the file again\./],
     ['a bad option', 'a,b,y\n1,2,0\n3,4,1\n', ['--label', 'y', '--epoch', '3'], /Unknown option '--epoch'/],
     ['a bad value', 'a,b,y\n1,2,0\n3,4,1\n', ['--label', 'y', '--batch', '0'], /--batch "0" must be a whole number/],
     ['a loss that does not fit', 'a,b,y\n1,2,0.5\n3,4,1.7\n5,6,2.2\n', ['--label', 'y', '--loss', 'binary_crossentropy'], /binary_crossentropy needs a yes\/no label/],
