@@ -83,3 +83,32 @@ export function failingFs(
     },
   };
 }
+
+export interface PausingFs extends WriteFs {
+  /** resolves when the first temp file is about to be opened; the write then waits for release() */
+  reached: Promise<void>;
+  release(): void;
+}
+
+/** The real file system, except that the first save waits, just before writing, until released. */
+export function pausingFs(): PausingFs {
+  let reached: () => void = () => undefined;
+  let release: () => void = () => undefined;
+  const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return {
+    reached: reachedPromise,
+    release: () => release(),
+    rename: (from, to) => nodeFs.rename(from, to),
+    unlink: (file) => nodeFs.unlink(file),
+    lstat: (file) => nodeFs.lstat(file),
+    link: (existing, newName) => nodeFs.link(existing, newName),
+    open: async (file, flags, mode) => {
+      if (flags.startsWith('w')) {
+        reached();
+        await released;
+      }
+      return nodeFs.open(file, flags, mode);
+    },
+  };
+}
