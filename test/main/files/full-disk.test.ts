@@ -34,8 +34,8 @@ afterAll(() => {
 });
 
 /** A small table, so a project with a run of it fits on the tiny disk twice (file and .bak). */
-function smallCsv(): string {
-  const file = path.join(os.tmpdir(), `neuron-small-${process.pid}.csv`);
+function smallCsv(folder: string): string {
+  const file = path.join(folder, 'small.csv');
   const lines = ['a,b,y', ...Array.from({ length: 12 }, (_, i) => `${i},${(i * 7) % 5},${i % 2}`)];
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
@@ -47,10 +47,14 @@ describe.skipIf(!disk.dir)('a save onto a full disk (a 28 KB tmpfs)', () => {
   let before: { file: Buffer; bak: Buffer };
 
   beforeAll(async () => {
-    const csv = smallCsv();
-    for (const seed of ['1', '2']) {
-      const r = await runCli(['train', '--csv', csv, '--label', 'y', '--epochs', '2', '--seed', seed, '--save', project]);
-      expect(r.code, r.stderr).toBe(0);
+    const sources = fs.mkdtempSync(path.join(os.tmpdir(), 'neuron-small-'));
+    try {
+      for (const seed of ['1', '2']) {
+        const r = await runCli(['train', '--csv', smallCsv(sources), '--label', 'y', '--epochs', '2', '--seed', seed, '--save', project]);
+        expect(r.code, r.stderr).toBe(0);
+      }
+    } finally {
+      fs.rmSync(sources, { recursive: true, force: true });
     }
     before = { file: fs.readFileSync(project), bak: fs.readFileSync(`${project}.bak`) };
     expect(before.file.equals(before.bak)).toBe(false);
