@@ -2,7 +2,9 @@
 // The CLI's options, the project file and the app's Train request all carry this one shape.
 
 import { z } from 'zod';
-import { ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS } from './engine/spec';
+import { ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS, type ActivationName, type LossName } from './engine/spec';
+import { featureWidth, type Task } from './engine/weights-file';
+import type { ColumnProfile } from './data/profile';
 
 export const LayerSchema = z.object({
   units: z.number().int().min(1).max(4096),
@@ -71,6 +73,25 @@ export const TrainingPlanSchema = z.object({
   output: z.object({ activation: z.enum(ACTIVATIONS).optional(), initializer: z.enum(INITIALIZERS).optional() }).default({}),
   training: TrainingSettingsSchema.default(TrainingSettingsSchema.parse({})),
 });
+
+/** The output layer's activation a task needs, unless the plan's `output` says otherwise. */
+export function outputActivation(task: Task): ActivationName {
+  return task === 'binary' ? 'sigmoid' : task === 'multiclass' ? 'softmax' : 'linear';
+}
+
+/** The loss a task trains with when the plan's loss is 'auto'. */
+export function autoLoss(task: Task): LossName {
+  return task === 'binary' ? 'binary_crossentropy' : task === 'multiclass' ? 'categorical_crossentropy' : 'mse';
+}
+
+/** The network inputs a plan's features make, from their profiles, counted as training will: one per numeric column,
+ * one per category of a column stored as text. */
+export function planInputWidth(features: readonly string[], profileOf: (name: string) => Pick<ColumnProfile, 'numeric' | 'categories'> | undefined): number {
+  return featureWidth(features.map((feature) => {
+    const profile = profileOf(feature);
+    return !profile || profile.numeric ? { kind: 'numeric' as const } : { kind: 'categorical' as const, categories: profile.categories ?? [] };
+  }));
+}
 
 export type LayerPlan = z.infer<typeof LayerSchema>;
 export type PreparationChoices = z.infer<typeof PreparationChoicesSchema>;

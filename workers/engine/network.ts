@@ -13,7 +13,7 @@ import { jsKernels } from './js-kernels';
 import { slots, type Address, type Kernels } from './kernels';
 import { multiply } from './matmul';
 import type { Rng } from './rng';
-import type { ActivationName, NetworkSpec } from './spec';
+import { paramCount, type ActivationName, type NetworkSpec } from './spec';
 import type { WeightsLayer } from './weights-file';
 
 export class DenseLayer {
@@ -43,17 +43,6 @@ export class DenseLayer {
     kernels.dense(inputAt, this.kernelAt, this.biasAt, outAt, rows, this.fanIn, this.units, this.relu);
     if (!this.relu) this.act.forward(out, out, rows * this.units, this.units);
   }
-}
-
-/** The number of parameters (kernels and biases) of a network. */
-export function paramCount(spec: NetworkSpec): number {
-  let size = 0;
-  let fanIn = spec.inputs;
-  for (const l of spec.layers) {
-    size += fanIn * l.units + (l.useBias === false ? 0 : l.units);
-    fanIn = l.units;
-  }
-  return size;
 }
 
 /** How many rows predictInto pushes through at once. */

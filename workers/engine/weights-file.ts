@@ -55,8 +55,9 @@ export interface WeightsFile {
   output: OutputSpec;
 }
 
-/** Number of network inputs the feature list makes (a categorical input counts one per category). */
-export function featureWidth(inputs: readonly InputSpec[]): number {
+/** Number of network inputs the feature list makes (a categorical input counts one per category); the Model screen
+ * counts a plan's inputs with it too, before any weights file exists. */
+export function featureWidth(inputs: readonly ({ kind: 'numeric' } | { kind: 'categorical'; categories: readonly unknown[] })[]): number {
   let width = 0;
   for (const input of inputs) width += input.kind === 'numeric' ? 1 : input.categories.length;
   return width;

@@ -4,9 +4,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { PlanDraft, ProjectState } from '../../../main/contract';
-import type { LayerPlan } from '../../../workers/plan';
+import { outputActivation, planInputWidth, type LayerPlan } from '../../../workers/plan';
 import { plain, useApi } from '../api';
-import { countParameters } from '../lib/parameter-count';
+import { paramCount } from '../../../workers/engine/spec';
 import { outputLayerReason } from '../lib/explanations';
 import type { FixAction } from '../lib/column-fixes';
 import { useDataStore } from './data';
@@ -218,19 +218,8 @@ export const useModelStore = defineStore('model', () => {
 
   // ---- what the plan makes ---------------------------------------------------------------------------------
 
-  /** Network inputs: one per numeric feature, one per category of a categorical feature. */
-  const inputWidth = computed(() => {
-    const p = plan.value;
-    if (!p) return 0;
-    const data = useDataStore();
-    let width = 0;
-    for (const feature of p.features) {
-      const profile = data.profileOf(feature) as (Record<string, unknown> & { kind: string }) | undefined;
-      if (profile && profile.kind === 'categorical') width += categoryCount(profile);
-      else width += 1;
-    }
-    return width;
-  });
+  /** Network inputs, counted as training will. */
+  const inputWidth = computed(() => (plan.value ? planInputWidth(plan.value.features, (name) => useDataStore().profileOf(name)) : 0));
 
   /** The output layer the label makes, and why. */
   const outputLayer = computed(() => {
@@ -239,7 +228,7 @@ export const useModelStore = defineStore('model', () => {
     if (!p || !p.label || !task) return null;
     const classes = task.classes ?? [];
     const units = task.task === 'multiclass' ? Math.max(2, classes.length) : 1;
-    const activation = p.output.activation ?? (task.task === 'binary' ? 'sigmoid' : task.task === 'multiclass' ? 'softmax' : 'linear');
+    const activation = p.output.activation ?? outputActivation(task.task);
     return { units, activation, task: task.task, reason: outputLayerReason(task.task, p.label, classes) };
   });
 
@@ -248,7 +237,7 @@ export const useModelStore = defineStore('model', () => {
     if (!p) return 0;
     const layers = [...p.hidden.map((l) => ({ units: l.units, useBias: l.useBias }))];
     if (outputLayer.value) layers.push({ units: outputLayer.value.units, useBias: true });
-    return countParameters(inputWidth.value, layers);
+    return paramCount({ inputs: inputWidth.value, layers });
   });
 
   /** What still stops training, in words; empty when it can start. */
@@ -288,14 +277,3 @@ export const useModelStore = defineStore('model', () => {
     missingForTraining,
   };
 });
-
-/** Categories a categorical profile lists, under whichever name the importer gave them. */
-export function categoryCount(profile: Record<string, unknown>): number {
-  const stats = (profile.stats ?? {}) as Record<string, unknown>;
-  for (const candidate of [profile.categories, stats.categories, stats.counts, profile.counts]) {
-    if (Array.isArray(candidate)) return Math.max(1, candidate.length);
-    if (candidate && typeof candidate === 'object') return Math.max(1, Object.keys(candidate).length);
-  }
-  const distinct = profile.distinct ?? stats.distinct;
-  return typeof distinct === 'number' ? Math.max(1, distinct) : 1;
-}
