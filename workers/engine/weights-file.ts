@@ -63,6 +63,14 @@ export function featureWidth(inputs: readonly ({ kind: 'numeric' } | { kind: 'ca
   return width;
 }
 
+/** A numeric cell as a prediction reads it: a number, or NaN (missing) for an empty cell and for text that is not a
+ * number as written, such as "NA" or "3,5" (a decimal comma is the CSV importer's to read, for a whole file). */
+export function cellNumber(raw: string | number | null | undefined): number {
+  if (typeof raw === 'number') return raw;
+  if (typeof raw !== 'string' || raw.trim() === '') return Number.NaN;
+  return Number(raw.trim());
+}
+
 /** A numeric cell to its network value: missing (NaN or a listed marker) is filled, then scaled. */
 export function encodeNumber(input: NumericInput, value: number): number {
   let v = value;
