@@ -73,7 +73,7 @@ describe('refusals in words', () => {
   });
 
   it('says which run is unknown', async () => {
-    for (const attempt of [h.api.training.get({ runId: 'nope' }), h.api.evaluation.get({ runId: 'nope' }), h.api.predict.one({ runId: 'nope', values: {} })]) {
+    for (const attempt of [h.api.training.get({ runId: 'nope' }), h.api.training.delete({ runId: 'nope' }), h.api.predict.csv({ runId: 'nope', inputPath: 'a.csv', outputPath: 'b.csv' })]) {
       expect((await fail(attempt)).code).toBe('no_run');
     }
   });
