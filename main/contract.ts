@@ -320,9 +320,9 @@ export const requests = {
   ),
 
   'training.start': request(
-    z.object({ plan: PlanDraftSchema.optional(), name: z.string().optional() }).strict().optional(),
+    z.object({ name: z.string().optional() }).strict().optional(),
     z.object({ runId: z.string() }),
-    'Queue a run with the given plan (or the project plan).',
+    "Queue a run with the project's plan (project.setPlan changes it).",
   ),
   'training.stop': request(RunId, Ok, 'Stop a run; it keeps its history so far.'),
   'training.list': request(NoArgs, z.array(RunSummarySchema), 'Every run of the project, oldest first.'),

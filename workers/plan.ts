@@ -93,6 +93,45 @@ export function planInputWidth(features: readonly string[], profileOf: (name: st
   }));
 }
 
+/** A choice still to make before training can start, in plain words, with where to make it. */
+export interface MissingChoice {
+  code: 'no_dataset' | 'no_label' | 'no_features' | 'label_is_feature';
+  message: string;
+  hint: string;
+  column?: string;
+}
+
+/** What still stops a plan from training, first things first; empty when it can start. The main side refuses a run
+ * with the first of these, and the Train screen shows it before asking. */
+export function missingForTraining(plan: { label: string; features: readonly string[] } | null, hasTable = true): MissingChoice[] {
+  if (!hasTable) return [{ code: 'no_dataset', message: 'There is no data in this project yet.', hint: 'Import a CSV file first (or open the example).' }];
+  if (!plan) plan = { label: '', features: [] };
+  const missing: MissingChoice[] = [];
+  if (!plan.label) {
+    missing.push({
+      code: 'no_label',
+      message: 'Choose the column the model should predict (the label) first.',
+      hint: 'On the Data screen, set one column\'s role to "label".',
+    });
+  }
+  if (plan.features.length === 0) {
+    missing.push({
+      code: 'no_features',
+      message: 'Choose at least one feature column for the model to learn from.',
+      hint: 'On the Data screen, set some columns\' role to "feature".',
+    });
+  }
+  if (plan.label && plan.features.includes(plan.label)) {
+    missing.push({
+      code: 'label_is_feature',
+      message: `"${plan.label}" is the label, so it cannot also be a feature.`,
+      hint: `Set "${plan.label}" to "label" only, or choose another label.`,
+      column: plan.label,
+    });
+  }
+  return missing;
+}
+
 export type LayerPlan = z.infer<typeof LayerSchema>;
 export type PreparationChoices = z.infer<typeof PreparationChoicesSchema>;
 export type SplitPlan = z.infer<typeof SplitSchema>;

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { fitPreparation, parseCsv, profileDataset, splitRows } from '../../workers/data';
 import { suggestModel } from '../../workers/data/suggest-model';
 import { featureWidth } from '../../workers/engine/weights-file';
-import { autoLoss, outputActivation, planInputWidth, TrainingPlanSchema } from '../../workers/plan';
+import { checkedPlan } from '../../main/services/runs';
+import { toErrorInfo } from '../../main/transport/errors';
+import { autoLoss, missingForTraining, outputActivation, planInputWidth, TrainingPlanSchema } from '../../workers/plan';
 import { networkFor, settingsFor } from '../../workers/train-setup';
 import { bytesOf, fixture } from './data/helpers';
 
@@ -34,5 +36,32 @@ describe('the input width a plan makes', () => {
     const rows = Int32Array.from({ length: dataset.rowCount }, (_, i) => i);
     const prepared = fitPreparation(dataset, plan, rows);
     expect(planInputWidth(plan.features, (f) => profiles.find((p) => p.name === f))).toBe(featureWidth(prepared.inputs));
+  });
+});
+
+describe('what stops a plan from training', () => {
+  const dataset = parseCsv(bytesOf('a,b,y\n1,2,0\n3,4,1\n'), 'small.csv');
+  // regression: the Train screen said "Choose the column to predict: mark one column…" where a refused run said
+  // "Choose the column the model should predict (the label) first.", and it let a label that is also a feature through
+  it.each([
+    ['no label', { label: '', features: ['a'] }, 'no_label'],
+    ['no features', { label: 'y', features: [] }, 'no_features'],
+    ['the label among the features', { label: 'y', features: ['a', 'y'] }, 'label_is_feature'],
+  ] as const)('%s: the screen shows the words the main side refuses the run with', (_name, choice, code) => {
+    const draft = { ...TrainingPlanSchema.parse({ features: ['a'], label: 'y' }), ...choice, features: [...choice.features] };
+    const shown = missingForTraining(draft)[0];
+    expect(shown?.code).toBe(code);
+    let refused: unknown;
+    try {
+      checkedPlan(draft, dataset);
+    } catch (error) {
+      refused = error;
+    }
+    expect(toErrorInfo(refused)).toMatchObject({ code, message: shown?.message, hint: shown?.hint });
+  });
+
+  it('asks for a table first, and has nothing to say about a plan that can train', () => {
+    expect(missingForTraining(null, false).map((m) => m.code)).toEqual(['no_dataset']);
+    expect(missingForTraining({ label: 'y', features: ['a', 'b'] })).toEqual([]);
   });
 });

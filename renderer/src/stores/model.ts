@@ -4,7 +4,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { PlanDraft, ProjectState } from '../../../main/contract';
-import { outputActivation, planInputWidth, type LayerPlan } from '../../../workers/plan';
+import { missingForTraining as missingOf, outputActivation, planInputWidth, type LayerPlan } from '../../../workers/plan';
 import { plain, useApi } from '../api';
 import { paramCount } from '../../../workers/engine/spec';
 import { outputLayerReason } from '../lib/explanations';
@@ -240,15 +240,8 @@ export const useModelStore = defineStore('model', () => {
     return paramCount({ inputs: inputWidth.value, layers });
   });
 
-  /** What still stops training, in words; empty when it can start. */
-  const missingForTraining = computed(() => {
-    const reasons: string[] = [];
-    const p = plan.value;
-    if (!useDataStore().summary || !p) return ['Import a table of data first (Data screen).'];
-    if (!p.label) reasons.push('Choose the column to predict: mark one column as the label on the Data screen.');
-    if (p.features.length === 0) reasons.push('Choose at least one feature column on the Data screen.');
-    return reasons;
-  });
+  /** What still stops training, in words; empty when it can start (the main side refuses a run for the same). */
+  const missingForTraining = computed(() => missingOf(plan.value, Boolean(useDataStore().summary && plan.value)));
 
   return {
     plan,

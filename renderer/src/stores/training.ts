@@ -171,7 +171,8 @@ export const useTrainingStore = defineStore('training', () => {
     startProblem.value = null;
     const missing = model.missingForTraining;
     if (missing.length) {
-      startProblem.value = { code: 'not_ready', message: missing[0]!, hint: missing.slice(1).join(' ') || undefined };
+      const first = missing[0]!;
+      startProblem.value = { code: first.code, message: first.message, hint: first.hint };
       return null;
     }
     starting.value = true;
