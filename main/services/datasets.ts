@@ -1,7 +1,6 @@
 // Reading a CSV into the project: the file is read here, parsed and described by workers/data, kept in the session.
 
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { cellText, parseCsv, suggestModel, type Dataset } from '../../workers/data';
@@ -121,9 +120,4 @@ export function datasetRows(data: Dataset, start: number, count: number): { star
     rows.push(cells);
   }
   return { start, total: data.rowCount, columns: data.columns.map((c) => c.name), rows };
-}
-
-/** The name a dropped or chosen file is known by. */
-export function fileNameOf(file: string): string {
-  return path.basename(file);
 }

@@ -55,10 +55,6 @@ export class DataError extends Error {
   }
 }
 
-export function isDataError(error: unknown): error is DataError {
-  return error instanceof DataError;
-}
-
 /** The usual way to make one: the message is what went wrong followed by what to do. */
 export function dataError(
   code: DataErrorCode,
