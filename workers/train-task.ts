@@ -3,8 +3,7 @@
 
 import type { MessagePort } from 'node:worker_threads';
 import { train } from './engine/train';
-import { paramCount } from './engine/network';
-import type { EpochMetrics, StopReason } from './engine/spec';
+import { paramCount, type EpochMetrics, type StopReason } from './engine/spec';
 import { WEIGHTS_FORMAT, WEIGHTS_VERSION, type Task, type WeightsFile } from './engine/weights-file';
 import type { TrainingPlan } from './plan';
 import { buildMatrices, fitPreparation, labelTask, splitRows, type Dataset } from './data';

@@ -83,8 +83,6 @@ export const EvaluationSchema = z.looseObject({
   actual: z.array(storedNumber),
   /** binary: probability of classes[1] per row; multiclass: one array per row */
   probabilities: z.array(z.union([storedNumber, z.array(storedNumber)])).optional(),
-  /** multiclass: one probability per class per row */
-  scores: z.array(z.array(storedNumber)).optional(),
   /** class indices or regression values */
   predicted: z.array(storedNumber).optional(),
   /** always answering the most common class (classification) or the mean (regression) */
