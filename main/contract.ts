@@ -1,7 +1,7 @@
 // The one contract between the screen and the main side: every request and event, with zod schemas, and the Api type.
 // Both transports (Electron IPC, browser-mode WebSocket) and the in-memory test pair are generated from this object.
 // Pure code only (zod + shared types): the renderer, the preload and the web client import it.
-// The renderer gets its one `api` from `getApi()` in main/transport/renderer-api.ts (desktop bridge or browser socket).
+// The renderer gets its one `api` from `getApi()` in renderer/src/transport/renderer-api.ts (desktop bridge or browser socket).
 
 import { z } from 'zod';
 import { LayerSchema, TrainingPlanSchema, TrainingSettingsSchema } from '../workers/plan';

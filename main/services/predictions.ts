@@ -10,7 +10,7 @@ import type { Run } from '../contract';
 import { readFileBounded } from '../files/read-file';
 import { writeFileVerified } from '../files/write-file';
 import { writeTarget } from '../files/write-target';
-import { userError } from '../transport/errors';
+import { userError } from '../errors';
 import { csvText } from './csv-text';
 import { weightsOf } from './export';
 

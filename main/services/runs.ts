@@ -3,8 +3,8 @@
 import { findColumn } from '../../workers/data';
 import { missingForTraining, TrainingPlanSchema, type TrainingPlan } from '../../workers/plan';
 import type { ErrorInfo, PlanDraft, Run, RunSummary } from '../contract';
-import type { EventHub } from '../transport/dispatch';
-import { userError } from '../transport/errors';
+import type { EventHub } from '../events';
+import { userError } from '../errors';
 import type { TrainingRun, TrainingService } from './training';
 import type { Session } from './session';
 

@@ -5,7 +5,7 @@ import { fitPreparation, parseCsv, profileDataset, splitRows } from '../../worke
 import { suggestModel } from '../../workers/data/suggest-model';
 import { featureWidth } from '../../workers/engine/weights-file';
 import { checkedPlan } from '../../main/services/runs';
-import { toErrorInfo } from '../../main/transport/errors';
+import { toErrorInfo } from '../../main/errors';
 import { autoLoss, missingForTraining, outputActivation, planInputWidth, TrainingPlanSchema } from '../../workers/plan';
 import { networkFor, settingsFor } from '../../workers/train-setup';
 import { bytesOf, fixture } from './data/helpers';

@@ -1,7 +1,7 @@
 // Turns anything a handler throws into the contract's plain-words error object; stacks stay in the log.
 
-import { withoutHint } from '../../workers/data/errors';
-import { ApiError, type ErrorInfo } from '../contract';
+import { withoutHint } from '../workers/data/errors';
+import { ApiError, type ErrorInfo } from './contract';
 
 /** Fields a DataError (workers/data) or ProjectFileError (main/project) carries; read structurally. */
 interface ErrorLike {
