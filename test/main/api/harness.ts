@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Api } from '../../../main/contract';
 import { createCore, type Core, type CoreOptions } from '../../../main/handlers/index';
 import { createMemoryClient } from '../../../main/transport/memory';
@@ -33,4 +34,23 @@ export function startHarness(options: Partial<CoreOptions> = {}, dir = tempDir()
     ...options,
   });
   return { api: createMemoryClient(core.dispatch, core.hub), core, dir, logged, close: () => core.close() };
+}
+
+/** One core for a whole test file: started before its tests, closed after them, and no internal error logged on the
+ * way. Read `.h` inside the tests. */
+export function useHarness(options: Partial<CoreOptions> = {}): { readonly h: Harness } {
+  let current: Harness | undefined;
+  beforeAll(() => {
+    current = startHarness(options);
+  });
+  afterAll(async () => {
+    await current?.close();
+    expect(current?.logged).toEqual([]);
+  });
+  return {
+    get h() {
+      if (!current) throw new Error('useHarness: the harness starts in beforeAll');
+      return current;
+    },
+  };
 }
