@@ -1,6 +1,7 @@
 // The CLI's names for the one reader and writer (main/files): an option's name in front of every message about its
 // file, and the output checked before a long run so it does not end in a refused write.
 
+import path from 'node:path';
 import { FileError, withPrefix } from '../files/file-error';
 import { readFileBounded, type ReadKind } from '../files/read-file';
 import { writeFileVerified, mustParseAsJson } from '../files/write-file';
@@ -29,4 +30,9 @@ export function checkOutputPath(file: string, what: string, kind: WriteKind): Pr
 export function writeOutputFile(file: string, text: string, what: string, kind: WriteKind): Promise<void> {
   const words = kind === 'weights' ? 'weights file' : kind === 'table' ? 'predictions file' : 'project file';
   return forOption(what, writeFileVerified(file, text, { what: words, verify: kind === 'weights' ? mustParseAsJson : undefined }));
+}
+
+/** The output's path as the user typed it, unless the checks changed it (an extension added, a link followed). */
+export function shownPath(given: string, written: string): string {
+  return path.resolve(given) === written ? given : written;
 }

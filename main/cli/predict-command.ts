@@ -1,13 +1,12 @@
 // `npm run predict -- --weights FILE (--input 3,4 | --csv FILE) [--json] [--out FILE.csv]`, or --project FILE.neuron
 // instead of --weights: answers for new rows from a trained model; --out is written only when every row succeeded.
 
-import path from 'node:path';
 import Papa from 'papaparse';
 import { parseCsv } from '../../workers/data';
 import { parseWeightsFile, predict, WeightsFileError } from '../../workers/engine/predict';
 import type { WeightsFile } from '../../workers/engine/weights-file';
 import { EXIT_OK, UsageError } from './errors';
-import { checkOutputPath, readInputFile, writeOutputFile } from './files';
+import { checkOutputPath, readInputFile, shownPath, writeOutputFile } from './files';
 import { PREDICT_HELP } from './help';
 import { parsePredictOptions } from './options';
 import { predictionCells, predictionColumns, predictionLine } from './prediction-text';
@@ -49,7 +48,7 @@ export async function predictCommand(args: string[], terminal: Terminal): Promis
     const header = [...given.table.header, ...predictionColumns(model)];
     const rows = given.table.cells.map((cells, r) => [...cells.map((c) => c ?? ''), ...predictionCells(predictions[r], model)]);
     await writeOutputFile(out, `${Papa.unparse({ fields: header, data: rows }, { newline: '\n' })}\n`, '--out', 'table');
-    terminal.err(`Predictions written to ${path.resolve(options.out!) === out ? options.out : out}`);
+    terminal.err(`Predictions written to ${shownPath(options.out!, out)}`);
   }
   return EXIT_OK;
 }

@@ -7,7 +7,7 @@ import { TrainingService } from '../services/training';
 import type { TrainingRun } from '../services/training';
 import { epochLine, lastMetrics } from './epoch-line';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_OUR_FAULT } from './errors';
-import { checkOutputPath, forOption, readInputFile, writeOutputFile } from './files';
+import { checkOutputPath, forOption, readInputFile, shownPath, writeOutputFile } from './files';
 import { TRAIN_HELP } from './help';
 import { DEFAULT_CSV } from './keras-recipe';
 import { parseTrainOptions } from './options';
@@ -107,11 +107,6 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     );
   }
   return EXIT_OK;
-}
-
-/** The path as the user typed it, unless the checks changed it (an extension added, a link followed). */
-function shownPath(given: string, written: string): string {
-  return path.resolve(given) === written ? given : written;
 }
 
 function round(seconds: number): number {

@@ -224,3 +224,28 @@ describe('train: bad input exits 2 with a plain message and writes nothing', () 
     expect(await exists(out)).toBe(false);
   });
 });
+
+describe('train: outputs only where the file rule allows', () => {
+  // Regression: --out wrote a weights file under any name, a shell script's included.
+  it('refuses --out with another extension before training, and leaves the file there untouched', async () => {
+    const script = path.join(dir, 'startup.sh');
+    await writeFile(script, '#!/bin/sh\n');
+    const r = await runCli(['train', '--epochs', '2', '--out', script]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      '--out: Neuron Studio writes weights only to a file whose name ends in .json, and startup.sh does not. Nothing was written.\n' +
+        'Choose a name ending in .json.',
+    );
+    expect(r.stdout).not.toMatch(/Epoch 1/);
+    expect(await readFile(script, 'utf8')).toBe('#!/bin/sh\n');
+  });
+
+  it('gives --out and --save without an extension their own', async () => {
+    const r = await runCli(['train', '--epochs', '1', '--out', path.join(dir, 'bare'), '--save', path.join(dir, 'bare')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Weights written to ${path.join(dir, 'bare.json')}`);
+    expect(r.stdout).toContain(`Project saved to ${path.join(dir, 'bare.neuron')}`);
+    expect(JSON.parse(await readFile(path.join(dir, 'bare.json'), 'utf8')).format).toBe('neuron-studio.weights');
+    expect(await exists(path.join(dir, 'bare'))).toBe(false);
+  });
+});
