@@ -99,8 +99,11 @@ export class Projects {
     const nameForFile = file ? projectName(target) : this.session.name;
     // counted with the snapshot: saveProject turns it into text before it first waits
     const written = this.session.changeCount;
+    const generation = this.session.generation;
     const project: ProjectFile = { ...toProjectFile(this.session), name: nameForFile };
     await saveProject(target, project, { fs: this.options.writeFs });
+    // another project opened meanwhile is not the one this save wrote: its state is what the screens show
+    if (this.session.generation !== generation) return { name: this.session.name, path: this.session.path, dirty: this.session.dirty };
     this.session.saved(target, nameForFile, written);
     // Changes made while saving are not in the file: the autosave keeps them.
     if (this.session.dirty) this.autosaver.markDirty();

@@ -90,7 +90,8 @@ export class Session {
   saved(path: string, name: string, changeCount: number): void {
     this.path = path;
     this.name = name;
-    this.savedChanges = changeCount;
+    // an older snapshot whose save ends after a newer one's does not bring back changes the newer one holds
+    this.savedChanges = Math.max(this.savedChanges, changeCount);
     this.announce();
   }
 

@@ -56,4 +56,24 @@ describe('the unsaved mark', () => {
       await h.close();
     }
   });
+
+  // Regression: a save that ended after another project was opened marked that other project as saved to its file.
+  it('is not touched on a project opened while the save of another was writing', async () => {
+    const paused = pausingFs();
+    const h = startHarness({ autosaveMs: 60_000, writeFs: paused });
+    try {
+      await h.api.dataset.import({ path: DIABETES });
+      const file = path.join(h.dir, 'first.neuron');
+      const saving = h.api.project.save({ path: file });
+      await paused.reached;
+      await h.api.project.new({ name: 'Second' });
+      await h.api.dataset.importContent({ fileName: 'tiny.csv', content: 'a,b\n1,0\n2,1\n3,0\n' });
+      paused.release();
+      expect(await saving).toEqual({ name: 'Second', path: null, dirty: true });
+      expect(await h.api.project.state()).toMatchObject({ name: 'Second', path: null, dirty: true });
+      expect((await openProject(file)).name).toBe('first');
+    } finally {
+      await h.close();
+    }
+  });
 });
