@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { LayerSchema, TrainingPlanSchema, TrainingSettingsSchema } from '../workers/plan';
 import type { EpochMetrics, StopReason } from '../workers/engine/spec';
 import type { WeightsFile } from '../workers/engine/weights-file';
-import type { DataNote } from '../workers/data/notes';
-import type { ColumnProfile } from '../workers/data/profile';
+import { DATA_NOTE_CODES, NOTE_ACTIONS, type DataNote } from '../workers/data/notes';
+import { COLUMN_KINDS, WARNING_CODES, type ColumnProfile } from '../workers/data/profile';
 import type { LabelTask, Roles } from '../workers/data/roles';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -59,7 +59,6 @@ export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ErrorInf
 // Shapes that travel. Objects made by other parts (profiles, evaluation) are loose: extra fields pass through.
 
 const Ok = z.object({ ok: z.literal(true) });
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const NoArgs = z.object({}).strict().optional();
 
 export const AppInfoSchema = z.object({
@@ -88,14 +87,27 @@ export const FileSuggestionSchema = z.object({
 });
 
 /** as workers/data/profile.ts names them ('id' = a record number or code) */
-export const ColumnKindSchema = z.enum(['numeric', 'categorical', 'id', 'constant', 'text']);
+export const ColumnKindSchema = z.enum(COLUMN_KINDS);
 export const TaskSchema = z.enum(['binary', 'multiclass', 'regression']);
 
+/**
+ * True only when a schema's output and the domain's own type are the same type. The types of the data the
+ * workers make (profiles, roles, notes) are declared once, in workers/data; each schema below is held to its type by
+ * a `const … : SameType<…> = true` line, so the two cannot drift (tsc fails on the first difference).
+ */
+type SameType<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
 /** Something the import or the label did on its own, as workers/data/notes.ts words it: what, and what to do (CLI, app). */
-export const DataNoteSchema = z.custom<DataNote>(
-  (v) => isObject(v) && typeof v.code === 'string' && typeof v.message === 'string' && typeof v.cli === 'string' && typeof v.app === 'string',
-  { message: 'should be a note about the data' },
-);
+export const DataNoteSchema = z.object({
+  code: z.enum(DATA_NOTE_CODES),
+  message: z.string(),
+  cli: z.string(),
+  app: z.string(),
+  column: z.string().optional(),
+  action: z.object({ do: z.enum(NOTE_ACTIONS), button: z.string() }).optional(),
+  warning: z.literal(true).optional(),
+});
+const dataNoteFits: SameType<z.output<typeof DataNoteSchema>, DataNote> = true;
 
 export const DatasetSummarySchema = z.object({
   /** the file name the user knows, e.g. diabetes.csv */
@@ -113,22 +125,46 @@ export const DatasetSummarySchema = z.object({
 });
 
 /** One column's description, as workers/data/profile.ts makes it (kind, missing, stats, histogram, warnings). */
-export const ColumnProfileSchema = z.custom<ColumnProfile>(
-  (v) => isObject(v) && typeof v.name === 'string' && typeof v.kind === 'string' && Array.isArray(v.warnings),
-  { message: 'should be a column profile' },
-);
+export const ColumnProfileSchema = z.object({
+  name: z.string(),
+  index: z.number().int(),
+  kind: ColumnKindSchema,
+  numeric: z.boolean(),
+  count: z.number(),
+  missing: z.number(),
+  missingShare: z.number(),
+  distinct: z.number(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  mean: z.number().optional(),
+  std: z.number().optional(),
+  zeros: z.number().optional(),
+  integer: z.boolean().optional(),
+  categories: z.array(z.object({ value: z.string(), count: z.number() })).optional(),
+  histogram: z.array(z.object({ label: z.string(), count: z.number(), from: z.number().optional(), to: z.number().optional() })),
+  nonNumeric: z.object({ count: z.number(), examples: z.array(z.object({ row: z.number(), value: z.string() })) }).optional(),
+  warnings: z.array(z.object({ code: z.enum(WARNING_CODES), message: z.string(), fix: z.string().optional() })),
+});
+const columnProfileFits: SameType<z.output<typeof ColumnProfileSchema>, ColumnProfile> = true;
 
 /** Suggested roles, as workers/data/roles.ts makes them: the label, the features, and the columns left out with why. */
-export const RolesSchema = z.custom<Roles>(
-  (v) => isObject(v) && (v.label === null || typeof v.label === 'string') && Array.isArray(v.features) && Array.isArray(v.notUsed),
-  { message: 'should be the suggested roles' },
-);
+export const RolesSchema = z.object({
+  label: z.string().nullable(),
+  features: z.array(z.string()),
+  notUsed: z.array(z.object({ name: z.string(), reason: z.string() })),
+});
+const rolesFit: SameType<z.output<typeof RolesSchema>, Roles> = true;
 
 /** What the label makes of the task (binary / multiclass / regression), its classes and rows with no label. */
-export const LabelTaskSchema = z.custom<LabelTask>(
-  (v) => isObject(v) && TaskSchema.safeParse(v.task).success,
-  { message: 'should be a label task' },
-);
+export const LabelTaskSchema = z.object({
+  task: TaskSchema,
+  classes: z.array(z.string()).optional(),
+  classCounts: z.array(z.number()).optional(),
+  missingLabels: z.number(),
+  notes: z.array(DataNoteSchema).optional(),
+});
+const labelTaskFits: SameType<z.output<typeof LabelTaskSchema>, LabelTask> = true;
+void [dataNoteFits, columnProfileFits, rolesFit, labelTaskFits];
 
 export const DescribeSchema = z.object({
   profiles: z.array(ColumnProfileSchema),

@@ -5,20 +5,23 @@
 import type { Dataset, RenamedColumn } from './dataset';
 import { fileRow } from './dataset';
 
-export type DataNoteCode =
-  | 'renamed_column'
-  | 'skipped_rows'
-  | 'no_inputs'
-  | 'column_left_out'
-  | 'missing_labels'
-  | 'label_like_id'
-  | 'label_like_number'
-  | 'label_few_numbers'
-  | 'regression_chosen';
+export const DATA_NOTE_CODES = [
+  'renamed_column',
+  'skipped_rows',
+  'no_inputs',
+  'column_left_out',
+  'missing_labels',
+  'label_like_id',
+  'label_like_number',
+  'label_few_numbers',
+  'regression_chosen',
+] as const;
+export type DataNoteCode = (typeof DATA_NOTE_CODES)[number];
 
 /** A one-click answer the app offers beside the note: what it does, and its button's words. */
+export const NOTE_ACTIONS = ['predict_as_number', 'predict_as_classes'] as const;
 export interface DataNoteAction {
-  do: 'predict_as_number' | 'predict_as_classes';
+  do: (typeof NOTE_ACTIONS)[number];
   button: string;
 }
 

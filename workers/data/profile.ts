@@ -4,8 +4,10 @@
 import type { Column, Dataset } from './dataset';
 import { countDistinct, shortNumber } from './stats';
 
-export type ColumnKind = 'numeric' | 'categorical' | 'id' | 'constant' | 'text';
-export type WarningCode = 'id_like' | 'constant' | 'zeros_look_missing' | 'non_numeric_entries' | 'many_missing';
+export const COLUMN_KINDS = ['numeric', 'categorical', 'id', 'constant', 'text'] as const;
+export type ColumnKind = (typeof COLUMN_KINDS)[number];
+export const WARNING_CODES = ['id_like', 'constant', 'zeros_look_missing', 'non_numeric_entries', 'many_missing'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
 
 export interface ColumnWarning {
   code: WarningCode;
