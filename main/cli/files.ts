@@ -7,14 +7,19 @@ import { readFileBounded, type ReadKind } from '../files/read-file';
 import { writeFileVerified, mustParseAsJson } from '../files/write-file';
 import { writeTarget, type WriteKind } from '../files/write-target';
 
-/** `work`'s FileError, if any, with the option's name in front. */
+/** `work`'s error about the user's file, if any, with the option's name in front. */
 export async function forOption<T>(what: string, work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    throw error instanceof FileError ? withPrefix(error, `${what}: `) : error;
+    if (error instanceof FileError) throw withPrefix(error, `${what}: `);
+    if (error instanceof Error && PREFIXED.has(error.name)) error.message = `${what}: ${error.message}`;
+    throw error;
   }
 }
+
+// the errors of a file that was read (a FileError is made again, keeping its fields)
+const PREFIXED = new Set(['WeightsFileError', 'ProjectFileError', 'ApiError']);
 
 /** The file's bytes, or a FileError saying why not. `what` names the option, e.g. "--csv". */
 export function readInputFile(file: string, what: string, kind: ReadKind): Promise<Uint8Array> {

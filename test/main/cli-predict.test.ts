@@ -49,7 +49,7 @@ describe('predict: preparation travels with the weights', () => {
     expect(r.code).toBe(0);
     expect(lastJsonLine<unknown[]>(r.stdout)).toEqual([{ value: 165 }, { value: 135 }, { value: 125 }]);
     expect(r.stderr).toMatch(/Row 3: "color": "blue" was not seen in training/);
-    expect(await readFile(out, 'utf8')).toBe('id,color,size,predicted_price\n1,green,12,165\n2,red,0,135\n3,blue,14,125\n');
+    expect(await readFile(out, 'utf8')).toBe('id,color,size,predicted price\n1,green,12,165\n2,red,0,135\n3,blue,14,125\n');
   });
 
   it('binary: the label is classes[1] from the threshold on; the probability is sigmoid(x)', async () => {
