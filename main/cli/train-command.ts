@@ -43,7 +43,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
   const dataset = loaded.data;
   for (const note of loaded.summary.notes) if (note.code !== 'no_inputs') terminal.err(noteLine(note));
   const importSeconds = (performance.now() - importStarted) / 1000;
-  const { plan, task, notes } = planFromOptions(options, dataset);
+  const { plan, task, notes } = planFromOptions(options, dataset, loaded.describe.profiles);
   for (const note of notes) terminal.err(noteLine(note));
 
   terminal.out(describeRun(dataset, plan, task));
