@@ -91,6 +91,16 @@ describe('predict: bad input exits 2 with a plain message and writes nothing', (
     expect(await exists(out)).toBe(false);
   });
 
+  it('--out naming the --csv itself is refused and the table is left as it was', async () => {
+    // Regression: the CLI's own writer replaced the table it read with its predictions (the app refused it).
+    const csv = path.join(dir, 'same.csv');
+    await writeFile(csv, 'x1,x2\n2,3\n');
+    const r = await runCli(['predict', '--weights', `${W}/linear.json`, '--csv', csv, '--out', csv]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('--out: The predictions would overwrite the file they are made from.\nChoose another name for the output file.\n');
+    expect(await readFile(csv, 'utf8')).toBe('x1,x2\n2,3\n');
+  });
+
   it('a weights file with a wrong kernel shape is refused', async () => {
     const bad = path.join(dir, 'bad-weights.json');
     const good = JSON.parse(await readFile(`${W}/linear.json`, 'utf8'));
