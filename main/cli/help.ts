@@ -38,5 +38,6 @@ Usage: npm run predict -- --weights FILE.json (--input 3,4 | --csv FILE) [--json
   --input 3,4            one row: the input values in the model's order, separated by commas
   --csv FILE             many rows: a header row naming the model's inputs (other columns are kept but not used)
   --json                 print one JSON array, one object per row
-  --out FILE.csv         write the rows with the predictions appended
+  --out FILE.csv         write the rows with the predictions appended, as the app does (e.g. "predicted Outcome",
+                         "probability of Outcome = 1")
 `;

@@ -2,14 +2,19 @@
 // (printing one Keras-like line per epoch), then print the final figures and write the outputs, only on success.
 
 import path from 'node:path';
-import { parseCsv } from '../../workers/data';
-import { importNotes } from '../../workers/data/notes';
-import { TrainingService } from '../services/training';
-import type { TrainingRun } from '../services/training';
+import { readFileBounded } from '../files/read-file';
+import { writeTarget } from '../files/write-target';
+import { loadDataset } from '../services/datasets';
+import { exportWeights } from '../services/export';
+import { saveSessionAs } from '../services/project-save';
+import { ProjectRuns } from '../services/runs';
+import { Session } from '../services/session';
+import { TrainingService, type TrainingRun } from '../services/training';
+import { EventHub } from '../transport/dispatch';
 import { epochLine, lastMetrics } from './epoch-line';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_OUR_FAULT } from './errors';
 import { noteLine } from './data-notes';
-import { checkOutputPath, forOption, readInputFile, shownPath, writeOutputFile } from './files';
+import { forOption, shownPath } from './files';
 import { TRAIN_HELP } from './help';
 import { DEFAULT_CSV } from './keras-recipe';
 import { parseTrainOptions } from './options';
@@ -17,7 +22,7 @@ import type { Terminal } from './terminal';
 import { planFromOptions } from './train-plan';
 import { evaluationFigures, summaryLine } from './train-summary';
 import { describeRun } from './run-description';
-import { checkSaveTarget, saveRunAsProject } from './save-project';
+import { checkSaveTarget } from './save-project';
 
 export async function trainCommand(args: string[], terminal: Terminal): Promise<number> {
   const options = parseTrainOptions(args);
@@ -25,31 +30,48 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     terminal.out(TRAIN_HELP);
     return EXIT_OK;
   }
-  const out = options.out ? await checkOutputPath(options.out, '--out', 'weights') : undefined;
-  const save = options.save ? await checkOutputPath(options.save, '--save', 'project') : undefined;
+  const out = options.out ? await forOption('--out', writeTarget(options.out, 'weights')) : undefined;
+  const save = options.save ? await forOption('--save', writeTarget(options.save, 'project')) : undefined;
   if (save) await checkSaveTarget(save);
 
   const csvPath = options.csv ?? DEFAULT_CSV;
   const shownName = options.csv ?? path.relative(process.cwd(), DEFAULT_CSV);
   const importStarted = performance.now();
-  const bytes = await readInputFile(csvPath, '--csv', 'table');
-  const dataset = parseCsv(bytes, shownName, { header: 'auto', skipBadRows: options.skipBadRows });
-  for (const note of importNotes(dataset)) terminal.err(noteLine(note));
+  const bytes = await forOption('--csv', readFileBounded(csvPath, 'table'));
+  const parse = { header: 'auto' as const, ...(options.skipBadRows ? { skipBadRows: true } : {}) };
+  const loaded = await loadDataset(bytes, shownName, path.resolve(csvPath), parse);
+  const dataset = loaded.data;
+  for (const note of loaded.summary.notes) if (note.code !== 'no_inputs') terminal.err(noteLine(note));
   const importSeconds = (performance.now() - importStarted) / 1000;
-  const { plan, task, notes } = planFromOptions(options, dataset);
+  const { plan, task, notes } = planFromOptions(options, dataset, loaded.describe.profiles);
   for (const note of notes) terminal.err(noteLine(note));
 
   terminal.out(describeRun(dataset, plan, task));
+  // the app's services for one project with one run, without a window: no recent lists, no autosave
+  const hub = new EventHub();
+  const session = new Session(hub);
+  session.replace({
+    name: 'Untitled project',
+    path: null,
+    dirty: false,
+    // the project file keeps the name alone, and the header choice as it was found
+    dataset: { ...loaded, fileName: path.basename(csvPath), parse: { ...parse, header: dataset.hasHeader } },
+    plan,
+    runs: [],
+    ui: {},
+  });
   const service = new TrainingService({ poolOptions: { maxThreads: 1 } });
+  const runs = new ProjectRuns(session, service, hub);
   let run: TrainingRun;
   const stopOnInterrupt = () => {
     terminal.err('Stopping after the current batch (press Ctrl+C again to quit at once)...');
-    service.stop(runId);
+    runs.stop(runId);
     process.once('SIGINT', () => process.exit(130));
   };
-  const { runId } = service.start(dataset, plan);
+  const { runId } = runs.start('Run 1');
+  session.ui.selectedRunId = runId;
   try {
-    service.on('progress', (message) => {
+    hub.on('training.progress', (message) => {
       if (message.runId !== runId) return;
       for (const epoch of message.epochs) terminal.out(epochLine(epoch, message.totalEpochs));
     });
@@ -57,6 +79,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     run = await service.whenDone(runId);
   } finally {
     process.removeListener('SIGINT', stopOnInterrupt);
+    runs.close();
     await service.close();
   }
 
@@ -85,11 +108,11 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
   }
 
   if (out) {
-    await writeOutputFile(out, `${JSON.stringify(result.weights, null, 1)}\n`, '--out', 'weights');
+    await forOption('--out', exportWeights(session.run(runId), out));
     terminal.out(`Weights written to ${shownPath(options.out!, out)}`);
   }
   if (save) {
-    await forOption('--save', saveRunAsProject(save, { bytes, fileName: csvPath, dataset, plan, run }));
+    await forOption('--save', saveSessionAs(session, save));
     terminal.out(`Project saved to ${shownPath(options.save!, save)}`);
   }
   if (options.json) {

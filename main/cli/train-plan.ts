@@ -1,7 +1,7 @@
 // From the `train` options and the imported table to a training plan: columns named or given by position, the
 // tutorial's recipe (no --csv) or the suggested model (with --csv) as the base, then each given option on top.
 
-import { findColumn, labelTask, suggestPlan, suggestRoles, type Dataset } from '../../workers/data';
+import { findColumn, labelTask, suggestPlan, suggestRoles, type ColumnProfile, type Dataset } from '../../workers/data';
 import { columnLeftOutNote, noInputsNote, type DataNote } from '../../workers/data/notes';
 import type { Task } from '../../workers/engine/weights-file';
 import { TrainingPlanSchema, type TrainingPlan } from '../../workers/plan';
@@ -17,7 +17,8 @@ export interface PlannedRun {
   notes: DataNote[];
 }
 
-export function planFromOptions(options: TrainOptions, dataset: Dataset): PlannedRun {
+/** `profiles`: the table's column profiles when already made (the import makes them), so they are not made again. */
+export function planFromOptions(options: TrainOptions, dataset: Dataset, profiles?: ColumnProfile[]): PlannedRun {
   const useRecipe = options.csv === undefined;
   const labelText = options.label ?? (useRecipe ? DEFAULT_LABEL : undefined);
   if (labelText === undefined) {
@@ -32,7 +33,7 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset): Planne
   if (options.features) features = options.features.map((name) => findColumn(dataset, name).name);
   else {
     // Every other column, except those that cannot help (record numbers, free text, constants).
-    notUsed = suggestRoles(dataset).notUsed.filter((c) => c.name !== label);
+    notUsed = suggestRoles(dataset, profiles).notUsed.filter((c) => c.name !== label);
     const skipped = new Set(notUsed.map((c) => c.name));
     features = dataset.columns.map((c) => c.name).filter((name) => name !== label && !skipped.has(name));
   }
@@ -48,7 +49,7 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset): Planne
   const base: TrainingPlan =
     useRecipe && task === 'binary' && choice === 'auto'
       ? kerasRecipe(features, label)
-      : withoutExplanation(suggestPlan(dataset, undefined, { label, features, task: choice }));
+      : withoutExplanation(suggestPlan(dataset, profiles, { label, features, task: choice }));
 
   const plan: TrainingPlan = structuredClone(base);
   if (options.scale) plan.preparation.scaling = options.scale;

@@ -1,7 +1,7 @@
 // What a finished training run says at the end: the headline figures on the evaluated rows against the baseline of
 // a model that learned nothing, in a sentence for the terminal and as numbers for the --json line.
 
-import { binaryReport, multiclassReport, regressionReport } from '../../workers/engine/metrics';
+import { evaluationMetrics } from '../../workers/engine/metrics';
 import type { Evaluation } from '../../workers/train-evaluation';
 
 export interface EvaluationFigures {
@@ -16,16 +16,11 @@ export interface EvaluationFigures {
 
 export function evaluationFigures(evaluation: Evaluation): EvaluationFigures {
   const figures: EvaluationFigures = { on: evaluation.on, rows: evaluation.actual.length, baseline: evaluation.baseline };
-  if (evaluation.task === 'regression') {
-    Object.assign(figures, regressionReport(evaluation.predicted ?? [], evaluation.actual));
-  } else if (evaluation.task === 'binary') {
-    const probabilities = (evaluation.probabilities ?? []) as number[];
-    figures.accuracy = binaryReport(probabilities, evaluation.actual, evaluation.threshold ?? 0.5).accuracy;
-  } else {
-    const rows = (evaluation.probabilities ?? []) as number[][];
-    const k = rows[0]?.length ?? 0;
-    figures.accuracy = multiclassReport(rows.flat(), evaluation.actual, k).accuracy;
-  }
+  // the Evaluate screen's figures, at the model's own threshold
+  const metrics = evaluationMetrics(evaluation, evaluation.threshold ?? 0.5);
+  if (metrics?.kind === 'regression') Object.assign(figures, { mae: metrics.mae, rmse: metrics.rmse, r2: metrics.r2 });
+  else if (metrics) figures.accuracy = metrics.accuracy;
+  else if (evaluation.task !== 'regression') figures.accuracy = NaN;
   return figures;
 }
 

@@ -49,7 +49,7 @@ describe('predict: preparation travels with the weights', () => {
     expect(r.code).toBe(0);
     expect(lastJsonLine<unknown[]>(r.stdout)).toEqual([{ value: 165 }, { value: 135 }, { value: 125 }]);
     expect(r.stderr).toMatch(/Row 3: "color": "blue" was not seen in training/);
-    expect(await readFile(out, 'utf8')).toBe('id,color,size,predicted_price\n1,green,12,165\n2,red,0,135\n3,blue,14,125\n');
+    expect(await readFile(out, 'utf8')).toBe('id,color,size,predicted price\n1,green,12,165\n2,red,0,135\n3,blue,14,125\n');
   });
 
   it('binary: the label is classes[1] from the threshold on; the probability is sigmoid(x)', async () => {
@@ -89,6 +89,16 @@ describe('predict: bad input exits 2 with a plain message and writes nothing', (
     expect(r.stderr).toMatch(message as RegExp);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(await exists(out)).toBe(false);
+  });
+
+  it('--out naming the --csv itself is refused and the table is left as it was', async () => {
+    // Regression: the CLI's own writer replaced the table it read with its predictions (the app refused it).
+    const csv = path.join(dir, 'same.csv');
+    await writeFile(csv, 'x1,x2\n2,3\n');
+    const r = await runCli(['predict', '--weights', `${W}/linear.json`, '--csv', csv, '--out', csv]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('--out: The predictions would overwrite the file they are made from.\nChoose another name for the output file.\n');
+    expect(await readFile(csv, 'utf8')).toBe('x1,x2\n2,3\n');
   });
 
   it('a weights file with a wrong kernel shape is refused', async () => {
