@@ -10,7 +10,7 @@ import { saveSessionAs } from '../services/project-save';
 import { ProjectRuns } from '../services/runs';
 import { Session } from '../services/session';
 import { TrainingService, type TrainingRun } from '../services/training';
-import { EventHub } from '../transport/dispatch';
+import { EventHub } from '../events';
 import { epochLine, lastMetrics } from './epoch-line';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_OUR_FAULT } from './errors';
 import { noteLine } from './data-notes';
