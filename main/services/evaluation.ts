@@ -2,12 +2,13 @@
 
 import { binaryReport, multiclassReport, regressionReport, rocCurve } from '../../workers/engine/metrics';
 import type { Evaluation, MetricsAtThreshold, Run } from '../contract';
+import { isActive } from '../../workers/run';
 import { userError } from '../transport/errors';
 
 export function evaluationOf(run: Run): Evaluation {
   if (!run.evaluation) {
     const why =
-      run.status === 'queued' || run.status === 'running'
+      isActive(run.status)
         ? 'it is still training'
         : run.status === 'failed'
           ? 'it failed before it finished'
