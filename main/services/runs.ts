@@ -2,7 +2,7 @@
 
 import { findColumn } from '../../workers/data';
 import { TrainingPlanSchema, type PlanDraft, type TrainingPlan } from '../../workers/plan';
-import { appendEpochs, endRun, isActive, queuedRun, summaryOf, type RunSummary } from '../../workers/run';
+import { appendEpochs, endRun, isActive, queuedRun, summaryOf, type Run, type RunSummary } from '../../workers/run';
 import type { ErrorInfo } from '../contract';
 import type { EventHub } from '../transport/dispatch';
 import { userError } from '../transport/errors';
@@ -103,6 +103,13 @@ function failureOf(ended: TrainingRun): ErrorInfo {
     message: ended.message ?? 'The training run failed.',
     ...(ended.status === 'diverged' ? { hint: 'On the Model screen, lower the learning rate, then start a new run.' } : {}),
   };
+}
+
+/** A run the training service has ended, as the project holds it: what `train --save` puts in its project. */
+export function runOfTraining(ended: TrainingRun, name: string): Run {
+  const run = queuedRun(ended.id, name, ended.plan, ended.startedAt ?? ended.finishedAt ?? Date.now());
+  endRun(run, ended);
+  return run;
 }
 
 /** A draft plan made ready to train, or a sentence saying what is still to choose. */
