@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Api } from '../../../main/contract';
 import { createCore, type Core, type CoreOptions } from '../../../main/handlers/index';
 import { createMemoryClient } from '../../../main/transport/memory';
@@ -33,4 +34,17 @@ export function startHarness(options: Partial<CoreOptions> = {}, dir = tempDir()
     ...options,
   });
   return { api: createMemoryClient(core.dispatch, core.hub), core, dir, logged, close: () => core.close() };
+}
+
+/** One harness for a whole test file: started before its tests, closed after them, with nothing left in the log. */
+export function harnessForFile(options: Partial<CoreOptions> = {}): () => Harness {
+  let h: Harness | undefined;
+  beforeAll(() => {
+    h = startHarness(options);
+  });
+  afterAll(async () => {
+    await h?.close();
+    expect(h?.logged).toEqual([]);
+  });
+  return () => h!;
 }
