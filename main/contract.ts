@@ -22,7 +22,8 @@ import type { LabelTask, Roles } from '../workers/data/roles';
 // Errors: both transports carry `{ ok: false, error }`; the client throws an ApiError with the same fields.
 
 export const ErrorInfoSchema = z.object({
-  /** machine-readable: bad_argument, not_found, no_dataset, no_run, data_error codes (ragged_rows, ...), project_file, io, internal */
+  /** machine-readable: bad_argument, not_found, no_dataset, no_run, data_error codes (ragged_rows, ...), project_file,
+   * file codes (not_a_file, too_large, disk_full, wrong_extension, other_kind, ...: main/files/file-error.ts), io, internal */
   code: z.string(),
   /** a plain sentence for the person using the app; never a stack trace */
   message: z.string(),

@@ -13,9 +13,10 @@ export const EXIT_OK = 0;
 export const EXIT_OUR_FAULT = 1;
 export const EXIT_BAD_INPUT = 2;
 
-// Errors thrown by the data, engine and project modules for input the user gave us. Matched by name so the CLI does
-// not need to know which file each class lives in.
-const INPUT_ERROR_NAMES = new Set(['UsageError', 'DataError', 'PlanError', 'WeightsFileError', 'ProjectFileError']);
+// Errors thrown by the data, engine, project and file modules for input the user gave us (a full disk included: the
+// user can fix it, it is not our fault). Matched by name so the CLI does not need to know which file each class
+// lives in.
+const INPUT_ERROR_NAMES = new Set(['UsageError', 'DataError', 'PlanError', 'WeightsFileError', 'ProjectFileError', 'FileError']);
 
 export function isInputError(error: unknown): boolean {
   return error instanceof Error && INPUT_ERROR_NAMES.has(error.name);

@@ -1,46 +1,38 @@
-// Reading the user's files and writing ours: plain messages for missing or unreadable files, and outputs written
-// atomically (a temporary file renamed over the target) so a failed run never leaves a half-written file.
+// The CLI's names for the one reader and writer (main/files): an option's name in front of every message about its
+// file, and the output checked before a long run so it does not end in a refused write.
 
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
-import { UsageError } from './errors';
+import { FileError, withPrefix } from '../files/file-error';
+import { readFileBounded, type ReadKind } from '../files/read-file';
+import { writeFileVerified, mustParseAsJson } from '../files/write-file';
+import { writeTarget, type WriteKind } from '../files/write-target';
 
-/** The file's bytes, or a UsageError saying why it cannot be read. `what` names the option, e.g. "--csv". */
-export async function readInputFile(file: string, what: string): Promise<Uint8Array> {
+/** `work`'s FileError, if any, with the option's name in front. */
+export async function forOption<T>(what: string, work: Promise<T>): Promise<T> {
   try {
-    return new Uint8Array(await readFile(file));
+    return await work;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new UsageError(`${what}: the file ${file} does not exist (looked in ${path.resolve(file)}). Check the path.`);
-    }
-    if (code === 'EISDIR') throw new UsageError(`${what}: ${file} is a folder, not a file. Give the path of a file.`);
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new UsageError(`${what}: ${file} cannot be read (permission denied). Check the file's permissions.`);
-    }
-    throw new UsageError(`${what}: ${file} cannot be read (${(error as Error).message}).`);
+    throw error instanceof FileError ? withPrefix(error, `${what}: `) : error;
   }
 }
 
-/** Check early that an output can be written where asked, so a long run does not end in a failed write. */
-export async function checkOutputPath(file: string, what: string): Promise<void> {
-  const { stat } = await import('node:fs/promises');
-  const folder = path.dirname(path.resolve(file));
-  try {
-    const info = await stat(folder);
-    if (!info.isDirectory()) throw new Error('not a folder');
-  } catch {
-    throw new UsageError(`${what}: the folder ${folder} does not exist. Create it or choose another path.`);
-  }
-  try {
-    if ((await stat(file)).isDirectory()) throw new UsageError(`${what}: ${file} is a folder. Give a file name.`);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-  }
+/** The file's bytes, or a FileError saying why not. `what` names the option, e.g. "--csv". */
+export function readInputFile(file: string, what: string, kind: ReadKind): Promise<Uint8Array> {
+  return forOption(what, readFileBounded(file, kind));
 }
 
-/** Write the whole file atomically. */
-export async function writeOutputFile(file: string, text: string): Promise<void> {
-  await writeFileAtomic(file, text, { encoding: 'utf8' });
+/** The path the output will be written to (a name without extension gets the kind's), or a FileError saying why not. */
+export function checkOutputPath(file: string, what: string, kind: WriteKind): Promise<string> {
+  return forOption(what, writeTarget(file, kind));
+}
+
+/** Writes an output file with the checked writer (JSON outputs are read back and parsed before they replace anything). */
+export function writeOutputFile(file: string, text: string, what: string, kind: WriteKind): Promise<void> {
+  const words = kind === 'weights' ? 'weights file' : kind === 'table' ? 'predictions file' : 'project file';
+  return forOption(what, writeFileVerified(file, text, { what: words, verify: kind === 'weights' ? mustParseAsJson : undefined }));
+}
+
+/** The output's path as the user typed it, unless the checks changed it (an extension added, a link followed). */
+export function shownPath(given: string, written: string): string {
+  return path.resolve(given) === written ? given : written;
 }

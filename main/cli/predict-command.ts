@@ -6,7 +6,7 @@ import { parseWeightsFile, predict, WeightsFileError } from '../../workers/engin
 import { csvText } from '../services/csv-text';
 import type { WeightsFile } from '../../workers/engine/weights-file';
 import { EXIT_OK, UsageError } from './errors';
-import { checkOutputPath, readInputFile, writeOutputFile } from './files';
+import { checkOutputPath, readInputFile, shownPath, writeOutputFile } from './files';
 import { PREDICT_HELP } from './help';
 import { parsePredictOptions } from './options';
 import { predictionCells, predictionColumns, predictionLine } from './prediction-text';
@@ -29,13 +29,13 @@ export async function predictCommand(args: string[], terminal: Terminal): Promis
   if ((options.input === undefined) === (options.csv === undefined)) {
     throw new UsageError('Give the rows to predict with --input 3,4 (one row) or --csv FILE (many rows), one of the two.');
   }
-  if (options.out) await checkOutputPath(options.out, '--out');
+  const out = options.out ? await checkOutputPath(options.out, '--out', 'table') : undefined;
 
   const model = options.weights !== undefined ? await readWeights(options.weights) : await weightsFromProject(options.project!);
   const given =
     options.input !== undefined
       ? rowsFromInput(options.input, model.inputs)
-      : rowsFromDataset(parseCsv(await readInputFile(options.csv!, '--csv'), options.csv!, { header: 'auto' }), model.inputs);
+      : rowsFromDataset(parseCsv(await readInputFile(options.csv!, '--csv', 'table'), options.csv!, { header: 'auto' }), model.inputs);
 
   const { predictions, warnings } = predict(model, given.rows);
   for (const warning of warnings.slice(0, SHOWN_WARNINGS)) terminal.err(`Note: ${warning}`);
@@ -44,17 +44,17 @@ export async function predictCommand(args: string[], terminal: Terminal): Promis
   if (options.json) terminal.out(JSON.stringify(predictions));
   else for (const prediction of predictions) terminal.out(predictionLine(prediction, model));
 
-  if (options.out) {
+  if (out) {
     const header = [...given.table.header, ...predictionColumns(model)];
     const rows = given.table.cells.map((cells, r) => [...cells, ...predictionCells(predictions[r], model)]);
-    await writeOutputFile(options.out, csvText(header, rows));
-    terminal.err(`Predictions written to ${options.out}`);
+    await writeOutputFile(out, csvText(header, rows), '--out', 'table');
+    terminal.err(`Predictions written to ${shownPath(options.out!, out)}`);
   }
   return EXIT_OK;
 }
 
 async function readWeights(file: string): Promise<WeightsFile> {
-  const bytes = await readInputFile(file, '--weights');
+  const bytes = await readInputFile(file, '--weights', 'weights');
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(bytes).toString('utf8'));

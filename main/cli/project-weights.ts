@@ -12,7 +12,7 @@ export async function weightsFromProject(file: string): Promise<WeightsFile> {
     // the weights are all it needs: the embedded table stays packed (it may be large, or a gzip bomb)
     project = await openProject(file, { checkDataset: false });
   } catch (error) {
-    if (error instanceof ProjectFileError) throw new ProjectFileError(error.code, error.file, `--project: ${error.message}`);
+    if (error instanceof ProjectFileError) throw new ProjectFileError(error.code, error.file, `--project: ${error.message}`, { hint: error.hint });
     throw error;
   }
   const runs = [...project.runs].reverse();

@@ -64,6 +64,7 @@ export async function checkSaveTarget(file: string): Promise<void> {
       error.code,
       error.file,
       `--save: ${error.message} Nothing was trained; give --save another file name, or move that file away.`,
+      { hint: error.hint },
     );
   }
 }

@@ -9,7 +9,7 @@ import type { TrainingRun } from '../services/training';
 import { epochLine, lastMetrics } from './epoch-line';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_OUR_FAULT } from './errors';
 import { noteLine } from './data-notes';
-import { checkOutputPath, readInputFile, writeOutputFile } from './files';
+import { checkOutputPath, forOption, readInputFile, shownPath, writeOutputFile } from './files';
 import { TRAIN_HELP } from './help';
 import { DEFAULT_CSV } from './keras-recipe';
 import { parseTrainOptions } from './options';
@@ -25,16 +25,14 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     terminal.out(TRAIN_HELP);
     return EXIT_OK;
   }
-  if (options.out) await checkOutputPath(options.out, '--out');
-  if (options.save) {
-    await checkOutputPath(options.save, '--save');
-    await checkSaveTarget(options.save);
-  }
+  const out = options.out ? await checkOutputPath(options.out, '--out', 'weights') : undefined;
+  const save = options.save ? await checkOutputPath(options.save, '--save', 'project') : undefined;
+  if (save) await checkSaveTarget(save);
 
   const csvPath = options.csv ?? DEFAULT_CSV;
   const shownName = options.csv ?? path.relative(process.cwd(), DEFAULT_CSV);
   const importStarted = performance.now();
-  const bytes = await readInputFile(csvPath, '--csv');
+  const bytes = await readInputFile(csvPath, '--csv', 'table');
   const dataset = parseCsv(bytes, shownName, { header: 'auto', skipBadRows: options.skipBadRows });
   for (const note of importNotes(dataset)) terminal.err(noteLine(note));
   const importSeconds = (performance.now() - importStarted) / 1000;
@@ -86,13 +84,13 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     return 130;
   }
 
-  if (options.out) {
-    await writeOutputFile(options.out, `${JSON.stringify(result.weights, null, 1)}\n`);
-    terminal.out(`Weights written to ${options.out}`);
+  if (out) {
+    await writeOutputFile(out, `${JSON.stringify(result.weights, null, 1)}\n`, '--out', 'weights');
+    terminal.out(`Weights written to ${shownPath(options.out!, out)}`);
   }
-  if (options.save) {
-    await saveRunAsProject(options.save, { bytes, fileName: csvPath, dataset, plan, run });
-    terminal.out(`Project saved to ${options.save}`);
+  if (save) {
+    await forOption('--save', saveRunAsProject(save, { bytes, fileName: csvPath, dataset, plan, run }));
+    terminal.out(`Project saved to ${shownPath(options.save!, save)}`);
   }
   if (options.json) {
     terminal.out(

@@ -1,11 +1,15 @@
 // Native open and save dialogs for the desktop app (the Dialogs the handlers use).
 
 import type { BrowserWindow, Dialog } from 'electron';
+import { WRITE_EXTENSIONS } from '../files/write-target';
 import type { DialogOptions, Dialogs } from '../handlers/context';
 
 const CSV = [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }];
-const PROJECT = [{ name: 'Neuron Studio projects', extensions: ['neuron'] }];
-const JSON_FILES = [{ name: 'Weights (JSON)', extensions: ['json'] }];
+// what may be saved comes from the one write rule, so a dialog never offers a name the save then refuses
+const only = (kind: keyof typeof WRITE_EXTENSIONS) => WRITE_EXTENSIONS[kind].slice(1);
+const PROJECT = [{ name: 'Neuron Studio projects', extensions: [only('project')] }];
+const SAVE_CSV = [{ name: 'CSV files', extensions: [only('table')] }];
+const JSON_FILES = [{ name: 'Weights (JSON)', extensions: [only('weights')] }];
 
 export function nativeDialogs(dialog: Dialog, window: () => BrowserWindow | null): Dialogs {
   const open = async (o: DialogOptions, filters: typeof CSV, title: string) => {
@@ -24,7 +28,7 @@ export function nativeDialogs(dialog: Dialog, window: () => BrowserWindow | null
     openCsv: (o) => open(o, CSV, 'Import a CSV file'),
     openProject: (o) => open(o, PROJECT, 'Open a project'),
     saveProject: (o) => save(o, PROJECT, 'Save the project'),
-    saveCsv: (o) => save(o, CSV, 'Save the predictions'),
+    saveCsv: (o) => save(o, SAVE_CSV, 'Save the predictions'),
     saveWeights: (o) => save(o, JSON_FILES, 'Export the weights'),
   };
 }

@@ -2,11 +2,12 @@
 // and the Save / Don't Save / Cancel question when closing with unsaved work.
 
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session as electronSession, shell } from 'electron';
-import { promises as fs, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import trainWorkerFile from '../../workers/train-task.ts?modulePath';
 import importWorkerFile from '../../workers/import-task.ts?modulePath';
 import type { EventName, PayloadOf } from '../contract';
+import { mustParseAsJson, writeFileVerified } from '../files/write-file';
 import { createCore, type Core } from '../handlers/index';
 import { APP_PAGE_URL, contentSecurityPolicy, pageUrl, registerAppScheme, serveAppFiles } from './app-protocol';
 import { answerOf, closeDecision, closePrompt } from './close-prompt';
@@ -40,7 +41,8 @@ function loadWindowState(): WindowState | undefined {
 
 async function saveWindowState(window: BrowserWindow): Promise<void> {
   const state: WindowState = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
-  await fs.writeFile(windowStateFile(), JSON.stringify(state)).catch(() => undefined);
+  // a window that opens at its default size is no reason to bother anyone: a failed write is let go
+  await writeFileVerified(windowStateFile(), JSON.stringify(state), { verify: mustParseAsJson }).catch(() => undefined);
 }
 
 function send<E extends EventName>(event: E, payload: PayloadOf<E>): void {

@@ -2,7 +2,8 @@
 
 import path from 'node:path';
 import type { PlanDraft } from '../contract';
-import { datasetRows, describeLabel, loadDataset, readCsvBytes, startingPlan, type ParseChoice } from '../services/datasets';
+import { readFileBounded } from '../files/read-file';
+import { datasetRows, describeLabel, loadDataset, startingPlan, type ParseChoice } from '../services/datasets';
 import type { LoadedDataset } from '../services/session';
 import type { Context, HandlerGroup } from './context';
 
@@ -14,7 +15,7 @@ export function datasetHandlers(ctx: Context): HandlerGroup<'dataset.import' | '
   return {
     'dataset.import': async (args) => {
       const file = path.resolve(args.path);
-      const bytes = await readCsvBytes(file);
+      const bytes = await readFileBounded(file, 'table');
       const loaded = await loadDataset(bytes, path.basename(file), file, choice(args), ctx.parser);
       useDataset(ctx, loaded);
       await ctx.files.recentCsvs.add(file).catch(() => undefined); // a recent list that cannot be written is no reason to fail

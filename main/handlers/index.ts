@@ -3,6 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createDispatch, EventHub, type Dispatch, type Handlers } from '../transport/dispatch';
+import type { WriteFs } from '../files/write-file';
 import type { CsvParser } from '../services/datasets';
 import { createPoolParser } from '../services/import-pool';
 import { Files } from '../services/files';
@@ -38,6 +39,8 @@ export interface CoreOptions {
   /** the import worker (the desktop build passes its built workers/import-task chunk) */
   importWorkerFile?: string;
   autosaveMs?: number;
+  /** the file system calls of project saves (tests inject full disks) */
+  writeFs?: WriteFs;
   /** check each result against the contract (tests) */
   checkResults?: boolean;
   log?: (error: unknown) => void;
@@ -87,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
     dataDir,
     parser,
     autosaveMs: options.autosaveMs,
+    writeFs: options.writeFs,
     beforeReplace: () => runs.stopAll(),
   });
   session.onTouch = () => projects.changed();

@@ -10,18 +10,20 @@ export type ProjectFileErrorCode =
   | 'truncated'
   | 'wrong_format'
   | 'newer_version'
-  | 'invalid'
-  | 'write_failed';
+  | 'invalid';
 
 export class ProjectFileError extends Error {
   readonly code: ProjectFileErrorCode;
   /** the full path of the file concerned */
   readonly file: string;
-  constructor(code: ProjectFileErrorCode, file: string, message: string, options?: { cause?: unknown }) {
+  /** what to do, when the message does not say it */
+  readonly hint?: string;
+  constructor(code: ProjectFileErrorCode, file: string, message: string, options?: { cause?: unknown; hint?: string }) {
     super(message, options);
     this.name = 'ProjectFileError';
     this.code = code;
     this.file = file;
+    if (options?.hint) this.hint = options.hint;
   }
 }
 

@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
+import { FileError } from '../files/file-error';
+import { readFileBounded } from '../files/read-file';
 import { WEIGHTS_FORMAT } from '../../workers/engine/weights-file';
 import { issueInWords, ProjectFileError, shownName } from './errors';
 import { migrate, OLDEST_READABLE_VERSION } from './migrate';
@@ -11,6 +13,17 @@ import { projectWeightsProblem } from './run-weights';
 import { PROJECT_FORMAT, PROJECT_VERSION, ProjectFileSchema, type ProjectDataset, type ProjectFile } from './schema';
 
 const NOT_CHANGED = 'It was not changed.';
+
+/** The reader's words for a project file that cannot be read, as a ProjectFileError. */
+export function projectReadFailed(file: string, error: unknown): ProjectFileError {
+  if (!(error instanceof FileError)) {
+    return new ProjectFileError('unreadable', file, `${shownName(file)} could not be read (${String(error)}). ${NOT_CHANGED}`, { cause: error });
+  }
+  if (error.code === 'not_found') {
+    return new ProjectFileError('not_found', file, `${error.message} It may have been moved, renamed or deleted.`, { cause: error, hint: error.hint });
+  }
+  return new ProjectFileError('unreadable', file, `${error.message} ${NOT_CHANGED}`, { cause: error, hint: error.hint });
+}
 
 /** A sentence pointing at the .bak copy, when there is one. */
 async function backupHint(file: string): Promise<string> {
@@ -163,15 +176,10 @@ export async function openProject(file: string, options: OpenOptions = {}): Prom
   const name = shownName(file);
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file);
+    const read = await readFileBounded(file, 'project');
+    bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new ProjectFileError('not_found', file, `${name} was not found (${file}). It may have been moved, renamed or deleted.`);
-    }
-    const reason =
-      code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'unknown error';
-    throw new ProjectFileError('unreadable', file, `${name} could not be read (${reason}). ${NOT_CHANGED}`, { cause: error });
+    throw projectReadFailed(file, error);
   }
 
   if (bytes.length === 0) {

@@ -1,8 +1,9 @@
-// The recent projects list: the last ten opened or saved, newest first, kept in a small JSON file written atomically.
+// The recent projects list: the last ten opened or saved, newest first, kept in a small JSON file.
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { writeAtomic } from './atomic-write';
+import { readFileBounded } from '../files/read-file';
+import { mustParseAsJson, writeFileVerified } from '../files/write-file';
 import { projectName } from './new-project';
 
 export const RECENT_FORMAT = 'neuron-studio.recent';
@@ -47,7 +48,8 @@ export function createRecentList(storeFile: string, limit = RECENT_LIMIT): Recen
   async function readPaths(): Promise<{ paths: string[]; damaged: Buffer | null }> {
     let bytes: Buffer;
     try {
-      bytes = await fs.readFile(storeFile);
+      const read = await readFileBounded(storeFile, 'settings');
+      bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
     } catch {
       return { paths: [], damaged: null };
     }
@@ -68,10 +70,13 @@ export function createRecentList(storeFile: string, limit = RECENT_LIMIT): Recen
   async function update(change: (paths: string[]) => string[]): Promise<RecentProject[]> {
     const { paths, damaged } = await readPaths();
     // A damaged list is kept aside rather than overwritten without a trace.
-    if (damaged) await writeAtomic(`${storeFile}.damaged`, damaged);
+    if (damaged) await writeFileVerified(`${storeFile}.damaged`, damaged, { what: 'damaged list' });
     const next = change(paths).slice(0, limit);
     await fs.mkdir(path.dirname(storeFile), { recursive: true });
-    await writeAtomic(storeFile, JSON.stringify({ format: RECENT_FORMAT, version: 1, projects: next }, null, 2));
+    await writeFileVerified(storeFile, JSON.stringify({ format: RECENT_FORMAT, version: 1, projects: next }, null, 2), {
+      what: 'list of recent files',
+      verify: mustParseAsJson,
+    });
     return describe(next);
   }
 

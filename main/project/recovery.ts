@@ -2,9 +2,10 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { writeAtomic } from './atomic-write';
+import { readFileBounded, readFileIfPresent } from '../files/read-file';
+import { mustParseAsJson, writeFileVerified } from '../files/write-file';
 import { ProjectFileError } from './errors';
-import { looksCutOff, projectFromJson } from './open';
+import { looksCutOff, projectFromJson, projectReadFailed } from './open';
 import { ProjectFileSchema, type ProjectFile } from './schema';
 
 export const RECOVERY_FORMAT = 'neuron-studio.recovery';
@@ -69,7 +70,7 @@ export function createAutosaver(options: AutosaverOptions): Autosaver {
       const project = ProjectFileSchema.parse(snapshot.project);
       const body = { format: RECOVERY_FORMAT, version: 1, savedAt: new Date().toISOString(), projectPath: snapshot.projectPath, project };
       await fs.mkdir(options.dir, { recursive: true });
-      await writeAtomic(file, JSON.stringify(body));
+      await writeFileVerified(file, JSON.stringify(body), { what: 'autosave', verify: mustParseAsJson });
     } catch (error) {
       dirty = true;
       options.onError?.(error);
@@ -108,10 +109,14 @@ export function createAutosaver(options: AutosaverOptions): Autosaver {
 export async function openRecovery(file: string): Promise<RecoverySnapshot & { savedAt: number }> {
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = Buffer.from(await readFileBounded(file, 'project')).toString('utf8');
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new ProjectFileError(missing ? 'not_found' : 'unreadable', file, missing ? 'There is no autosaved work to restore.' : `The autosaved work could not be read (${String((error as NodeJS.ErrnoException).code)}).`);
+    const problem = projectReadFailed(file, error);
+    throw new ProjectFileError(
+      problem.code,
+      file,
+      problem.code === 'not_found' ? 'There is no autosaved work to restore.' : `The autosaved work could not be read: ${problem.message}`,
+    );
   }
   let body: Record<string, unknown>;
   try {
@@ -132,15 +137,37 @@ export async function openRecovery(file: string): Promise<RecoverySnapshot & { s
   };
 }
 
-/** Autosaved work left by a session that did not end well, or null. A damaged recovery file is left in place. */
+/** When the project file at `file` was last saved (its savedAt), or null when it is missing or cannot be read. */
+export async function lastSavedAt(file: string): Promise<number | null> {
+  try {
+    const bytes = await readFileIfPresent(file, 'project');
+    if (!bytes) return null;
+    const savedAt = Date.parse(String((JSON.parse(Buffer.from(bytes).toString('utf8')) as { savedAt?: unknown }).savedAt));
+    return Number.isFinite(savedAt) ? savedAt : null;
+  } catch {
+    return null; // a damaged project file: the autosave may be the best copy left
+  }
+}
+
+/**
+ * Autosaved work left by a session that did not end well, or null. Null too when the work's own project file was
+ * saved after the autosave (opened and saved again since): restoring would replace newer work with older.
+ * A damaged recovery file is left in place.
+ */
 export async function findRecovery(dir: string): Promise<FoundRecovery | null> {
   const file = recoveryPath(dir);
+  let found: FoundRecovery;
   try {
-    const found = await openRecovery(file);
-    return { path: file, savedAt: found.savedAt, name: found.project.name, projectPath: found.projectPath };
+    const opened = await openRecovery(file);
+    found = { path: file, savedAt: opened.savedAt, name: opened.project.name, projectPath: opened.projectPath };
   } catch {
     return null;
   }
+  if (found.projectPath) {
+    const saved = await lastSavedAt(found.projectPath);
+    if (saved !== null && saved >= found.savedAt) return null;
+  }
+  return found;
 }
 
 export async function discardRecovery(dir: string): Promise<void> {

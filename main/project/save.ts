@@ -1,14 +1,16 @@
-// Saving a project: validate, keep the previous file as NAME.neuron.bak, then replace the file atomically.
-// A kill at any moment leaves a file that opens (old or new) and a .bak that opens.
+// Saving a project: validate, write and check the new file, keep the previous one as NAME.neuron.bak, then replace.
+// A kill at any moment leaves a file that opens (old or new) and a .bak that opens; a failed save changes neither.
 
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { writeAtomic, type AtomicWriteOptions } from './atomic-write';
+import { readFileBounded } from '../files/read-file';
+import { stageFile, stageLinkOrCopy, writeFailed, type StagedFile, type WriteFs } from '../files/write-file';
+import { writeTarget } from '../files/write-target';
 import { issueInWords, ProjectFileError, shownName } from './errors';
 import { datasetBytesOrProblem } from './open';
-import { ProjectFileSchema, type ParseOptions, type ProjectDataset, type ProjectFile } from './schema';
+import { PROJECT_FORMAT, ProjectFileSchema, type ParseOptions, type ProjectDataset, type ProjectFile } from './schema';
 
 /** CSVs larger than this are stored gzip'd (base64); smaller ones as plain text, readable in the file. */
 export const GZIP_ABOVE_BYTES = 256 * 1024;
@@ -47,50 +49,59 @@ const checkedContents = new WeakSet<object>();
 /** One chain of saves per file, so two saves of the same file never interleave (bak of one, file of the other). */
 const queues = new Map<string, Promise<void>>();
 
-async function readIfExists(file: string): Promise<Buffer | null> {
-  try {
-    return await fs.readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+export interface SaveOptions {
+  /** the file system calls (tests inject short writes and full disks) */
+  fs?: WriteFs;
+  staleTempMs?: number;
 }
 
-async function writeWithBackup(file: string, text: string, options: AtomicWriteOptions): Promise<void> {
-  const previous = await readIfExists(file);
-  // Saving unchanged bytes again must not overwrite the .bak with them: it would lose the version before.
-  if (previous && !previous.equals(Buffer.from(text, 'utf8'))) {
-    await writeAtomic(backupPath(file), previous, options);
-  }
-  await writeAtomic(file, text, options);
+/** For the writer: a project's temp file must parse as a project before it replaces anything. */
+function mustBeProjectJson(written: Uint8Array): void {
+  const json = JSON.parse(Buffer.from(written.buffer, written.byteOffset, written.byteLength).toString('utf8')) as { format?: unknown };
+  if (json?.format !== PROJECT_FORMAT) throw new Error('it is not a project');
 }
 
-function writeFailed(file: string, error: unknown): ProjectFileError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'permission denied'
-      : code === 'ENOSPC'
-        ? 'the disk is full'
-        : code === 'ENOENT'
-          ? `the folder ${path.dirname(file)} does not exist`
-          : code === 'EROFS'
-            ? 'the disk is read-only'
-            : code ?? String(error);
-  return new ProjectFileError(
-    'write_failed',
-    file,
-    `${shownName(file)} could not be saved (${reason}). The file on disk was not changed; try Save As… another folder.`,
-    { cause: error },
-  );
+async function sameAsOnDisk(file: string, bytes: Buffer): Promise<boolean> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat?.isFile() || stat.size !== bytes.byteLength) return false;
+  const previous = await readFileBounded(file, 'project');
+  return Buffer.from(previous.buffer, previous.byteOffset, previous.byteLength).equals(bytes);
 }
 
 /**
- * Validates `project`, then saves it to `file` (previous file copied to `file.bak` first, both written atomically).
- * Writes exactly what is given (savedAt included): set savedAt before calling. Saves to the same file queue.
- * Throws ProjectFileError: 'invalid' (nothing written) or 'write_failed'.
+ * The new file is written and checked, and the previous one staged as the next .bak (a hard link: no bytes, so it
+ * works on a full disk; or a checked copy), before anything is renamed. So a failure leaves the file and its .bak as
+ * they were, and a kill at any moment leaves both opening (old or new).
  */
-export async function saveProject(file: string, project: ProjectFile, options: AtomicWriteOptions = {}): Promise<void> {
+async function writeWithBackup(file: string, text: string, options: SaveOptions): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8');
+  const writeOptions = { what: 'project file', fs: options.fs, staleTempMs: options.staleTempMs };
+  const next = await stageFile(file, bytes, { ...writeOptions, verify: mustBeProjectJson });
+  let backup: StagedFile | null = null;
+  try {
+    // Saving unchanged bytes again must not overwrite the .bak with them: it would lose the version before.
+    const previousExists = await fs.stat(file).then((s) => s.isFile(), () => false);
+    if (previousExists && !(await sameAsOnDisk(file, bytes))) {
+      backup = await stageLinkOrCopy(file, backupPath(file), () => readFileBounded(file, 'project'), writeOptions);
+    }
+    await next.commit();
+  } catch (error) {
+    await backup?.discard();
+    await next.discard();
+    throw writeFailed(file, 'project file', true, error);
+  }
+  // The project is saved now. Should this rename fail (it is in the same folder as the one that just worked), the
+  // .bak keeps the version before: still a good file, so the save is not reported as failed.
+  await backup?.commit().catch(() => undefined);
+}
+
+/**
+ * Validates `project`, then saves it to `file` (the previous file kept as `file.bak`), every byte checked before it
+ * replaces anything. Writes exactly what is given (savedAt included): set savedAt before calling. Saves to the same
+ * file queue. Throws ProjectFileError 'invalid' (nothing written), or FileError (the name is refused, or the write
+ * failed: the file and its .bak are as they were).
+ */
+export async function saveProject(file: string, project: ProjectFile, options: SaveOptions = {}): Promise<void> {
   // Checked and turned into text now, so later changes to `project` cannot reach a save still waiting in the queue.
   const parsed = ProjectFileSchema.safeParse(project);
   if (!parsed.success) {
@@ -111,15 +122,14 @@ export async function saveProject(file: string, project: ProjectFile, options: A
   }
   const text = JSON.stringify(parsed.data);
 
+  // Queued at once (no await before), so saves of one file run in the order they were asked for.
   const key = path.resolve(file);
   const job = (queues.get(key) ?? Promise.resolve())
     .catch(() => undefined) // an earlier failed save does not block this one
-    .then(() => writeWithBackup(key, text, options));
+    .then(async () => writeWithBackup(await writeTarget(key, 'project'), text, options));
   queues.set(key, job);
   try {
     await job;
-  } catch (error) {
-    throw error instanceof ProjectFileError ? error : writeFailed(file, error);
   } finally {
     if (queues.get(key) === job) queues.delete(key);
   }

@@ -1,6 +1,5 @@
-// Reading a CSV into the project: the file is read here, parsed and described by workers/data, kept in the session.
+// Reading a CSV into the project: parsed and described by workers/data (bytes from main/files), kept in the session.
 
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
@@ -10,7 +9,6 @@ import { importNotes, noInputsNote } from '../../workers/data/notes';
 import { profileDataset } from '../../workers/data/profile';
 import { labelTask, suggestRoles, type TaskChoice } from '../../workers/data/roles';
 import { PlanDraftSchema, type DatasetSummary, type Describe, type PlanDraft } from '../contract';
-import { userError } from '../transport/errors';
 import type { LoadedDataset } from './session';
 
 export interface ParseChoice {
@@ -23,18 +21,6 @@ export type CsvParser = (bytes: Uint8Array, fileName: string, parse: ParseChoice
 
 export const parseInThisThread: CsvParser = async (bytes, fileName, parse) =>
   parseCsv(bytes, fileName, { header: parse.header, skipBadRows: parse.skipBadRows });
-
-/** Reads a file's bytes; a missing file or a folder is a sentence naming it. */
-export async function readCsvBytes(file: string): Promise<Uint8Array> {
-  const stat = await fs.stat(file).catch(() => null);
-  if (!stat) {
-    throw userError('io', `There is no file at ${file}.`, { file, hint: 'Check the path, or choose the file again.' });
-  }
-  if (stat.isDirectory()) {
-    throw userError('io', `${file} is a folder, not a CSV file.`, { file, hint: 'Choose a .csv file inside it.' });
-  }
-  return new Uint8Array(await fs.readFile(file));
-}
 
 /** Parse, profile and suggest roles: everything the Data screen shows. */
 export async function loadDataset(

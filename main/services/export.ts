@@ -1,10 +1,10 @@
-// Writing a run's weights file (JSON) where the user chose, atomically.
+// Writing a run's weights file (JSON) where the user chose: a .json name only, every byte checked before it replaces
+// anything.
 
-import { writeAtomic } from '../project/atomic-write';
+import { mustParseAsJson, writeFileVerified } from '../files/write-file';
+import { writeTarget } from '../files/write-target';
 import type { Run } from '../contract';
 import { userError } from '../transport/errors';
-import path from 'node:path';
-import { promises as fs } from 'node:fs';
 
 export function weightsOf(run: Run) {
   if (!run.weights) {
@@ -15,20 +15,10 @@ export function weightsOf(run: Run) {
   return run.weights;
 }
 
-/** Checks that the folder exists, so the message names the folder rather than a temp file. */
-export async function checkFolder(file: string): Promise<void> {
-  const folder = path.dirname(path.resolve(file));
-  const stat = await fs.stat(folder).catch(() => null);
-  if (!stat?.isDirectory()) {
-    throw userError('io', `The folder ${folder} does not exist.`, { file, hint: 'Choose a folder that exists.' });
-  }
-}
-
 export async function exportWeights(run: Run, file: string): Promise<{ path: string; bytes: number }> {
   const weights = weightsOf(run);
-  const full = path.resolve(file);
-  await checkFolder(full);
+  const target = await writeTarget(file, 'weights');
   const text = `${JSON.stringify(weights, null, 2)}\n`;
-  await writeAtomic(full, text);
-  return { path: full, bytes: Buffer.byteLength(text) };
+  await writeFileVerified(target, text, { what: 'weights file', verify: mustParseAsJson });
+  return { path: target, bytes: Buffer.byteLength(text) };
 }

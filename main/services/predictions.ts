@@ -1,15 +1,17 @@
 // Answers from a run's weights: one row typed in the app, or every row of a CSV written out with the answers added.
 
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { cellValue, findColumn, parseCsv } from '../../workers/data';
 import { parseWeightsFile, predict, type Prediction as EnginePrediction } from '../../workers/engine/predict';
 import type { WeightsFile } from '../../workers/engine/weights-file';
 import type { Prediction, Run } from '../contract';
-import { writeAtomic } from '../project/atomic-write';
+import { readFileBounded } from '../files/read-file';
+import { writeFileVerified } from '../files/write-file';
+import { writeTarget } from '../files/write-target';
 import { userError } from '../transport/errors';
 import { csvText } from './csv-text';
-import { readCsvBytes } from './datasets';
-import { checkFolder, weightsOf } from './export';
+import { weightsOf } from './export';
 
 const checked = new WeakMap<object, WeightsFile>();
 
@@ -57,15 +59,14 @@ export async function predictCsv(
 ): Promise<{ rows: number; outputPath: string; warnings: string[] }> {
   const model = modelOf(run);
   const input = path.resolve(inputPath);
-  const output = path.resolve(outputPath);
-  if (input === output) {
+  const output = await writeTarget(outputPath, 'table');
+  if ((await realpath(input).catch(() => input)) === output) {
     throw userError('same_file', 'The predictions would overwrite the file they are made from.', {
       file: output,
       hint: 'Choose another name for the output file.',
     });
   }
-  await checkFolder(output);
-  const bytes = await readCsvBytes(input);
+  const bytes = await readFileBounded(input, 'table');
   const data = parseCsv(bytes, path.basename(input), { header: true });
   const columns = model.inputs.map((i) => findColumn(data, i.name).index);
   const rows: (string | number | null)[][] = [];
@@ -77,7 +78,7 @@ export async function predictCsv(
   for (let r = 0; r < data.rowCount; r++) {
     lines.push([...data.columns.map((c) => cellValue(data, r, c.index)), ...predictionCells(model, predictions[r]!)]);
   }
-  await writeAtomic(output, csvText(header, lines));
+  await writeFileVerified(output, csvText(header, lines), { what: 'predictions file' });
   // a long list of warnings helps no one: the first few and a count
   const shown = warnings.length > 10 ? [...warnings.slice(0, 10), `… and ${warnings.length - 10} more.`] : warnings;
   return { rows: data.rowCount, outputPath: output, warnings: shown };

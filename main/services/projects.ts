@@ -19,6 +19,8 @@ import {
   type RecentList,
 } from '../project';
 import type { ProjectChanged, ProjectState, Recovery, RecentProject } from '../contract';
+import type { WriteFs } from '../files/write-file';
+import { writeTarget } from '../files/write-target';
 import { userError } from '../transport/errors';
 import { describeLabel, loadDataset, type CsvParser } from './datasets';
 import { runFromStored, toProjectFile } from './project-convert';
@@ -33,6 +35,8 @@ export interface ProjectsOptions {
   autosaveMs?: number;
   /** called before the session is replaced (stop the old project's runs) */
   beforeReplace?: () => void;
+  /** the file system calls of saves (tests inject short writes and full disks) */
+  writeFs?: WriteFs;
 }
 
 export class Projects {
@@ -83,22 +87,29 @@ export class Projects {
     return this.session.state();
   }
 
-  /** Save to the project's file, or to `file` (save as). */
+  /** Save to the project's file, or to `file` (save as). A failed save leaves the work unsaved. */
   async save(file?: string): Promise<ProjectChanged> {
-    let target = file ?? this.session.path;
-    if (!target) {
+    const asked = file ?? this.session.path;
+    if (!asked) {
       throw userError('no_path', 'This project has not been saved before, so it needs a file name.', {
         hint: 'Use Save As… and choose where to keep it.',
       });
     }
-    target = path.resolve(target);
-    if (!target.toLowerCase().endsWith(PROJECT_EXTENSION)) target += PROJECT_EXTENSION;
+    const target = await writeTarget(asked, 'project');
     const nameForFile = file ? projectName(target) : this.session.name;
+    // counted with the snapshot: saveProject turns it into text before it first waits
+    const written = this.session.changeCount;
+    const generation = this.session.generation;
     const project: ProjectFile = { ...toProjectFile(this.session), name: nameForFile };
-    await saveProject(target, project);
-    this.session.saved(target, nameForFile);
-    await this.autosaver.markClean();
-    await this.recent.add(target);
+    await saveProject(target, project, { fs: this.options.writeFs });
+    // another project opened meanwhile is not the one this save wrote: its state is what the screens show
+    if (this.session.generation !== generation) return { name: this.session.name, path: this.session.path, dirty: this.session.dirty };
+    this.session.saved(target, nameForFile, written);
+    // Changes made while saving are not in the file: the autosave keeps them.
+    if (this.session.dirty) this.autosaver.markDirty();
+    else await this.autosaver.markClean().catch((error: unknown) => console.error('[neuron-studio] autosave not cleared:', error));
+    // the list is a convenience: a list that cannot be written does not make a saved project "not saved"
+    await this.recent.add(target).catch((error: unknown) => console.error('[neuron-studio] recent list not updated:', error));
     return { name: this.session.name, path: this.session.path, dirty: this.session.dirty };
   }
 
@@ -116,9 +127,11 @@ export class Projects {
   async restoreRecovery(): Promise<ProjectState> {
     await this.ready;
     const file = recoveryPath(this.foundDir);
-    const exists = await fs.stat(file).catch(() => null);
-    if (!exists) {
-      throw userError('no_recovery', 'There is no autosaved work to restore.', { hint: 'Open a project or start a new one.' });
+    // findRecovery also says "nothing" once the work's project was saved after the autosave: never older over newer
+    if (!(await findRecovery(this.foundDir))) {
+      throw userError('no_recovery', 'There is no autosaved work to restore (or its project was saved since).', {
+        hint: 'Open a project or start a new one.',
+      });
     }
     const snapshot = await openRecovery(file);
     await this.load(snapshot.project, snapshot.projectPath, true);

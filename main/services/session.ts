@@ -23,7 +23,10 @@ export const UNTITLED = 'Untitled project';
 export class Session {
   name = UNTITLED;
   path: string | null = null;
-  dirty = false;
+  /** changes made since the project was opened or made; a save records how many it holds */
+  private changes = 0;
+  /** the changes the file on disk holds (-1: none, e.g. restored autosaved work) */
+  private savedChanges = 0;
   /** ISO time the project was first made; kept through saves */
   createdAt = new Date().toISOString();
   dataset: LoadedDataset | null = null;
@@ -53,7 +56,8 @@ export class Session {
     this.generation++;
     this.name = content.name;
     this.path = content.path;
-    this.dirty = content.dirty;
+    this.changes = 0;
+    this.savedChanges = content.dirty ? -1 : 0;
     this.createdAt = content.createdAt ?? new Date().toISOString();
     this.dataset = content.dataset;
     this.plan = content.plan;
@@ -62,18 +66,32 @@ export class Session {
     this.announce(true);
   }
 
+  /** Unsaved changes: a change made since the last save (or restored work never saved). */
+  get dirty(): boolean {
+    return this.changes !== this.savedChanges;
+  }
+
+  /** How many changes a snapshot taken now holds; hand it to saved() once that snapshot is on disk. */
+  get changeCount(): number {
+    return this.changes;
+  }
+
   /** Something the user would want saved has changed. */
   touch(): void {
-    this.dirty = true;
+    this.changes++;
     this.onTouch();
     this.announce();
   }
 
-  /** Saved to `path` just now. */
-  saved(path: string, name: string): void {
+  /**
+   * Saved to `path` just now, holding the first `changeCount` changes: changes made while the save was running are
+   * not in the file, so they stay unsaved.
+   */
+  saved(path: string, name: string, changeCount: number): void {
     this.path = path;
     this.name = name;
-    this.dirty = false;
+    // an older snapshot whose save ends after a newer one's does not bring back changes the newer one holds
+    this.savedChanges = Math.max(this.savedChanges, changeCount);
     this.announce();
   }
 

@@ -61,7 +61,7 @@ export function toErrorInfo(error: unknown, log: (error: unknown) => void = defa
   };
 }
 
-const OWN_ERRORS = new Set(['DataError', 'ProjectFileError', 'PlanError', 'PredictError', 'WeightsError', 'WeightsFileError']);
+const OWN_ERRORS = new Set(['DataError', 'ProjectFileError', 'PlanError', 'PredictError', 'WeightsError', 'WeightsFileError', 'FileError']);
 
 function codeFromName(name: string): string {
   if (name === 'ProjectFileError') return 'project_file';

@@ -6,7 +6,7 @@ import './styles.css';
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
-import { useProjectStore } from './stores/project';
+import { useShellStore } from './stores/shell';
 
 const app = createApp(App);
 const pinia = createPinia();
@@ -14,11 +14,11 @@ app.use(pinia);
 
 app.config.errorHandler = (error) => {
   console.error('[neuron-studio]', error);
-  useProjectStore(pinia).report(error, 'drawing the screen');
+  useShellStore(pinia).report(error, 'drawing the screen');
 };
 window.addEventListener('unhandledrejection', (event) => {
   console.error('[neuron-studio]', event.reason);
-  useProjectStore(pinia).report(event.reason);
+  useShellStore(pinia).report(event.reason);
   event.preventDefault();
 });
 

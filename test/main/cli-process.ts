@@ -15,14 +15,14 @@ export interface CliResult {
   peakMB?: number;
 }
 
-export function runCli(args: string[], options: { timeoutMs?: number; peakMemory?: boolean } = {}): Promise<CliResult> {
+export function runCli(args: string[], options: { timeoutMs?: number; peakMemory?: boolean; env?: Record<string, string> } = {}): Promise<CliResult> {
   const memoryDir = options.peakMemory ? mkdtempSync(path.join(os.tmpdir(), 'neuron-peak-')) : null;
   const memoryFile = memoryDir ? path.join(memoryDir, 'max-rss-kb') : '';
   const preload = memoryDir ? ['--require', path.join(ROOT, 'test/main/report-peak-memory.cjs')] : [];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...preload, 'main/cli.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, NEURON_DEBUG: '', NEURON_PEAK_MEMORY_FILE: memoryFile },
+      env: { ...process.env, NEURON_DEBUG: '', NEURON_PEAK_MEMORY_FILE: memoryFile, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

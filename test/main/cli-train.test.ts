@@ -208,7 +208,7 @@ describe('train: bad input exits 2 with a plain message and writes nothing', () 
     ['an unknown column', 'a,b,y\n1,2,0\n3,4,1\n5,6,0\n', ['--label', 'outcome'], /no column named "outcome"/],
     ['an unknown feature', 'a,b,y\n1,2,0\n3,4,1\n5,6,0\n', ['--label', 'y', '--features', 'a,c'], /no column named "c"/],
     ['a binary file', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2, 3]), ['--label', 'y'], /not a CSV text file/],
-    ['a missing file', null, ['--label', 'y'], /does not exist/],
+    ['a missing file', null, ['--label', 'y'], /^--csv: There is no file at .*a-missing-file\.csv\.\nCheck the path, or choose the file again\./],
     ['a bad option', 'a,b,y\n1,2,0\n3,4,1\n', ['--label', 'y', '--epoch', '3'], /Unknown option '--epoch'/],
     ['a bad value', 'a,b,y\n1,2,0\n3,4,1\n', ['--label', 'y', '--batch', '0'], /--batch "0" must be a whole number/],
     ['a loss that does not fit', 'a,b,y\n1,2,0.5\n3,4,1.7\n5,6,2.2\n', ['--label', 'y', '--loss', 'binary_crossentropy'], /binary_crossentropy needs a yes\/no label/],
@@ -222,5 +222,30 @@ describe('train: bad input exits 2 with a plain message and writes nothing', () 
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(await exists(out)).toBe(false);
+  });
+});
+
+describe('train: outputs only where the file rule allows', () => {
+  // Regression: --out wrote a weights file under any name, a shell script's included.
+  it('refuses --out with another extension before training, and leaves the file there untouched', async () => {
+    const script = path.join(dir, 'startup.sh');
+    await writeFile(script, '#!/bin/sh\n');
+    const r = await runCli(['train', '--epochs', '2', '--out', script]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      '--out: Neuron Studio writes weights only to a file whose name ends in .json, and startup.sh does not. Nothing was written.\n' +
+        'Choose a name ending in .json.',
+    );
+    expect(r.stdout).not.toMatch(/Epoch 1/);
+    expect(await readFile(script, 'utf8')).toBe('#!/bin/sh\n');
+  });
+
+  it('gives --out and --save without an extension their own', async () => {
+    const r = await runCli(['train', '--epochs', '1', '--out', path.join(dir, 'bare'), '--save', path.join(dir, 'bare')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Weights written to ${path.join(dir, 'bare.json')}`);
+    expect(r.stdout).toContain(`Project saved to ${path.join(dir, 'bare.neuron')}`);
+    expect(JSON.parse(await readFile(path.join(dir, 'bare.json'), 'utf8')).format).toBe('neuron-studio.weights');
+    expect(await exists(path.join(dir, 'bare'))).toBe(false);
   });
 });

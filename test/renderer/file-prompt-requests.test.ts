@@ -1,4 +1,4 @@
-// The browser-mode file chooser's requests, in the renderer's project store over a real app core: a late answer
+// The browser-mode file chooser's requests, in the renderer's shell store over a real app core: a late answer
 // to an older request, or a request made while a person answers a prompt, never replaces the prompt they see.
 
 import { mkdirSync } from 'node:fs';
@@ -7,7 +7,8 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../main/contract';
 import { BRIDGE_GLOBAL, type DesktopBridge } from '../../main/transport/renderer-api';
-import { useProjectStore } from '../../renderer/src/stores/project';
+import { useShellStore } from '../../renderer/src/stores/shell';
+import { init, tearDown } from '../../renderer/src/stores/whole-project';
 import { useDataStore } from '../../renderer/src/stores/data';
 import { DIABETES, startHarness, tempDir, type Harness } from '../main/api/harness';
 
@@ -35,10 +36,9 @@ beforeAll(async () => {
   };
   (globalThis as Record<string, unknown>)[BRIDGE_GLOBAL] = bridge;
   setActivePinia(createPinia());
-  const project = useProjectStore();
-  await project.init();
+  await init();
   // browser mode: the core has no native dialogs, so the store shows its own path field
-  expect(project.info?.nativeDialogs).toBe(false);
+  expect(useShellStore().info?.nativeDialogs).toBe(false);
   expect(await useDataStore().importPath(DIABETES)).toBe(true);
 });
 
@@ -46,11 +46,11 @@ beforeAll(async () => {
 afterEach(() => {
   holding = false;
   for (const release of held.splice(0)) release();
-  useProjectStore().filePrompt?.resolve(null);
+  useShellStore().filePrompt?.resolve(null);
 });
 
 afterAll(async () => {
-  useProjectStore().tearDown();
+  tearDown();
   await h?.close();
 });
 
@@ -68,50 +68,50 @@ function track(request: Promise<string | null>): { answer: string | null | undef
 
 describe('the file chooser in browser mode', () => {
   it("opens with the main side's default already in the field, in the person's documents", async () => {
-    const project = useProjectStore();
-    const chosen = project.chooseFile('saveCsv');
-    await vi.waitFor(() => expect(project.filePrompt).not.toBeNull());
+    const shell = useShellStore();
+    const chosen = shell.chooseFile('saveCsv');
+    await vi.waitFor(() => expect(shell.filePrompt).not.toBeNull());
     // bug guarded: an unsaved example's predictions were offered in the app's own datasets/ folder
-    expect(project.filePrompt?.path).toBe(path.join(home, 'Documents', 'diabetes predictions.csv'));
-    project.filePrompt!.resolve(null);
+    expect(shell.filePrompt?.path).toBe(path.join(home, 'Documents', 'diabetes predictions.csv'));
+    shell.filePrompt!.resolve(null);
     expect(await chosen).toBeNull();
   });
 
   it('a late answer to an older request does not replace the newer prompt', async () => {
-    const project = useProjectStore();
+    const shell = useShellStore();
     holding = true;
-    const older = track(project.chooseFile('saveWeights'));
-    const newer = project.chooseFile('saveProject');
+    const older = track(shell.chooseFile('saveWeights'));
+    const newer = shell.chooseFile('saveProject');
     await heldAnswers(2);
     holding = false;
     held.splice(1, 1)[0]!(); // the newer request's answer first
-    await vi.waitFor(() => expect(project.filePrompt).not.toBeNull());
-    const shown = project.filePrompt;
+    await vi.waitFor(() => expect(shell.filePrompt).not.toBeNull());
+    const shown = shell.filePrompt;
     expect(shown?.title).toBe('Save the project as');
     held.shift()!();
-    await vi.waitFor(() => expect(older.answer !== undefined || project.filePrompt !== shown).toBe(true));
+    await vi.waitFor(() => expect(older.answer !== undefined || shell.filePrompt !== shown).toBe(true));
     // bug guarded: the older request's answer closed the person's prompt and opened its own with its default
-    expect(project.filePrompt?.title).toBe('Save the project as');
-    expect(project.filePrompt).toBe(shown);
+    expect(shell.filePrompt?.title).toBe('Save the project as');
+    expect(shell.filePrompt).toBe(shown);
     expect(older.answer).toBeNull();
     shown!.resolve(path.join(dir, 'typed.neuron'));
     expect(await newer).toBe(path.join(dir, 'typed.neuron'));
   });
 
   it('a request made while a person answers a prompt leaves that prompt open', async () => {
-    const project = useProjectStore();
-    const answering = track(project.chooseFile('saveCsv'));
-    await vi.waitFor(() => expect(project.filePrompt).not.toBeNull());
-    const shown = project.filePrompt;
+    const shell = useShellStore();
+    const answering = track(shell.chooseFile('saveCsv'));
+    await vi.waitFor(() => expect(shell.filePrompt).not.toBeNull());
+    const shown = shell.filePrompt;
     expect(shown?.title).toBe('Save the predictions as');
-    const meanwhile = track(project.chooseFile('saveProject'));
-    await vi.waitFor(() => expect(meanwhile.answer !== undefined || project.filePrompt !== shown).toBe(true));
+    const meanwhile = track(shell.chooseFile('saveProject'));
+    await vi.waitFor(() => expect(meanwhile.answer !== undefined || shell.filePrompt !== shown).toBe(true));
     // bug guarded: Ctrl+S (or any other file request) closed the open prompt and opened "Save the project as"
-    expect(project.filePrompt?.title).toBe('Save the predictions as');
-    expect(project.filePrompt).toBe(shown);
+    expect(shell.filePrompt?.title).toBe('Save the predictions as');
+    expect(shell.filePrompt).toBe(shown);
     expect(meanwhile.answer).toBeNull();
     shown!.resolve(path.join(dir, 'mine.csv'));
     await vi.waitFor(() => expect(answering.answer).toBe(path.join(dir, 'mine.csv')));
-    expect(project.filePrompt).toBeNull();
+    expect(shell.filePrompt).toBeNull();
   });
 });

@@ -2,7 +2,6 @@
 // so a Dataset can be posted to pool workers without copying the numbers.
 
 import { dataError } from './errors';
-import type { RenamedColumn } from './notes';
 
 export interface NonNumericEntries {
   /** how many cells of a numeric-looking column are text */
@@ -25,6 +24,17 @@ export interface Column {
   categories?: string[];
   /** numeric-looking column with a few text entries */
   nonNumeric?: NonNumericEntries;
+}
+
+/** A header cell the importer had to rename (empty, or the same as an earlier one). */
+export interface RenamedColumn {
+  /** 0-based position */
+  index: number;
+  /** the header cell as written (trimmed), '' when empty */
+  header: string;
+  name: string;
+  /** 0-based position of the earlier column with the same header */
+  sameAs?: number;
 }
 
 export interface Dataset {

@@ -2,7 +2,7 @@
 // rows left out, a label that cannot be learnt as it is), each with what to do on the command line and in the app.
 // They are worded here once; the CLI prints `message cli`, the Data screen shows `message app`.
 
-import type { Dataset } from './dataset';
+import type { Dataset, RenamedColumn } from './dataset';
 import { fileRow } from './dataset';
 
 export type DataNoteCode =
@@ -60,15 +60,6 @@ function clause(reason: string): string {
 // ---- on import -----------------------------------------------------------------------------------------------
 
 /** A header cell left empty or repeating an earlier one: the name the column got instead. */
-export interface RenamedColumn {
-  /** 0-based position */
-  index: number;
-  /** the header cell as written (trimmed), '' when empty */
-  header: string;
-  name: string;
-  /** 0-based position of the earlier column with the same header */
-  sameAs?: number;
-}
 
 export function renamedColumnNote(fileName: string, renamed: RenamedColumn): DataNote {
   const position = renamed.index + 1;

@@ -2,7 +2,7 @@
 // column names.
 
 import { isMissingText, parseNumberText } from './cells';
-import type { RenamedColumn } from './notes';
+import type { RenamedColumn } from './dataset';
 
 /** Candidates in order of preference when two fit equally well. */
 const CANDIDATES = ['\t', ';', '|', ','] as const;

@@ -1,12 +1,11 @@
-// The table the person brought: importing it (path, dialog, drop, the example), its column profiles and the task
-// its label makes, and pages of rows for the virtualised table.
+// The table the person brought: importing it (path, dialog, drop), its column profiles and the task its label makes,
+// and pages of rows for the virtualised table.
 
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { AppInfo, DatasetSummary, Describe, ErrorInfo, FileSuggestion, ProjectState } from '../../../main/contract';
+import type { DatasetSummary, Describe, ErrorInfo, FileSuggestion, ProjectState } from '../../../main/contract';
 import { toErrorInfo, useApi } from '../api';
-import { useProjectStore } from './project';
-import { useModelStore } from './model';
+import { useShellStore } from './shell';
 
 export type ColumnProfile = Describe['profiles'][number];
 export type LabelTask = NonNullable<Describe['labelTask']>;
@@ -19,7 +18,15 @@ export interface RowsPage {
   rows: string[][];
 }
 
+/** What an import hands on to the rest of the app; whole-project.ts connects it. */
+export interface DataLinks {
+  /** every screen rebuilt from the main side's state (the new table and its starting plan) */
+  refreshProject(): Promise<void>;
+}
+
 export const useDataStore = defineStore('data', () => {
+  const shell = useShellStore();
+  let links: DataLinks = { refreshProject: async () => {} };
   const summary = ref<DatasetSummary | null>(null);
   const profiles = shallowRef<ColumnProfile[]>([]);
   const roles = shallowRef<Describe['roles'] | null>(null);
@@ -33,6 +40,10 @@ export const useDataStore = defineStore('data', () => {
   const tableVersion = ref(0);
   // Pages of rows by page number; not reactive (the table asks for what it draws).
   let pages = new Map<number, Promise<RowsPage>>();
+
+  function connect(to: DataLinks): void {
+    links = to;
+  }
 
   function hydrate(state: ProjectState): void {
     summary.value = state.dataset;
@@ -49,8 +60,7 @@ export const useDataStore = defineStore('data', () => {
   }
 
   async function describe(): Promise<void> {
-    const project = useProjectStore();
-    const result = await project.attempt('Describing the columns…', () => useApi().dataset.describe(), false);
+    const result = await shell.attempt('Describing the columns…', () => useApi().dataset.describe(), false);
     if (!result) return;
     profiles.value = result.profiles;
     roles.value = result.roles;
@@ -59,10 +69,9 @@ export const useDataStore = defineStore('data', () => {
 
   /** After an import the main side has a new table and its starting plan: rebuild the data and model screens. */
   async function afterImport(): Promise<void> {
-    const project = useProjectStore();
-    await project.refresh();
+    await links.refreshProject();
     importError.value = null;
-    if (project.ui.screen === 'start') await project.goTo('data');
+    if (shell.ui.screen === 'start') await shell.goTo('data');
   }
 
   async function importPath(path: string, options: { skipBadRows?: boolean; header?: boolean } = {}): Promise<boolean> {
@@ -70,8 +79,7 @@ export const useDataStore = defineStore('data', () => {
     lastImport.value = { path, fileName };
     importing.value = true;
     importError.value = null;
-    const project = useProjectStore();
-    project.busy = `Reading ${fileName}…`;
+    shell.busy = `Reading ${fileName}…`;
     try {
       await useApi().dataset.import({ path, ...options });
       await afterImport();
@@ -81,7 +89,7 @@ export const useDataStore = defineStore('data', () => {
       return false;
     } finally {
       importing.value = false;
-      project.busy = null;
+      shell.busy = null;
     }
   }
 
@@ -89,8 +97,7 @@ export const useDataStore = defineStore('data', () => {
   async function importDropped(file: { name: string; text(): Promise<string> }, options: { skipBadRows?: boolean } = {}): Promise<boolean> {
     importing.value = true;
     importError.value = null;
-    const project = useProjectStore();
-    project.busy = `Reading ${file.name}…`;
+    shell.busy = `Reading ${file.name}…`;
     try {
       const content = await file.text();
       lastImport.value = { fileName: file.name, content };
@@ -102,7 +109,7 @@ export const useDataStore = defineStore('data', () => {
       return false;
     } finally {
       importing.value = false;
-      project.busy = null;
+      shell.busy = null;
     }
   }
 
@@ -119,21 +126,8 @@ export const useDataStore = defineStore('data', () => {
   }
 
   async function chooseAndImport(): Promise<boolean> {
-    const path = await useProjectStore().chooseFile('csv');
+    const path = await shell.chooseFile('csv');
     return path ? importPath(path) : false;
-  }
-
-  /** "Open the example": a fresh project named after it, the CSV read, its label chosen, the Data screen shown. */
-  async function openExample(example: AppInfo['examples'][number]): Promise<boolean> {
-    const project = useProjectStore();
-    const title = example.title.replace(/^./, (c) => c.toUpperCase());
-    if (!(await project.newProject(title))) return false;
-    if (!(await importPath(example.path))) return false;
-    const model = useModelStore();
-    if (example.label && model.plan && model.plan.label !== example.label) await model.setRole(example.label, 'label');
-    if (example.classWords) await project.setUi({ classWords: example.classWords });
-    await project.goTo('data');
-    return true;
   }
 
   /** One page of rows as text, cached; failures show as the problem banner and an empty page. */
@@ -146,7 +140,7 @@ export const useDataStore = defineStore('data', () => {
         .then((answer) => ({ columns: answer.columns, rows: answer.rows }))
         .catch((error) => {
           pages.delete(page);
-          useProjectStore().report(error, 'reading rows of the table');
+          shell.report(error, 'reading rows of the table');
           return { columns: [], rows: [] };
         });
       pages.set(page, pending);
@@ -176,6 +170,7 @@ export const useDataStore = defineStore('data', () => {
     importError,
     lastImport,
     tableVersion,
+    connect,
     hydrate,
     resetRows,
     describe,
@@ -183,7 +178,6 @@ export const useDataStore = defineStore('data', () => {
     importDropped,
     retrySkippingBadRows,
     chooseAndImport,
-    openExample,
     rowsPage,
     csvSuggestions,
     profileOf,

@@ -9,12 +9,21 @@ import { useApi } from '../api';
 import { defaultClassWords, type ClassWords } from '../lib/confusion-words';
 import { evaluationView } from '../lib/evaluation-view';
 import { readAnswer, traceForward, type RowValues } from '../lib/forward-trace';
-import { useProjectStore } from './project';
-import { useTrainingStore } from './training';
+import { useShellStore } from './shell';
+
+/** The runs to choose from (the training store); whole-project.ts connects it. */
+export interface RunsFacts {
+  readonly runs: readonly { id: string; status: Run['status'] }[];
+  /** weights and evaluation of runs that have them, by id */
+  readonly details: ReadonlyMap<string, Run>;
+  loadRun(runId: string): Promise<Run | null>;
+}
+
+const NO_RUNS: RunsFacts = { runs: [], details: new Map(), loadRun: async () => null };
 
 export const useEvaluationStore = defineStore('evaluation', () => {
-  const project = useProjectStore();
-  const training = useTrainingStore();
+  const shell = useShellStore();
+  const trainingRuns = shallowRef<RunsFacts>(NO_RUNS);
   /** the run whose weights and evaluation are loaded */
   const run = shallowRef<Run | null>(null);
   const loading = ref(false);
@@ -23,7 +32,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   const lastExport = ref<string | null>(null);
   const lastPredictions = ref<{ rows: number; outputPath: string; warnings: string[] } | null>(null);
 
-  const threshold = computed(() => project.ui.threshold ?? 0.5);
+  const threshold = computed(() => shell.ui.threshold ?? 0.5);
   const weights = computed<WeightsFile | null>(() => run.value?.weights ?? null);
 
   const view = computed(() => {
@@ -32,7 +41,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   });
 
   const classWords = computed<ClassWords>(() => {
-    const named = (project.ui as Record<string, unknown>).classWords as ClassWords | undefined;
+    const named = (shell.ui as Record<string, unknown>).classWords as ClassWords | undefined;
     if (named?.positive && named.negative) return named;
     const w = weights.value;
     return defaultClassWords(w?.output.name ?? 'the label', w?.output.classes ?? ['0', '1']);
@@ -49,6 +58,10 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     return { trace, answer: readAnswer(w, trace.outputs, threshold.value), empty };
   });
 
+  function connect(to: RunsFacts): void {
+    trainingRuns.value = to;
+  }
+
   function hydrate(state: ProjectState): void {
     run.value = null;
     lastExport.value = null;
@@ -59,7 +72,8 @@ export const useEvaluationStore = defineStore('evaluation', () => {
 
   /** The run to evaluate and use: the one selected if it has weights, else the newest one that has. */
   function chosenRunId(): string | null {
-    const selected = project.ui.selectedRunId;
+    const selected = shell.ui.selectedRunId;
+    const training = trainingRuns.value;
     const withWeights = training.runs.filter((r) => training.details.get(r.id)?.weights || r.status === 'completed' || r.status === 'stopped');
     if (selected && withWeights.some((r) => r.id === selected)) return selected;
     return withWeights[withWeights.length - 1]?.id ?? null;
@@ -73,8 +87,8 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     if (run.value?.id === runId && run.value.weights) return;
     loading.value = true;
     try {
-      run.value = await training.loadRun(runId);
-      if (run.value && project.ui.selectedRunId !== runId) await project.setUi({ selectedRunId: runId });
+      run.value = await trainingRuns.value.loadRun(runId);
+      if (run.value && shell.ui.selectedRunId !== runId) await shell.setUi({ selectedRunId: runId });
     } finally {
       loading.value = false;
     }
@@ -84,61 +98,61 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   /** Moves the threshold at once on screen; remembers it in the project a moment later. */
   function setThreshold(value: number): void {
     const t = Math.min(1, Math.max(0, value));
-    project.ui = { ...project.ui, threshold: t };
+    shell.ui = { ...shell.ui, threshold: t };
     clearTimeout(thresholdTimer);
-    thresholdTimer = setTimeout(() => void project.setUi({ threshold: t }), 300);
+    thresholdTimer = setTimeout(() => void shell.setUi({ threshold: t }), 300);
   }
 
   async function setClassWords(words: ClassWords): Promise<void> {
-    await project.setUi({ classWords: words });
+    await shell.setUi({ classWords: words });
   }
 
   let formTimer: ReturnType<typeof setTimeout> | undefined;
   function setFormValue(feature: string, value: string): void {
     formValues.value = { ...formValues.value, [feature]: value };
     clearTimeout(formTimer);
-    formTimer = setTimeout(() => void project.setUi({ lastPatient: formValues.value }), 400);
+    formTimer = setTimeout(() => void shell.setUi({ lastPatient: formValues.value }), 400);
   }
 
   function fillForm(values: Record<string, string>): void {
     formValues.value = { ...values };
-    void project.setUi({ lastPatient: formValues.value });
+    void shell.setUi({ lastPatient: formValues.value });
   }
 
   async function exportWeights(): Promise<string | null> {
     const current = run.value;
     if (!current) return null;
-    const path = await project.chooseFile('saveWeights');
+    const path = await shell.chooseFile('saveWeights');
     if (!path) return null;
     const target = /\.json$/i.test(path) ? path : `${path}.json`;
-    const done = await project.attempt('Exporting the weights…', () => useApi().export.weights({ runId: current.id, path: target }));
+    const done = await shell.attempt('Exporting the weights…', () => useApi().export.weights({ runId: current.id, path: target }));
     if (!done) return null;
     lastExport.value = done.path;
-    project.say(`Weights saved to ${done.path}.`);
+    shell.say(`Weights saved to ${done.path}.`);
     return done.path;
   }
 
   async function predictCsv(): Promise<boolean> {
     const current = run.value;
     if (!current) return false;
-    const inputPath = await project.chooseFile('csv', 'Choose the CSV to predict');
+    const inputPath = await shell.chooseFile('csv', 'Choose the CSV to predict');
     if (!inputPath) return false;
-    const outputPath = await project.chooseFile('saveCsv');
+    const outputPath = await shell.chooseFile('saveCsv');
     if (!outputPath) return false;
-    const done = await project.attempt('Predicting every row…', () =>
+    const done = await shell.attempt('Predicting every row…', () =>
       useApi().predict.csv({ runId: current.id, inputPath, outputPath: /\.csv$/i.test(outputPath) ? outputPath : `${outputPath}.csv` }),
     );
     if (!done) return false;
     lastPredictions.value = done;
-    project.say(`Predicted ${done.rows} rows; saved to ${done.outputPath}.`);
+    shell.say(`Predicted ${done.rows} rows; saved to ${done.outputPath}.`);
     return true;
   }
 
   // a run finishing (or being removed) can change which run is shown
   watch(
-    () => [project.ui.selectedRunId, training.details] as const,
+    () => [shell.ui.selectedRunId, trainingRuns.value.details] as const,
     () => {
-      if (project.ui.screen === 'evaluate' || project.ui.screen === 'use') void load();
+      if (shell.ui.screen === 'evaluate' || shell.ui.screen === 'use') void load();
     },
   );
 
@@ -153,6 +167,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     view,
     classWords,
     answer,
+    connect,
     hydrate,
     chosenRunId,
     load,

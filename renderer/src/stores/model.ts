@@ -2,25 +2,37 @@
 // layers and the training settings. Every edit is applied here at once and sent to the main side shortly after.
 
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
-import type { PlanDraft, ProjectState } from '../../../main/contract';
+import { computed, ref, shallowRef } from 'vue';
+import type { Describe, PlanDraft, ProjectState } from '../../../main/contract';
 import type { LayerPlan } from '../../../workers/plan';
 import { plain, useApi } from '../api';
 import { countParameters } from '../lib/parameter-count';
 import { outputLayerReason } from '../lib/explanations';
 import type { FixAction } from '../lib/column-fixes';
-import { useDataStore } from './data';
-import { useProjectStore } from './project';
+import { useShellStore } from './shell';
 
 export type Role = 'feature' | 'label' | 'unused';
 export type Preparation = PlanDraft['preparation'];
 export type Split = PlanDraft['split'];
 export type TrainingSettings = PlanDraft['training'];
 
+/** What the plan needs to know of the table (the data store); whole-project.ts connects it. */
+export interface TableFacts {
+  readonly summary: unknown;
+  readonly profiles: readonly { name: string }[];
+  readonly labelTask: Describe['labelTask'];
+  profileOf(column: string): Describe['profiles'][number] | undefined;
+  /** asks the main side again what the columns and the label make */
+  describe(): Promise<void>;
+}
+
+const NO_TABLE: TableFacts = { summary: null, profiles: [], labelTask: null, profileOf: () => undefined, describe: async () => {} };
 
 const SAVE_DELAY_MS = 250;
 
 export const useModelStore = defineStore('model', () => {
+  const shell = useShellStore();
+  const table = shallowRef<TableFacts>(NO_TABLE);
   const plan = ref<PlanDraft | null>(null);
   /** the Suggest button's reasons, one sentence each */
   const suggestNotes = ref<string[]>([]);
@@ -29,6 +41,10 @@ export const useModelStore = defineStore('model', () => {
   let saving: Promise<void> | null = null;
   let labelBefore = '';
   let taskBefore: PlanDraft['task'] = 'auto';
+
+  function connect(to: TableFacts): void {
+    table.value = to;
+  }
 
   function hydrate(state: ProjectState): void {
     clearTimeout(saveTimer);
@@ -46,15 +62,14 @@ export const useModelStore = defineStore('model', () => {
     if (!plan.value) return;
     const editsAtSend = edits;
     const sent = plain(plan.value);
-    const project = useProjectStore();
     const run = (async () => {
-      const answer = await project.attempt('Saving the plan…', () => useApi().project.setPlan({ plan: sent }), false);
+      const answer = await shell.attempt('Saving the plan…', () => useApi().project.setPlan({ plan: sent }), false);
       if (answer && edits === editsAtSend) plan.value = plain(answer);
       // the label (and the task chosen for it) decides the task, the output layer and the metrics: ask the data side again
       if (sent.label !== labelBefore || sent.task !== taskBefore) {
         labelBefore = sent.label;
         taskBefore = sent.task;
-        await useDataStore().describe();
+        await table.value.describe();
       }
     })();
     saving = run;
@@ -73,7 +88,7 @@ export const useModelStore = defineStore('model', () => {
     change(plan.value);
     edits++;
     // the main side confirms through project.changed; the mark shows at once
-    useProjectStore().dirty = true;
+    shell.dirty = true;
     clearTimeout(saveTimer);
     if (immediately) return persist();
     saveTimer = setTimeout(() => void persist(), SAVE_DELAY_MS);
@@ -90,7 +105,7 @@ export const useModelStore = defineStore('model', () => {
 
   /** Features kept in the table's column order, whatever order they were chosen in. */
   function inTableOrder(columns: string[]): string[] {
-    const order = useDataStore().profiles.map((p) => p.name);
+    const order = table.value.profiles.map((p) => p.name);
     return [...columns].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   }
 
@@ -101,7 +116,7 @@ export const useModelStore = defineStore('model', () => {
       if (role === 'label') {
         // the column that was the label goes back to the inputs, if it can be one
         const previous = p.label;
-        const kind = previous ? useDataStore().profileOf(previous)?.kind : undefined;
+        const kind = previous ? table.value.profileOf(previous)?.kind : undefined;
         if (previous && previous !== column && (kind === 'numeric' || kind === 'categorical')) features.push(previous);
         p.label = column;
       } else if (p.label === column) p.label = '';
@@ -207,7 +222,7 @@ export const useModelStore = defineStore('model', () => {
     const args: { features?: string[]; label?: string } = {};
     if (p.features.length) args.features = [...p.features];
     if (p.label) args.label = p.label;
-    const answer = await useProjectStore().attempt('Suggesting a model…', () => useApi().model.suggest(args));
+    const answer = await shell.attempt('Suggesting a model…', () => useApi().model.suggest(args));
     if (!answer) return;
     suggestNotes.value = answer.notes;
     await edit((draft) => {
@@ -222,7 +237,7 @@ export const useModelStore = defineStore('model', () => {
   const inputWidth = computed(() => {
     const p = plan.value;
     if (!p) return 0;
-    const data = useDataStore();
+    const data = table.value;
     let width = 0;
     for (const feature of p.features) {
       const profile = data.profileOf(feature) as (Record<string, unknown> & { kind: string }) | undefined;
@@ -235,7 +250,7 @@ export const useModelStore = defineStore('model', () => {
   /** The output layer the label makes, and why. */
   const outputLayer = computed(() => {
     const p = plan.value;
-    const task = useDataStore().labelTask;
+    const task = table.value.labelTask;
     if (!p || !p.label || !task) return null;
     const classes = task.classes ?? [];
     const units = task.task === 'multiclass' ? Math.max(2, classes.length) : 1;
@@ -255,7 +270,7 @@ export const useModelStore = defineStore('model', () => {
   const missingForTraining = computed(() => {
     const reasons: string[] = [];
     const p = plan.value;
-    if (!useDataStore().summary || !p) return ['Import a table of data first (Data screen).'];
+    if (!table.value.summary || !p) return ['Import a table of data first (Data screen).'];
     if (!p.label) reasons.push('Choose the column to predict: mark one column as the label on the Data screen.');
     if (p.features.length === 0) reasons.push('Choose at least one feature column on the Data screen.');
     return reasons;
@@ -264,6 +279,7 @@ export const useModelStore = defineStore('model', () => {
   return {
     plan,
     suggestNotes,
+    connect,
     hydrate,
     persist,
     flush,

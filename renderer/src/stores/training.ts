@@ -4,14 +4,12 @@
 
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue';
-import type { ErrorInfo, PayloadOf, ProjectState, Run, RunSummary } from '../../../main/contract';
-import type { EpochMetrics } from '../../../workers/engine/spec';
+import type { ErrorInfo, PayloadOf, PlanDraft, ProjectState, Run, RunSummary } from '../../../main/contract';
 import type { TrainingPlan } from '../../../workers/plan';
 import { appendEpochs, isActive, queuedRun } from '../../../workers/run';
 import { toErrorInfo, useApi } from '../api';
 import { kernelsOf } from '../lib/network-inputs';
-import { useModelStore } from './model';
-import { useProjectStore } from './project';
+import { useShellStore } from './shell';
 
 /** A run as the screens show it: its summary, and how far it is. `history` is a raw array: read it when
  * `historyVersion` changes. */
@@ -24,6 +22,15 @@ export interface RunEntry extends RunSummary {
   elapsed: number;
   /** while it trains: the latest copy of its kernels, for the drawing of the network (a raw object) */
   live: LiveWeights | null;
+}
+
+/** What a run is started from (the model store); whole-project.ts connects it. */
+export interface PlanFacts {
+  readonly plan: PlanDraft | null;
+  /** what still stops training, in words; empty when it can start */
+  readonly missingForTraining: string[];
+  /** waits for every edit of the plan to reach the main side */
+  flush(): Promise<void>;
 }
 
 export type LiveWeights = NonNullable<PayloadOf<'training.progress'>['weights']>;
@@ -43,6 +50,9 @@ function entryFrom(summary: RunSummary): RunEntry {
 }
 
 export const useTrainingStore = defineStore('training', () => {
+  const shell = useShellStore();
+  // until whole-project.ts connects the model store, a start is left to the main side to refuse
+  let model: PlanFacts = { plan: null, missingForTraining: [], flush: async () => {} };
   const runs = ref<RunEntry[]>([]);
   /** bumps whenever any run's history grows */
   const historyVersion = ref(0);
@@ -63,6 +73,10 @@ export const useTrainingStore = defineStore('training', () => {
   function setDetails(run: Run): void {
     details.value.set(run.id, markRaw(run));
     triggerRef(details);
+  }
+
+  function connect(to: PlanFacts): void {
+    model = to;
   }
 
   function hydrate(state: ProjectState): void {
@@ -89,7 +103,7 @@ export const useTrainingStore = defineStore('training', () => {
         if (!known || summary.history.length >= known.history.length || !isActive(summary.status)) replaceEntry(summary);
       }
     } catch (error) {
-      useProjectStore().report(error, 'listing the training runs');
+      shell.report(error, 'listing the training runs');
     }
   }
 
@@ -121,8 +135,7 @@ export const useTrainingStore = defineStore('training', () => {
       if (!message.run) run.status = 'failed';
       run.message = message.error.message;
     }
-    const project = useProjectStore();
-    project.problem = {
+    shell.problem = {
       ...message.error,
       message: `${run ? `“${run.name}” stopped: ` : 'A training run stopped: '}${message.error.message}`,
     };
@@ -141,8 +154,6 @@ export const useTrainingStore = defineStore('training', () => {
 
   /** Starts a run with the current plan and shows it; returns its id. */
   async function start(name?: string): Promise<string | null> {
-    const model = useModelStore();
-    const project = useProjectStore();
     startProblem.value = null;
     const missing = model.missingForTraining;
     if (missing.length) {
@@ -159,7 +170,7 @@ export const useTrainingStore = defineStore('training', () => {
         const plan: TrainingPlan = JSON.parse(JSON.stringify(model.plan));
         runs.value.push(entryFrom(queuedRun(runId, runName, plan)));
       }
-      await project.setUi({ selectedRunId: runId });
+      await shell.setUi({ selectedRunId: runId });
       return runId;
     } catch (error) {
       startProblem.value = toErrorInfo(error, 'starting the training');
@@ -170,21 +181,20 @@ export const useTrainingStore = defineStore('training', () => {
   }
 
   async function stop(runId: string): Promise<void> {
-    await useProjectStore().attempt('Stopping…', () => useApi().training.stop({ runId }), false);
+    await shell.attempt('Stopping…', () => useApi().training.stop({ runId }), false);
   }
 
   async function remove(runId: string): Promise<void> {
-    const project = useProjectStore();
-    const done = await project.attempt('Removing the run…', () => useApi().training.delete({ runId }), false);
+    const done = await shell.attempt('Removing the run…', () => useApi().training.delete({ runId }), false);
     if (!done) return;
     runs.value = runs.value.filter((r) => r.id !== runId);
     details.value.delete(runId);
     triggerRef(details);
     historyVersion.value++;
     const patch: Record<string, unknown> = {};
-    if (project.ui.selectedRunId === runId) patch.selectedRunId = runs.value[runs.value.length - 1]?.id ?? null;
-    if (project.ui.compareRunIds.includes(runId)) patch.compareRunIds = project.ui.compareRunIds.filter((id) => id !== runId);
-    if (Object.keys(patch).length) await project.setUi(patch);
+    if (shell.ui.selectedRunId === runId) patch.selectedRunId = runs.value[runs.value.length - 1]?.id ?? null;
+    if (shell.ui.compareRunIds.includes(runId)) patch.compareRunIds = shell.ui.compareRunIds.filter((id) => id !== runId);
+    if (Object.keys(patch).length) await shell.setUi(patch);
   }
 
   /** What the drawing of the network shows for a run: its final kernels, or while it trains the latest copy (with
@@ -201,21 +211,20 @@ export const useTrainingStore = defineStore('training', () => {
   async function loadRun(runId: string): Promise<Run | null> {
     const known = details.value.get(runId);
     if (known?.weights) return known;
-    const run = await useProjectStore().attempt('Loading the run…', () => useApi().training.get({ runId }), false);
+    const run = await shell.attempt('Loading the run…', () => useApi().training.get({ runId }), false);
     if (!run) return null;
     setDetails(run);
     return run;
   }
 
   async function toggleCompare(runId: string): Promise<void> {
-    const project = useProjectStore();
-    const current = project.ui.compareRunIds;
+    const current = shell.ui.compareRunIds;
     const next = current.includes(runId) ? current.filter((id) => id !== runId) : [...current, runId];
-    await project.setUi({ compareRunIds: next });
+    await shell.setUi({ compareRunIds: next });
   }
 
   async function select(runId: string): Promise<void> {
-    await useProjectStore().setUi({ selectedRunId: runId });
+    await shell.setUi({ selectedRunId: runId });
   }
 
   return {
@@ -228,6 +237,7 @@ export const useTrainingStore = defineStore('training', () => {
     finishedRuns,
     find,
     kernelsToDraw,
+    connect,
     hydrate,
     setUp,
     tearDown,

@@ -30,8 +30,9 @@ describe('refusals in words', () => {
   it('names a file that is not there', async () => {
     const missing = path.join(h.dir, 'nope.csv');
     const e = await fail(h.api.dataset.import({ path: missing }));
-    expect(e.code).toBe('io');
     expect(e.message).toBe(`There is no file at ${missing}.`);
+    expect(e.code).toBe('not_found');
+    expect(e.hint).toBe('Check the path, or choose the file again.');
     expect(e.file).toBe(missing);
   });
 

@@ -44,3 +44,33 @@ describe('recovery', () => {
     await second.close();
   });
 });
+
+describe('recovery never puts older work over newer', () => {
+  // Regression: autosaved work was offered, and restored, after its project had been opened and saved again since.
+  it('offers the autosave of a saved project only while it is newer than the last save of that project', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'pima.neuron');
+    const first = startHarness({ autosaveMs: 60_000 }, dir);
+    await first.api.dataset.import({ path: DIABETES });
+    await first.api.project.save({ path: file });
+    const plan = (await first.api.project.state()).plan!;
+    await first.api.project.setPlan({ plan: { ...plan, features: plan.features.slice(1) } }); // unsaved change
+    await first.core.context.projects.flushAutosave();
+    await first.close(); // killed with the change unsaved
+
+    const second = startHarness({ autosaveMs: 60_000 }, dir);
+    expect(await second.api.recovery.check()).toMatchObject({ available: true, name: 'pima', path: file });
+    // the person opens the project itself instead, and saves it
+    await second.api.project.open({ path: file });
+    await second.api.project.save();
+    expect(await second.api.recovery.check()).toEqual({ available: false });
+    const refused = await second.api.recovery.restore().catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'no_recovery' });
+    expect((await second.api.project.state()).plan?.features).toEqual(plan.features);
+    await second.close();
+
+    const third = startHarness({ autosaveMs: 60_000 }, dir);
+    expect(await third.api.recovery.check()).toEqual({ available: false });
+    await third.close();
+  });
+});

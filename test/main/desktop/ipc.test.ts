@@ -1,7 +1,10 @@
 // The Electron transport without Electron: the real preload and IPC registration over a fake ipcMain/ipcRenderer pair.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, eventNames, requestNames } from '../../../main/contract';
-import { createDispatch, EventHub } from '../../../main/transport/dispatch';
+import { createDispatch, EventHub, type Dispatch } from '../../../main/transport/dispatch';
 import { apiFromBridge, BRIDGE_GLOBAL, type DesktopBridge } from '../../../main/transport/renderer-api';
 import { fakeHandlers } from '../fake-handlers';
 
@@ -34,15 +37,15 @@ vi.mock('electron', () => ({
 
 const APP_URL = 'app://neuron-studio/index.html';
 
-async function setUp() {
+async function setUp(core?: { dispatch: Dispatch; hub: EventHub }) {
   const { registerIpc, forwardEvents } = await import('../../../main/desktop/ipc');
   await import('../../../main/desktop/preload');
-  const hub = new EventHub();
+  const hub = core?.hub ?? new EventHub();
   const fakeIpcMain = {
     handle: (channel: string, handler: (event: unknown, args: unknown) => unknown) => wire.handlers.set(channel, handler),
     removeHandler: (channel: string) => wire.handlers.delete(channel),
   };
-  const unregister = registerIpc(fakeIpcMain as never, createDispatch(fakeHandlers(hub)), () => APP_URL);
+  const unregister = registerIpc(fakeIpcMain as never, core?.dispatch ?? createDispatch(fakeHandlers(hub)), () => APP_URL);
   const closed: (() => void)[] = [];
   const fakeWindow = {
     isDestroyed: () => false,
@@ -96,6 +99,34 @@ describe('Electron IPC transport', () => {
     } finally {
       wire.senderUrl = APP_URL;
       unregister();
+    }
+  });
+});
+
+describe('Electron IPC with the whole app behind it', () => {
+  // Regression: the IPC handlers let a page write a project over any file and read a pipe as a table.
+  it('applies the same file rules as every other face', async () => {
+    const { createCore } = await import('../../../main/handlers/index');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ns-ipc-files-'));
+    const core = createCore({ mode: 'desktop', dataDir: path.join(dir, 'data'), checkResults: true });
+    const { api, unregister } = await setUp(core);
+    try {
+      await api.dataset.import({ path: path.resolve(__dirname, '../../../datasets/diabetes.csv') });
+      const script = path.join(dir, 'startup.sh');
+      writeFileSync(script, '#!/bin/sh\n');
+      const refused = await api.project.save({ path: script }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ApiError);
+      expect(refused).toMatchObject({ code: 'wrong_extension', hint: 'Choose a name ending in .neuron.' });
+      expect(readFileSync(script, 'utf8')).toBe('#!/bin/sh\n');
+      expect(readdirSync(dir).sort()).toEqual(['data', 'startup.sh']);
+
+      const device = await api.dataset.import({ path: '/dev/zero' }).catch((e: unknown) => e);
+      expect(device).toMatchObject({ code: 'not_a_file', message: '/dev/zero is a device, not a file on disk, so it was not read.' });
+      expect((await api.project.state()).dirty).toBe(true);
+    } finally {
+      unregister();
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

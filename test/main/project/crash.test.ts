@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openProject } from '../../../main/project/open';
 import { saveProject } from '../../../main/project/save';
-import { tempFilesOf } from '../../../main/project/atomic-write';
+import { tempFilesOf } from '../../../main/files/temp-files';
 import type { ProjectFile } from '../../../main/project/schema';
 import { makeCsv, makeProject } from './make-project';
 
@@ -181,7 +181,7 @@ describe('a save killed at any moment', () => {
     }
     const totalSeconds = (performance.now() - started) / 1000;
 
-    // Nothing but the file, its .bak and write-file-atomic temp files (`project.neuron.<hash>`) in the folder.
+    // Nothing but the file, its .bak and the writer's temp files (`project.neuron.<number>`) in the folder.
     const left = fs.readdirSync(work);
     const temps = [...(await tempFilesOf(target)), ...(await tempFilesOf(backup))];
     expect(left.sort()).toEqual(['project.neuron', 'project.neuron.bak', ...temps.map((f) => path.basename(f))].sort());

@@ -120,7 +120,7 @@ describe('opening broken project files', () => {
   it('says "not found" for a missing file, and "could not be read" for a folder', async () => {
     const missing = await refusal(path.join(corpus, 'no-such-project.neuron'));
     expect(missing.code).toBe('not_found');
-    expect(missing.message).toContain('no-such-project.neuron was not found');
+    expect(missing.message).toBe(`There is no file at ${path.join(corpus, 'no-such-project.neuron')}. It may have been moved, renamed or deleted.`);
 
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'neuron-folder-'));
     const folder = path.join(parent, 'looks-like-a.neuron');
@@ -128,7 +128,7 @@ describe('opening broken project files', () => {
     try {
       const unreadable = await refusal(folder);
       expect(unreadable.code).toBe('unreadable');
-      expect(unreadable.message).toBe('looks-like-a.neuron could not be read (it is a folder, not a file). It was not changed.');
+      expect(unreadable.message).toBe(`${folder} is a folder, not a file. It was not changed.`);
     } finally {
       fs.rmSync(parent, { recursive: true, force: true });
     }

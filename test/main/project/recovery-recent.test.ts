@@ -96,6 +96,41 @@ describe('recovery autosave', () => {
   });
 });
 
+describe('recovery of a project that has its own file', () => {
+  const autosaveOf = async (projectPath: string) => {
+    const autosaver = createAutosaver({ dir, intervalMs: 60_000, getSnapshot: () => ({ project: makeProject('Edited'), projectPath }) });
+    autosaver.markDirty();
+    await autosaver.stop();
+    return (await openRecovery(recoveryPath(dir))).savedAt;
+  };
+  const projectSavedAt = (file: string, at: number) => {
+    const project = makeProject('On disk');
+    project.savedAt = new Date(at).toISOString();
+    fs.writeFileSync(file, JSON.stringify(project));
+  };
+
+  // Regression: an autosave older than the project's last save was still offered, and would replace newer work.
+  it('is offered only while the autosave is newer than the last save of that file', async () => {
+    const file = path.join(dir, 'p.neuron');
+    projectSavedAt(file, Date.now() - 60_000);
+    const autosavedAt = await autosaveOf(file);
+    expect((await findRecovery(dir))?.projectPath).toBe(file);
+    projectSavedAt(file, autosavedAt); // saved again, as late as the autosave
+    expect(await findRecovery(dir)).toBeNull();
+    projectSavedAt(file, autosavedAt + 60_000);
+    expect(await findRecovery(dir)).toBeNull();
+    expect(fs.existsSync(recoveryPath(dir))).toBe(true); // not deleted: only not offered
+  });
+
+  it('is offered when its project file is gone or damaged: the autosave may be the best copy left', async () => {
+    const file = path.join(dir, 'gone.neuron');
+    await autosaveOf(file);
+    expect((await findRecovery(dir))?.name).toBe('Edited');
+    fs.writeFileSync(file, '{"format":"neuron-studio.project","savedAt":"2999-01-01T00:00');
+    expect((await findRecovery(dir))?.name).toBe('Edited');
+  });
+});
+
 describe('recent projects', () => {
   const store = () => path.join(dir, 'settings', 'recent.json');
 

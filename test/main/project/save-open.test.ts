@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProject, decodeDataset } from '../../../main/project/open';
 import { saveProject, encodeDataset, GZIP_ABOVE_BYTES } from '../../../main/project/save';
 import { ProjectFileError } from '../../../main/project/errors';
-import { tempFilesOf } from '../../../main/project/atomic-write';
+import type { FileError } from '../../../main/files/file-error';
+import { tempFilesOf } from '../../../main/files/temp-files';
 import { makeCsv, makeProject } from './make-project';
 
 let dir: string;
@@ -115,11 +116,10 @@ describe('saving refuses and reports', () => {
 
   it('a folder that does not exist', async () => {
     const file = path.join(dir, 'no-such-folder', 'x.neuron');
-    const error = (await saveProject(file, makeProject('X')).catch((e: unknown) => e)) as ProjectFileError;
-    expect(error.code).toBe('write_failed');
-    expect(error.message).toBe(
-      `x.neuron could not be saved (the folder ${path.dirname(file)} does not exist). The file on disk was not changed; try Save As… another folder.`,
-    );
+    const error = (await saveProject(file, makeProject('X')).catch((e: unknown) => e)) as FileError;
+    expect(error.code).toBe('no_folder');
+    expect(error.message).toBe(`The folder ${path.dirname(file)} does not exist, so x.neuron was not written.`);
+    expect(error.hint).toBe('Choose a folder that exists.');
   });
 });
 
@@ -130,7 +130,7 @@ describe('temp files left by a killed save', () => {
     const staleBak = `${file}.bak.89`;
     const fresh = `${file}.7654321`;
     const userCopy = `${file}.old`;
-    const tooBig = `${file}.99999999999`; // 11 digits: not a write-file-atomic name
+    const tooBig = `${file}.99999999999`; // 11 digits: not a temp file's name
     for (const f of [stale, staleBak, fresh, userCopy, tooBig]) fs.writeFileSync(f, '{"format":"neuron-studio.pro');
     const old = new Date(Date.now() - 60_000);
     for (const f of [stale, staleBak, userCopy, tooBig]) fs.utimesSync(f, old, old);

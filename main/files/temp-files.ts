@@ -1,9 +1,8 @@
-// Writing a file so a crash leaves either the old or the new bytes (write-file-atomic: temp file, fsync, rename),
-// and clearing the temp files that a killed process left behind.
+// The temp files a save writes beside its target (`<target>.<number>`), and clearing those a killed process left.
 
+import { randomInt } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 
 /**
  * A temp file older than this is taken as left behind by a process that died mid-save. A live save rewrites its temp
@@ -12,12 +11,11 @@ import writeFileAtomic from 'write-file-atomic';
  */
 export const STALE_TEMP_MS = 10_000;
 
-export interface AtomicWriteOptions {
-  /** how old a left-behind temp file must be before it is removed (default STALE_TEMP_MS) */
-  staleTempMs?: number;
+/** A fresh temp name beside `target`: `<target>.<a 32-bit number in decimal>` (the form write-file-atomic used). */
+export function tempNameFor(target: string): string {
+  return `${target}.${randomInt(0, 2 ** 32 - 1)}`;
 }
 
-/** write-file-atomic names its temp file `<target>.<murmurhash>`: a 32-bit number in decimal. */
 function isTempName(target: string, candidate: string): boolean {
   const base = path.basename(target);
   if (!candidate.startsWith(`${base}.`)) return false;
@@ -43,7 +41,7 @@ export async function removeStaleTemps(target: string, staleTempMs = STALE_TEMP_
   const now = Date.now();
   for (const temp of await tempFilesOf(target)) {
     try {
-      const stat = await fs.stat(temp);
+      const stat = await fs.lstat(temp);
       if (!stat.isFile() || now - stat.mtimeMs < staleTempMs) continue;
       await fs.unlink(temp);
       removed += 1;
@@ -52,33 +50,4 @@ export async function removeStaleTemps(target: string, staleTempMs = STALE_TEMP_
     }
   }
   return removed;
-}
-
-/**
- * The rename is only durable once the folder itself is flushed (a kill cannot undo it, a power cut can). Folders
- * cannot be opened for this on Windows; there the rename is left to the file system.
- */
-async function syncFolder(dir: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // not supported here
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
-}
-
-/**
- * Writes `data` to `target` atomically (temp file beside it, fsync, rename, fsync of the folder), then clears stale
- * temps of `target`.
- * write-file-atomic queues writes to the same path within this process.
- */
-export async function writeAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
-  await writeFileAtomic(target, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
-    fsync: true,
-  });
-  await syncFolder(path.dirname(path.resolve(target)));
-  await removeStaleTemps(target, options.staleTempMs);
 }
