@@ -6,11 +6,13 @@ import {
   type ProjectFile,
   type StoredRun,
 } from '../project';
-import { isFinished, type FinishedStatus, type Run } from '../../workers/run';
+import { isFinished, type Run } from '../../workers/run';
 import type { Session } from './session';
 
-/** A run as its project file keeps it: times as ISO text, and what it does not have yet left out. */
-export function storedRun(run: Run & { status: FinishedStatus }): StoredRun {
+/** A finished run as its project file keeps it: times as ISO text, and what it does not have left out. */
+export function storedRun(run: Run): StoredRun {
+  // a run still training has no weights yet: toProjectFile leaves it out, and nothing else may save one
+  if (!isFinished(run.status)) throw new Error(`Run ${run.id} is still ${run.status}; only a finished run is saved.`);
   const stored: StoredRun = {
     id: run.id,
     name: run.name,
@@ -54,11 +56,6 @@ export function runFromStored(stored: StoredRun): Run {
   };
 }
 
-/** Runs still queued or running are not saved: they have no weights yet. */
-function savedRuns(runs: Run[]): (Run & { status: FinishedStatus })[] {
-  return runs.filter((run): run is Run & { status: FinishedStatus } => isFinished(run.status));
-}
-
 /** The dataset as stored, encoded once per import (gzip of a large file is not free). */
 const encodedCache = new WeakMap<Uint8Array, ProjectDataset>();
 
@@ -80,7 +77,7 @@ export function toProjectFile(session: Session, now = new Date()): ProjectFile {
     savedAt: now.toISOString(),
     dataset,
     plan: session.plan,
-    runs: savedRuns(session.runs).map(storedRun),
+    runs: session.runs.filter((run) => isFinished(run.status)).map(storedRun),
     ui: session.ui,
   };
 }
