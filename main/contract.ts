@@ -1,7 +1,7 @@
 // The one contract between the screen and the main side: every request and event, with zod schemas, and the Api type.
 // Both transports (Electron IPC, browser-mode WebSocket) and the in-memory test pair are generated from this object.
 // Pure code only (zod + shared types): the renderer, the preload and the web client import it.
-// The renderer gets its one `api` from `getApi()` in main/transport/renderer-api.ts (desktop bridge or browser socket).
+// The renderer gets its one `api` from `getApi()` in renderer/src/transport/renderer-api.ts (desktop bridge or browser socket).
 
 import { z } from 'zod';
 import { LayerSchema, PlanDraftSchema, TrainingSettingsSchema } from '../workers/plan';
@@ -192,34 +192,6 @@ export const ProjectStateSchema = z.object({
   ui: UiStateSchema,
 });
 
-export const MetricsAtThresholdSchema = z.looseObject({
-  threshold: z.number().optional(),
-  accuracy: z.number().optional(),
-  precision: z.number().optional(),
-  recall: z.number().optional(),
-  f1: z.number().optional(),
-  auc: z.number().optional(),
-  /** confusion[actual][predicted] */
-  confusion: z.array(z.array(z.number())).optional(),
-  roc: z.array(z.object({ fpr: z.number(), tpr: z.number(), threshold: z.number() })).optional(),
-  mae: z.number().optional(),
-  rmse: z.number().optional(),
-  r2: z.number().optional(),
-});
-
-export const PredictionSchema = z.object({
-  /** binary and multiclass: the class name chosen */
-  label: z.string().optional(),
-  /** binary: probability of the positive class (classes[1]) */
-  probability: z.number().optional(),
-  /** multiclass: class → probability */
-  probabilities: z.record(z.string(), z.number()).optional(),
-  /** regression: the predicted value */
-  value: z.number().optional(),
-  /** e.g. an unseen category that was encoded as all zeros */
-  warnings: z.array(z.string()).default([]),
-});
-
 export const RecentProjectSchema = z.object({ path: z.string(), name: z.string(), exists: z.boolean() });
 
 export const RecoverySchema = z.object({
@@ -303,26 +275,15 @@ export const requests = {
   ),
 
   'training.start': request(
-    z.object({ plan: PlanDraftSchema.optional(), name: z.string().optional() }).strict().optional(),
+    z.object({ name: z.string().optional() }).strict().optional(),
     z.object({ runId: z.string() }),
-    'Queue a run with the given plan (or the project plan).',
+    "Queue a run with the project's plan (project.setPlan changes it).",
   ),
   'training.stop': request(RunId, Ok, 'Stop a run; it keeps its history so far.'),
   'training.list': request(NoArgs, z.array(RunSummarySchema), 'Every run of the project, oldest first.'),
   'training.get': request(RunId, RunSchema, 'One run with weights and evaluation.'),
   'training.delete': request(RunId, Ok, 'Forget a run (stops it first if it is live).'),
 
-  'evaluation.get': request(
-    z.object({ runId: z.string().min(1), threshold: z.number().min(0).max(1).optional() }).strict(),
-    z.object({ evaluation: EvaluationSchema, metrics: MetricsAtThresholdSchema }),
-    "A finished run's evaluation rows and its metrics at a threshold (default the weights' threshold or 0.5).",
-  ),
-
-  'predict.one': request(
-    z.object({ runId: z.string().min(1), values: z.record(z.string(), ValueSchema) }).strict(),
-    PredictionSchema,
-    "One row (feature name → value) through a run's weights.",
-  ),
   'predict.csv': request(
     z.object({ runId: z.string().min(1), inputPath: z.string().min(1), outputPath: z.string().min(1) }).strict(),
     z.object({ rows: z.number(), outputPath: z.string(), warnings: z.array(z.string()).default([]) }),
@@ -396,11 +357,9 @@ export type FileSuggestion = z.infer<typeof FileSuggestionSchema>;
 export type DatasetSummary = z.infer<typeof DatasetSummarySchema>;
 export type { ColumnProfile, DataNote, LabelTask, Roles };
 export type Describe = z.infer<typeof DescribeSchema>;
-export type MetricsAtThreshold = z.infer<typeof MetricsAtThresholdSchema>;
 export type UiState = z.infer<typeof UiStateSchema>;
 export type ProjectState = z.infer<typeof ProjectStateSchema>;
 export type ProjectChanged = z.infer<typeof ProjectChangedSchema>;
-export type Prediction = z.infer<typeof PredictionSchema>;
 export type RecentProject = z.infer<typeof RecentProjectSchema>;
 export type Recovery = z.infer<typeof RecoverySchema>;
 

@@ -2,7 +2,9 @@
 // The CLI's options, the project file and the app's Train request all carry this one shape.
 
 import { z } from 'zod';
-import { ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS } from './engine/spec';
+import { ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS, type ActivationName, type LossName } from './engine/spec';
+import { featureWidth, type Task } from './engine/weights-file';
+import type { ColumnProfile } from './data/profile';
 
 export const LayerSchema = z.object({
   units: z.number().int().min(1).max(4096),
@@ -81,6 +83,64 @@ export const PlanDraftSchema = TrainingPlanSchema.extend({
   features: z.array(z.string()),
   label: z.string(),
 });
+
+/** The output layer's activation a task needs, unless the plan's `output` says otherwise. */
+export function outputActivation(task: Task): ActivationName {
+  return task === 'binary' ? 'sigmoid' : task === 'multiclass' ? 'softmax' : 'linear';
+}
+
+/** The loss a task trains with when the plan's loss is 'auto'. */
+export function autoLoss(task: Task): LossName {
+  return task === 'binary' ? 'binary_crossentropy' : task === 'multiclass' ? 'categorical_crossentropy' : 'mse';
+}
+
+/** The network inputs a plan's features make, from their profiles, counted as training will: one per numeric column,
+ * one per category of a column stored as text. */
+export function planInputWidth(features: readonly string[], profileOf: (name: string) => Pick<ColumnProfile, 'numeric' | 'categories'> | undefined): number {
+  return featureWidth(features.map((feature) => {
+    const profile = profileOf(feature);
+    return !profile || profile.numeric ? { kind: 'numeric' as const } : { kind: 'categorical' as const, categories: profile.categories ?? [] };
+  }));
+}
+
+/** A choice still to make before training can start, in plain words, with where to make it. */
+export interface MissingChoice {
+  code: 'no_dataset' | 'no_label' | 'no_features' | 'label_is_feature';
+  message: string;
+  hint: string;
+  column?: string;
+}
+
+/** What still stops a plan from training, first things first; empty when it can start. The main side refuses a run
+ * with the first of these, and the Train screen shows it before asking. */
+export function missingForTraining(plan: { label: string; features: readonly string[] } | null, hasTable = true): MissingChoice[] {
+  if (!hasTable) return [{ code: 'no_dataset', message: 'There is no data in this project yet.', hint: 'Import a CSV file first (or open the example).' }];
+  if (!plan) plan = { label: '', features: [] };
+  const missing: MissingChoice[] = [];
+  if (!plan.label) {
+    missing.push({
+      code: 'no_label',
+      message: 'Choose the column the model should predict (the label) first.',
+      hint: 'On the Data screen, set one column\'s role to "label".',
+    });
+  }
+  if (plan.features.length === 0) {
+    missing.push({
+      code: 'no_features',
+      message: 'Choose at least one feature column for the model to learn from.',
+      hint: 'On the Data screen, set some columns\' role to "feature".',
+    });
+  }
+  if (plan.label && plan.features.includes(plan.label)) {
+    missing.push({
+      code: 'label_is_feature',
+      message: `"${plan.label}" is the label, so it cannot also be a feature.`,
+      hint: `Set "${plan.label}" to "label" only, or choose another label.`,
+      column: plan.label,
+    });
+  }
+  return missing;
+}
 
 export type LayerPlan = z.infer<typeof LayerSchema>;
 export type PreparationChoices = z.infer<typeof PreparationChoicesSchema>;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ACTIVATIONS, type EpochMetrics, type StopReason } from './engine/spec';
 import { WEIGHTS_FORMAT, type WeightsFile } from './engine/weights-file';
 import { TrainingPlanSchema, type TrainingPlan } from './plan';
-import type { TrainTaskResult } from './train-task';
+import type { TrainTaskResult } from './tasks/train-task';
 
 /**
  * A number the app computed. JSON has no NaN or Infinity (JSON.stringify writes null), and a diverged run has
@@ -73,8 +73,6 @@ export const EvaluationSchema = z.looseObject({
   actual: z.array(storedNumber),
   /** binary: probability of classes[1] per row; multiclass: one array per row */
   probabilities: z.array(z.union([storedNumber, z.array(storedNumber)])).optional(),
-  /** multiclass: one probability per class per row (files of early versions) */
-  scores: z.array(z.array(storedNumber)).optional(),
   /** class indices or regression values in the target's units */
   predicted: z.array(storedNumber).optional(),
   classes: z.array(z.string()).optional(),

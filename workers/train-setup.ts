@@ -1,9 +1,9 @@
 // From a training plan and the label's task to the engine's network and settings: the output layer and the loss
 // follow the task unless the plan says otherwise, and choices that cannot work are refused in plain words.
 
-import type { ActivationName, LossName, NetworkSpec, TrainSettings } from './engine/spec';
+import type { LossName, NetworkSpec, TrainSettings } from './engine/spec';
 import type { Task } from './engine/weights-file';
-import type { TrainingPlan } from './plan';
+import { autoLoss, outputActivation, type TrainingPlan } from './plan';
 
 /** A plan choice that cannot work with this label (the user can fix it; it is not our fault). */
 export class PlanError extends Error {
@@ -15,22 +15,15 @@ export class PlanError extends Error {
   }
 }
 
-const OUTPUT_ACTIVATION: Record<Task, ActivationName> = { binary: 'sigmoid', multiclass: 'softmax', regression: 'linear' };
-const AUTO_LOSS: Record<Task, LossName> = {
-  binary: 'binary_crossentropy',
-  multiclass: 'categorical_crossentropy',
-  regression: 'mse',
-};
-
 /** The network: the plan's hidden layers, then an output layer of `outputs` units for the task. */
 export function networkFor(plan: TrainingPlan, task: Task, inputs: number, outputs: number): NetworkSpec {
-  const activation = plan.output.activation ?? OUTPUT_ACTIVATION[task];
+  const activation = plan.output.activation ?? outputActivation(task);
   const output = { units: outputs, activation, ...(plan.output.initializer ? { initializer: plan.output.initializer } : {}) };
   return { inputs, layers: [...plan.hidden.map((layer) => ({ ...layer })), output] };
 }
 
 export function lossFor(plan: TrainingPlan, task: Task): LossName {
-  return plan.training.loss === 'auto' ? AUTO_LOSS[task] : plan.training.loss;
+  return plan.training.loss === 'auto' ? autoLoss(task) : plan.training.loss;
 }
 
 /** The engine's settings; the validation rows come from the plan's split, not from the engine's own split. */

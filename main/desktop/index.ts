@@ -4,8 +4,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session as electronSession, shell } from 'electron';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import trainWorkerFile from '../../workers/train-task.ts?modulePath';
-import importWorkerFile from '../../workers/import-task.ts?modulePath';
+import trainWorkerFile from '../../workers/tasks/train-task.ts?modulePath';
+import importWorkerFile from '../../workers/tasks/import-task.ts?modulePath';
 import type { EventName, PayloadOf } from '../contract';
 import { mustParseAsJson, writeFileVerified } from '../files/write-file';
 import { createCore, type Core } from '../handlers/index';

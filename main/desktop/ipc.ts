@@ -2,7 +2,8 @@
 
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { eventNames, requestNames, type Envelope } from '../contract';
-import type { Dispatch, EventHub } from '../transport/dispatch';
+import type { Dispatch } from '../transport/dispatch';
+import type { EventHub } from '../events';
 import { eventChannel, requestChannel } from './channels';
 import { isAllowedSender } from './sender';
 

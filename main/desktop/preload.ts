@@ -1,10 +1,10 @@
 // The preload: one named function per request and one subscribe per event, from the contract, through contextBridge.
 // The page never sees ipcRenderer. Answers stay envelopes here (contextBridge drops an Error's fields); the
-// renderer's getApi() (main/transport/renderer-api.ts) turns them into results or ApiErrors.
+// renderer's getApi() (renderer/src/transport/renderer-api.ts) turns them into results or ApiErrors.
 
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { eventNames, requestNames, type Envelope } from '../contract';
-import { BRIDGE_GLOBAL, type DesktopBridge } from '../transport/renderer-api';
+import { BRIDGE_GLOBAL, type DesktopBridge } from './bridge';
 import { eventChannel, requestChannel } from './channels';
 
 const requests = {} as DesktopBridge['requests'];

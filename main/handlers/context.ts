@@ -1,7 +1,7 @@
 // What every handler file receives: the services of one app (desktop window, browser-mode server or a test).
 
 import type { Handlers } from '../transport/dispatch';
-import type { EventHub } from '../transport/dispatch';
+import type { EventHub } from '../events';
 import type { CsvParser } from '../services/datasets';
 import type { Files } from '../services/files';
 import type { Projects } from '../services/projects';

@@ -1,6 +1,6 @@
 // dialogs.*: native open/save dialogs in the desktop app; browser mode has none (the screen shows a path field).
 
-import { userError } from '../transport/errors';
+import { userError } from '../errors';
 import type { Context, Dialogs, HandlerGroup } from './context';
 
 type DialogRequest = 'dialogs.openCsv' | 'dialogs.openProject' | 'dialogs.saveProject' | 'dialogs.saveCsv' | 'dialogs.saveWeights';

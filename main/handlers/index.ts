@@ -2,7 +2,8 @@
 
 import os from 'node:os';
 import path from 'node:path';
-import { createDispatch, EventHub, type Dispatch, type Handlers } from '../transport/dispatch';
+import { EventHub } from '../events';
+import { createDispatch, type Dispatch, type Handlers } from '../transport/dispatch';
 import type { WriteFs } from '../files/write-file';
 import type { CsvParser } from '../services/datasets';
 import { createPoolParser } from '../services/import-pool';

@@ -2,7 +2,7 @@
 
 import { findColumn } from '../../workers/data';
 import { describeLabel, suggestionFor } from '../services/datasets';
-import { userError } from '../transport/errors';
+import { userError } from '../errors';
 import type { Context, HandlerGroup } from './context';
 
 export function planHandlers(ctx: Context): HandlerGroup<'project.setPlan' | 'model.suggest'> {

@@ -6,7 +6,7 @@ type TrainingRequest = 'training.start' | 'training.stop' | 'training.list' | 't
 
 export function trainingHandlers(ctx: Context): HandlerGroup<TrainingRequest> {
   return {
-    'training.start': (args) => ctx.runs.start(args?.plan, args?.name),
+    'training.start': (args) => ctx.runs.start(args?.name),
     'training.stop': ({ runId }) => {
       ctx.runs.stop(runId);
       return { ok: true as const };

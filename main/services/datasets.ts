@@ -108,8 +108,3 @@ export function datasetRows(data: Dataset, start: number, count: number): { star
   }
   return { start, total: data.rowCount, columns: data.columns.map((c) => c.name), rows };
 }
-
-/** The name a dropped or chosen file is known by. */
-export function fileNameOf(file: string): string {
-  return path.basename(file);
-}

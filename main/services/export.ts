@@ -4,7 +4,7 @@
 import { mustParseAsJson, writeFileVerified } from '../files/write-file';
 import { writeTarget } from '../files/write-target';
 import type { Run } from '../contract';
-import { userError } from '../transport/errors';
+import { userError } from '../errors';
 
 export function weightsOf(run: Run) {
   if (!run.weights) {

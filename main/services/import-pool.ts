@@ -1,14 +1,14 @@
-// Big CSVs are parsed in a pool worker (workers/import-task.ts), so a 40 MB file never blocks the window or the
+// Big CSVs are parsed in a pool worker (workers/tasks/import-task.ts), so a 40 MB file never blocks the window or the
 // browser-mode server; small ones are parsed at once in this thread, where a worker's start-up would cost more.
 
 import path from 'node:path';
 import type { Piscina } from 'piscina';
 import { DataError } from '../../workers/data/errors';
-import type { ImportTaskInput, ImportTaskOutcome } from '../../workers/import-task';
+import type { ImportTaskInput, ImportTaskOutcome } from '../../workers/tasks/import-task';
 import { createPool } from './pool';
 import { parseInThisThread, type CsvParser } from './datasets';
 
-export const DEFAULT_IMPORT_WORKER = path.resolve(__dirname, '..', '..', 'workers', 'import-task.ts');
+export const DEFAULT_IMPORT_WORKER = path.resolve(__dirname, '..', '..', 'workers', 'tasks', 'import-task.ts');
 /** above this many bytes a file goes to the worker */
 export const WORKER_ABOVE_BYTES = 4 * 1024 * 1024;
 

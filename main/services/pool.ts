@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 
 export interface PoolOptions {
-  /** the worker entry; defaults to workers/train-task.ts (the Electron build passes its built .js via ?modulePath) */
+  /** the worker entry; defaults to workers/tasks/train-task.ts (the Electron build passes its built .js via ?modulePath) */
   workerFile?: string;
   /** defaults to loading TypeScript through tsx when workerFile is a .ts file, nothing otherwise */
   execArgv?: string[];
@@ -17,7 +17,7 @@ export interface PoolOptions {
 }
 
 /** The train task's source, found from this file's place in the tree (main/services/ -> workers/). */
-export const DEFAULT_WORKER_FILE = path.resolve(__dirname, '..', '..', 'workers', 'train-task.ts');
+export const DEFAULT_WORKER_FILE = path.resolve(__dirname, '..', '..', 'workers', 'tasks', 'train-task.ts');
 
 /** Worker flags that let a .ts entry load; tsx is resolved to an absolute URL so the cwd does not matter. */
 export function execArgvFor(workerFile: string): string[] {

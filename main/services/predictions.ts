@@ -1,15 +1,16 @@
-// Answers from a run's weights: one row typed in the app, or every row of a CSV written out with the answers added.
+// Answers from a run's weights: every row of a CSV written out with the answers added (one typed row is answered
+// on the Use screen itself, by the engine's code in renderer/src/lib/forward-trace.ts).
 
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { cellValue, findColumn, parseCsv } from '../../workers/data';
 import { parseWeightsFile, predict, type Prediction as EnginePrediction } from '../../workers/engine/predict';
 import type { WeightsFile } from '../../workers/engine/weights-file';
-import type { Prediction, Run } from '../contract';
+import type { Run } from '../contract';
 import { readFileBounded } from '../files/read-file';
 import { writeFileVerified } from '../files/write-file';
 import { writeTarget } from '../files/write-target';
-import { userError } from '../transport/errors';
+import { userError } from '../errors';
 import { csvText } from './csv-text';
 import { weightsOf } from './export';
 
@@ -24,18 +25,6 @@ export function modelOf(run: Run): WeightsFile {
     checked.set(raw, model);
   }
   return model;
-}
-
-function toContract(p: EnginePrediction, warnings: string[]): Prediction {
-  return { ...p, warnings } as Prediction;
-}
-
-export function predictOne(run: Run, values: Record<string, string | number | null>): Prediction {
-  const model = modelOf(run);
-  const row = model.inputs.map((input) => values[input.name] ?? null);
-  const { predictions, warnings } = predict(model, [row]);
-  // the engine names the row ("Row 1: ..."); one row typed in a form needs no row number
-  return toContract(predictions[0]!, warnings.map((w) => w.replace(/^Row 1: /, '')));
 }
 
 /** The columns added to the output CSV, after the file's own columns. */

@@ -21,7 +21,7 @@ import {
 import type { ProjectChanged, ProjectState, Recovery, RecentProject } from '../contract';
 import type { WriteFs } from '../files/write-file';
 import { writeTarget } from '../files/write-target';
-import { userError } from '../transport/errors';
+import { userError } from '../errors';
 import { describeLabel, loadDataset, type CsvParser } from './datasets';
 import { runFromStored, toProjectFile } from './project-convert';
 import { UNTITLED, type Session } from './session';

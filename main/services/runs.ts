@@ -1,11 +1,11 @@
 // The project's training runs: started on the TrainingService, followed into the session, announced to every window.
 
 import { findColumn } from '../../workers/data';
-import { TrainingPlanSchema, type PlanDraft, type TrainingPlan } from '../../workers/plan';
+import { missingForTraining, TrainingPlanSchema, type PlanDraft, type TrainingPlan } from '../../workers/plan';
 import { appendEpochs, endRun, isActive, queuedRun, summaryOf, type Run, type RunSummary } from '../../workers/run';
 import type { ErrorInfo } from '../contract';
-import type { EventHub } from '../transport/dispatch';
-import { userError } from '../transport/errors';
+import type { EventHub } from '../events';
+import { userError } from '../errors';
 import type { TrainingRun, TrainingService } from './training';
 import type { Session } from './session';
 
@@ -29,11 +29,11 @@ export class ProjectRuns {
     ];
   }
 
-  /** Check the plan against the table, then queue a run. */
-  start(draft?: PlanDraft, name?: string): { runId: string } {
+  /** Check the project's plan against the table, then queue a run. */
+  start(name?: string): { runId: string } {
+    refuseMissing(this.session.plan, this.session.dataset !== null);
     const dataset = this.session.requireDataset();
-    const plan = checkedPlan(draft ?? this.session.plan, dataset.data);
-    if (draft) this.session.plan = draft;
+    const plan = checkedPlan(this.session.plan, dataset.data);
     const { runId } = this.training.start(dataset.data, plan);
     const run = queuedRun(runId, name?.trim() || this.nextName(), plan);
     this.session.runs.push(run);
@@ -112,25 +112,16 @@ export function runOfTraining(ended: TrainingRun, name: string): Run {
   return run;
 }
 
-/** A draft plan made ready to train, or a sentence saying what is still to choose. */
+/** A draft plan made ready to train, or a sentence saying what is still to choose (workers/plan.ts decides what). */
 export function checkedPlan(draft: PlanDraft | null, data: import('../../workers/data').Dataset): TrainingPlan {
-  if (!draft || !draft.label) {
-    throw userError('no_label', 'Choose the column the model should predict (the label) first.', {
-      hint: 'On the Data screen, set one column\'s role to "label".',
-    });
-  }
-  if (draft.features.length === 0) {
-    throw userError('no_features', 'Choose at least one feature column for the model to learn from.', {
-      hint: 'On the Data screen, set some columns\' role to "feature".',
-    });
-  }
-  const label = findColumn(data, draft.label).name;
-  const features = draft.features.map((f) => findColumn(data, f).name);
-  if (features.includes(label)) {
-    throw userError('label_is_feature', `"${label}" is the label, so it cannot also be a feature.`, {
-      column: label,
-      hint: `Set "${label}" to "label" only, or choose another label.`,
-    });
-  }
+  refuseMissing(draft);
+  const label = findColumn(data, draft!.label).name;
+  const features = draft!.features.map((f) => findColumn(data, f).name);
+  refuseMissing({ label, features }); // the table's own spelling of the names may make the label a feature
   return TrainingPlanSchema.parse({ ...draft, label, features });
+}
+
+function refuseMissing(plan: { label: string; features: readonly string[] } | null, hasTable = true): void {
+  const first = missingForTraining(plan, hasTable)[0];
+  if (first) throw userError(first.code, first.message, { hint: first.hint, ...(first.column ? { column: first.column } : {}) });
 }

@@ -4,8 +4,8 @@
 import type { Dataset } from '../../workers/data/dataset';
 import type { DatasetSummary, Describe, PlanDraft, ProjectState, Run, UiState } from '../contract';
 import { UiStateSchema } from '../contract';
-import type { EventHub } from '../transport/dispatch';
-import { userError } from '../transport/errors';
+import type { EventHub } from '../events';
+import { userError } from '../errors';
 
 /** The table as read, with the bytes it came from (embedded in the project file on save). */
 export interface LoadedDataset {

@@ -7,8 +7,8 @@ import type { Piscina } from 'piscina';
 import type { EpochMetrics } from '../../workers/engine/spec';
 import type { TrainingPlan } from '../../workers/plan';
 import type { Dataset } from '../../workers/data/dataset';
-import type { ProgressMessage } from '../../workers/progress';
-import type { RunError, TrainTaskInput, TrainTaskOutcome, TrainTaskResult } from '../../workers/train-task';
+import type { ProgressMessage } from '../../workers/tasks/progress';
+import type { RunError, TrainTaskInput, TrainTaskOutcome, TrainTaskResult } from '../../workers/tasks/train-task';
 import { appendEpochs, isFinished, statusOfStop, type RunEnd, type RunStatus } from '../../workers/run';
 import { createPool, type PoolOptions } from './pool';
 

@@ -2,9 +2,9 @@
 // Only store actions import this file: components ask stores, stores ask the api.
 
 import type { Api, ErrorInfo } from '../../main/contract';
-import { getApi } from '../../main/transport/renderer-api';
+import { getApi } from './transport/renderer-api';
 
-export { onConnectionLost } from '../../main/transport/renderer-api';
+export { onConnectionLost } from './transport/renderer-api';
 
 let current: Api | undefined;
 

@@ -15,6 +15,12 @@ const RULES: IForbiddenRuleType[] = [
     from: { path: '^workers/engine/', pathNot: '^workers/engine/wasm/build[.]ts$' },
     to: { pathNot: '^workers/engine/' },
   },
+  // files are read by main/ and handed over as bytes
+  {
+    name: 'workers-not-files',
+    from: { path: '^workers/', pathNot: '^workers/engine/wasm/build[.]ts$' },
+    to: { dependencyTypes: ['core'], path: '^(node:)?fs(/promises)?$' },
+  },
   { name: 'renderer-not-node', from: { path: '^renderer/' }, to: { dependencyTypes: ['core'] } },
   { name: 'renderer-not-electron', from: { path: '^renderer/' }, to: { path: '(^|/)node_modules/electron/' } },
   { name: 'services-not-transport', from: { path: '^main/services/' }, to: { path: '^main/(transport|web|desktop)/' } },

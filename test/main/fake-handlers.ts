@@ -1,7 +1,7 @@
 // Canned handlers for every request: the transports can be tested without the services behind them.
 
 import type { Handlers } from '../../main/transport/dispatch';
-import { EventHub } from '../../main/transport/dispatch';
+import { EventHub } from '../../main/events';
 import { ApiError } from '../../main/contract';
 
 const state = {

@@ -1,6 +1,6 @@
 // The progress reporter batches epochs into at most one message per interval, loses none, and always sends the last.
 import { describe, expect, it } from 'vitest';
-import { createProgressReporter, type ProgressMessage } from '../../workers/progress';
+import { createProgressReporter, type ProgressMessage } from '../../workers/tasks/progress';
 import type { EpochMetrics } from '../../workers/engine/spec';
 import type { WeightsLayer } from '../../workers/engine/weights-file';
 

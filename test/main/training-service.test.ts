@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../workers/data';
 import { TrainingPlanSchema, type TrainingPlan } from '../../workers/plan';
-import type { ProgressMessage } from '../../workers/progress';
+import type { ProgressMessage } from '../../workers/tasks/progress';
 import { TrainingService, type TrainingRun } from '../../main/services/training';
 
 const TEST_WORKER = path.join(__dirname, 'training-worker.ts');

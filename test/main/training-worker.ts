@@ -1,7 +1,7 @@
 // A worker entry for the training-service tests: the real train task, except that a plan with seed 666 makes the
 // worker die midway (process.exit after its second progress message) and seed 667 makes the task throw.
 import type { MessagePort } from 'node:worker_threads';
-import trainTask, { type TrainTaskInput } from '../../workers/train-task';
+import trainTask, { type TrainTaskInput } from '../../workers/tasks/train-task';
 
 export default function crashingTrainTask(input: TrainTaskInput) {
   if (input.plan.training.seed === 667) throw new Error('The test worker threw on purpose.');

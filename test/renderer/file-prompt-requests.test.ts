@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../main/contract';
-import { BRIDGE_GLOBAL, type DesktopBridge } from '../../main/transport/renderer-api';
+import { BRIDGE_GLOBAL, type DesktopBridge } from '../../main/desktop/bridge';
 import { useShellStore } from '../../renderer/src/stores/shell';
 import { init, tearDown } from '../../renderer/src/stores/whole-project';
 import { useDataStore } from '../../renderer/src/stores/data';

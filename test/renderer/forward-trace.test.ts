@@ -1,6 +1,7 @@
 // The forward pass as the Use screen shows it, on the tutorial's hand-worked networks.
 import { describe, expect, it } from 'vitest';
 import { readAnswer, traceForward } from '../../renderer/src/lib/forward-trace';
+import { predict } from '../../workers/engine/predict';
 import type { WeightsFile } from '../../workers/engine/weights-file';
 
 function tutorialNetwork(activation: 'linear' | 'relu', hidden: number[][], out: number[][]): WeightsFile {
@@ -71,5 +72,21 @@ describe('forward trace', () => {
   it('turns a regression output back into the target units', () => {
     const w = { ...linear, output: { name: 'y', scale: { kind: 'standard' as const, mean: 10, std: 2 } } };
     expect(readAnswer(w, [1.5]).value).toBe(13);
+  });
+
+  // regression: the trace read "3,5" as 3.5 where predictions treat it as missing, so the Use screen's two answers differed
+  it.each(['3,5', '', 'NA', '7', 7, null])('gives the same answer as the engine\'s predictions for %j', (cell) => {
+    const w: WeightsFile = {
+      format: 'neuron-studio.weights',
+      version: 1,
+      task: 'binary',
+      inputs: [{ name: 'x', kind: 'numeric', missing: { values: [], fill: 1 }, scale: { kind: 'standard', mean: 2, std: 0.5 } }],
+      layers: [{ units: 1, activation: 'sigmoid', kernel: [[0.8]], bias: [-0.3] }],
+      output: { name: 'y', classes: ['no', 'yes'] },
+    };
+    const trace = traceForward(w, { x: cell });
+    const engine = predict(w, [[cell]]);
+    expect(trace.outputs[0]).toBe((engine.predictions[0] as { probability: number }).probability);
+    expect(trace.warnings).toEqual(engine.warnings.map((warning) => warning.replace(/^Row 1: /, '')));
   });
 });

@@ -62,10 +62,6 @@ export function fileRow(dataset: Dataset, row: number): number {
   return row + (dataset.hasHeader ? 2 : 1);
 }
 
-export function isNumericColumn(column: Column): boolean {
-  return column.numbers !== undefined;
-}
-
 /** How a number is shown in the table: as JavaScript writes it (1.5, 0.627, 1e-7). */
 export function formatNumber(value: number): string {
   return Object.is(value, -0) ? '0' : String(value);

@@ -57,10 +57,6 @@ export class DataError extends Error {
   }
 }
 
-export function isDataError(error: unknown): error is DataError {
-  return error instanceof DataError;
-}
-
 /** A cell or header as quoted in a message: a 20 MB header or a 400-digit number by its start and its length. */
 export function shortened(text: string, max = 40): string {
   return text.length <= max ? text : `${text.slice(0, max / 2)}… (${text.length} characters)`;

@@ -2,9 +2,9 @@
 
 export { parseCsv } from './read-csv';
 export type { ParseOptions } from './read-csv';
-export { cellText, cellValue, fileRow, findColumn, formatNumber, isNumericColumn } from './dataset';
+export { cellText, cellValue, fileRow, findColumn, formatNumber } from './dataset';
 export type { Column, Dataset, NonNumericEntries } from './dataset';
-export { DataError, dataError, isDataError } from './errors';
+export { DataError, dataError } from './errors';
 export type { DataErrorCode, DataErrorInfo } from './errors';
 export { MISSING_MARKERS, isMissingText, parseNumberText } from './cells';
 export { profileDataset } from './profile';

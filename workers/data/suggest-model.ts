@@ -3,7 +3,7 @@
 
 import type { Task } from '../engine/weights-file';
 import type { LayerPlan, SplitPlan, TrainingPlan } from '../plan';
-import { TrainingPlanSchema } from '../plan';
+import { autoLoss, outputActivation, TrainingPlanSchema } from '../plan';
 import type { Dataset } from './dataset';
 import { findColumn } from './dataset';
 import { noFeatures } from './prepare';
@@ -45,9 +45,8 @@ export function suggestModel(task: Task, rowCount: number, featureCount: number,
       `with ReLU: room for ${featureCount} inputs without memorising ${rowCount} rows.`,
   );
 
-  const output: TrainingPlan['output'] =
-    task === 'binary' ? { activation: 'sigmoid' } : task === 'multiclass' ? { activation: 'softmax' } : { activation: 'linear' };
-  const loss = task === 'binary' ? 'binary_crossentropy' : task === 'multiclass' ? 'categorical_crossentropy' : 'mse';
+  const output: TrainingPlan['output'] = { activation: outputActivation(task) };
+  const loss = autoLoss(task);
   explanation.push(
     task === 'binary'
       ? 'Output: one sigmoid unit giving the probability of the second class, trained with binary cross-entropy.'

@@ -4,10 +4,10 @@
 // in) and bias gradients; the other activations, losses, dropout and L2 work on the same arrays here.
 
 import { slots, type Address, type Kernels } from './kernels';
-import { paramCount, type Network } from './network';
+import type { Network } from './network';
 import { fusedDelta, hasFusedDelta, losses, type Loss } from './losses';
 import type { Rng } from './rng';
-import type { LossName, NetworkSpec } from './spec';
+import { paramCount, type LossName, type NetworkSpec } from './spec';
 
 export class Backprop {
   /** the batch's inputs, rows × inputs: the caller fills the first `rows` rows before run() */

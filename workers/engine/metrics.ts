@@ -77,3 +77,43 @@ export function multiclassReport(
   }
   return { accuracy: rows > 0 ? correct / rows : 0, confusion };
 }
+
+/** A run's evaluation rows, as the project keeps them (main/contract.ts EvaluationSchema). */
+export interface EvaluationRows {
+  task: 'binary' | 'multiclass' | 'regression';
+  /** class indices (classification) or values (regression), one per row */
+  actual: readonly number[];
+  /** binary: probability of classes[1]; multiclass: one array per row */
+  probabilities?: readonly (number | readonly number[])[];
+  /** regression: predicted values in the target's units */
+  predicted?: readonly number[];
+  classes?: readonly string[];
+}
+
+export type EvaluationMetrics =
+  | ({ kind: 'binary'; threshold: number; auc: number; roc: { fpr: number; tpr: number; threshold: number }[] } & BinaryReport)
+  | { kind: 'multiclass'; accuracy: number; confusion: number[][] }
+  | { kind: 'regression'; mae: number; rmse: number; r2: number };
+
+/** Every figure of an evaluation at one decision threshold (the threshold matters to binary models only); null when
+ * the answers do not match the rows. The Evaluate screen and the tests read the same figures from here. */
+export function evaluationMetrics(evaluation: EvaluationRows, threshold: number): EvaluationMetrics | null {
+  const actual = evaluation.actual;
+  if (evaluation.task === 'binary') {
+    const probabilities = (evaluation.probabilities ?? []) as readonly number[];
+    if (probabilities.length !== actual.length || actual.length === 0) return null;
+    const roc = rocCurve(probabilities, actual);
+    return { kind: 'binary', threshold, ...binaryReport(probabilities, actual, threshold), auc: roc.auc, roc: roc.points };
+  }
+  if (evaluation.task === 'multiclass') {
+    const k = evaluation.classes?.length ?? 0;
+    const rows = (evaluation.probabilities ?? []) as readonly (readonly number[])[];
+    if (rows.length !== actual.length || k === 0) return null;
+    const flat = new Float64Array(rows.length * k);
+    rows.forEach((row, r) => row.forEach((p, j) => (flat[r * k + j] = p)));
+    return { kind: 'multiclass', ...multiclassReport(flat, actual, k) };
+  }
+  const predicted = evaluation.predicted ?? [];
+  if (predicted.length !== actual.length || actual.length === 0) return null;
+  return { kind: 'regression', ...regressionReport(predicted, actual) };
+}

@@ -11,9 +11,8 @@ import { activations, type Activation } from './activations';
 import { initializeKernel } from './initializers';
 import { jsKernels } from './js-kernels';
 import { slots, type Address, type Kernels } from './kernels';
-import { multiply } from './matmul';
 import type { Rng } from './rng';
-import type { ActivationName, NetworkSpec } from './spec';
+import { paramCount, type ActivationName, type NetworkSpec } from './spec';
 import type { WeightsLayer } from './weights-file';
 
 export class DenseLayer {
@@ -43,17 +42,6 @@ export class DenseLayer {
     kernels.dense(inputAt, this.kernelAt, this.biasAt, outAt, rows, this.fanIn, this.units, this.relu);
     if (!this.relu) this.act.forward(out, out, rows * this.units, this.units);
   }
-}
-
-/** The number of parameters (kernels and biases) of a network. */
-export function paramCount(spec: NetworkSpec): number {
-  let size = 0;
-  let fanIn = spec.inputs;
-  for (const l of spec.layers) {
-    size += fanIn * l.units + (l.useBias === false ? 0 : l.units);
-    fanIn = l.units;
-  }
-  return size;
 }
 
 /** How many rows predictInto pushes through at once. */
@@ -189,22 +177,5 @@ export class Network {
     const input = kernels.alloc(PREDICT_CHUNK * this.inputs);
     const outputs = this.layers.map((l) => kernels.alloc(PREDICT_CHUNK * l.units));
     return { input, inputAt: kernels.address(input), outputs, outputsAt: outputs.map((o) => kernels.address(o)) };
-  }
-
-  /** One row through the network, keeping every node's weighted sum and activation: "how the network got there". */
-  trace(row: ArrayLike<number>): { inputs: number[]; layers: { sums: number[]; outputs: number[]; activation: string }[] } {
-    const inputs = Array.from(row).slice(0, this.inputs);
-    const layers: { sums: number[]; outputs: number[]; activation: string }[] = [];
-    let x = Float64Array.from(inputs);
-    for (const layer of this.layers) {
-      // on plain arrays, outside the kernels' memory: one row, for a person to read, is no hot path
-      const z = new Float64Array(layer.units);
-      multiply(x, layer.kernel, layer.bias, z, 1, layer.fanIn, layer.units);
-      const y = new Float64Array(layer.units);
-      layer.act.forward(z, y, layer.units, layer.units);
-      layers.push({ sums: Array.from(z), outputs: Array.from(y), activation: layer.activation });
-      x = y;
-    }
-    return { inputs, layers };
   }
 }

@@ -3,7 +3,7 @@
 import { Network } from './network';
 import { ACTIVATIONS } from './spec';
 import {
-  categoryIndex, encodeNumber, featureWidth, isUsableNumber, WEIGHTS_FORMAT, WEIGHTS_VERSION,
+  categoryIndex, cellNumber, encodeNumber, featureWidth, isUsableNumber, WEIGHTS_FORMAT, WEIGHTS_VERSION,
   type InputSpec, type OutputSpec, type Scale, type WeightsFile, type WeightsLayer,
 } from './weights-file';
 
@@ -181,15 +181,11 @@ export function encodeRow(inputs: InputSpec[], values: (string | number | null)[
   inputs.forEach((input, i) => {
     const raw = i < values.length ? values[i] : null;
     if (input.kind === 'numeric') {
-      let v = NaN;
-      if (typeof raw === 'number') v = raw;
-      else if (typeof raw === 'string' && raw.trim() !== '') {
-        v = Number(raw.trim());
-        if (Number.isNaN(v)) warnings.push(`"${input.name}": "${raw}" is not a number; it counts as missing.`);
-        else if (!isUsableNumber(v)) {
-          warnings.push(`"${input.name}": "${raw}" is a number too big to calculate with; it counts as missing.`);
-          v = NaN;
-        }
+      let v = cellNumber(raw);
+      if (Number.isNaN(v) && typeof raw === 'string' && raw.trim() !== '') warnings.push(`"${input.name}": "${raw}" is not a number; it counts as missing.`);
+      else if (!Number.isNaN(v) && !isUsableNumber(v)) {
+        warnings.push(`"${input.name}": "${raw}" is a number too big to calculate with; it counts as missing.`);
+        v = Number.NaN;
       }
       let encoded = encodeNumber(input, v);
       if (Number.isNaN(encoded)) {

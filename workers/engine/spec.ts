@@ -85,3 +85,19 @@ export interface EpochMetrics {
 }
 
 export type StopReason = 'completed' | 'early_stopping' | 'stopped' | 'diverged';
+
+/** Weights from every input to every unit, plus one bias per unit (unless the layer has none, as Keras counts). */
+export function layerParameters(fanIn: number, layer: Pick<LayerSpec, 'units' | 'useBias'>): number {
+  return fanIn * layer.units + (layer.useBias === false ? 0 : layer.units);
+}
+
+/** The number of parameters (kernels and biases) of a network: the figure the Model screen shows. */
+export function paramCount(spec: { inputs: number; layers: readonly Pick<LayerSpec, 'units' | 'useBias'>[] }): number {
+  let size = 0;
+  let fanIn = spec.inputs;
+  for (const l of spec.layers) {
+    size += layerParameters(fanIn, l);
+    fanIn = l.units;
+  }
+  return size;
+}

@@ -67,11 +67,20 @@ export function isUsableNumber(value: number): boolean {
   return value <= LARGEST_USABLE_NUMBER && value >= -LARGEST_USABLE_NUMBER;
 }
 
-/** Number of network inputs the feature list makes (a categorical input counts one per category). */
-export function featureWidth(inputs: readonly InputSpec[]): number {
+/** Number of network inputs the feature list makes (a categorical input counts one per category); the Model screen
+ * counts a plan's inputs with it too, before any weights file exists. */
+export function featureWidth(inputs: readonly ({ kind: 'numeric' } | { kind: 'categorical'; categories: readonly unknown[] })[]): number {
   let width = 0;
   for (const input of inputs) width += input.kind === 'numeric' ? 1 : input.categories.length;
   return width;
+}
+
+/** A numeric cell as a prediction reads it: a number, or NaN (missing) for an empty cell and for text that is not a
+ * number as written, such as "NA" or "3,5" (a decimal comma is the CSV importer's to read, for a whole file). */
+export function cellNumber(raw: string | number | null | undefined): number {
+  if (typeof raw === 'number') return raw;
+  if (typeof raw !== 'string' || raw.trim() === '') return Number.NaN;
+  return Number(raw.trim());
 }
 
 /** A numeric cell to its network value: missing (NaN or a listed marker) is filled, then scaled. */

@@ -1,10 +1,10 @@
 // "How the network got there": one row through a trained weights file, keeping every input, sum and activation so
 // the Use screen can show the forward pass node by node (inputs × weights → sums → activations → output).
-// It encodes cells with the weights file's own encoders and activates with the engine's table, so its answer is the
-// engine's answer.
+// It encodes cells with the engine's encodeRow and activates with the engine's table, so its answer is the engine's.
 
 import { activations } from '../../../workers/engine/activations';
-import { categoryIndex, encodeNumber, type WeightsFile } from '../../../workers/engine/weights-file';
+import { encodeRow } from '../../../workers/engine/predict';
+import { cellNumber, type WeightsFile } from '../../../workers/engine/weights-file';
 
 /** One network input after preparation: a numeric column, or one one-hot column of a categorical column. */
 export interface EncodedInput {
@@ -45,36 +45,25 @@ export interface ForwardTrace {
 
 export type RowValues = Record<string, string | number | null | undefined>;
 
-function toNumber(v: string | number | null | undefined): number {
-  if (v === null || v === undefined) return Number.NaN;
-  if (typeof v === 'number') return v;
-  const t = v.trim();
-  return t === '' ? Number.NaN : Number(t.replace(',', '.'));
-}
-
-/** The network's input vector for one row, with a readable label per entry. */
+/** The network's input vector for one row, with a readable label per entry: encoded by the engine's own encodeRow,
+ * so the trace's answer is the answer predictions give for the same cells. */
 export function encodeInputs(weights: WeightsFile, values: RowValues): { inputs: EncodedInput[]; warnings: string[] } {
+  const row = weights.inputs.map((input) => values[input.name] ?? null);
+  const { features, warnings } = encodeRow(weights.inputs, row);
   const inputs: EncodedInput[] = [];
-  const warnings: string[] = [];
-  for (const input of weights.inputs) {
-    const cell = values[input.name];
+  let at = 0;
+  weights.inputs.forEach((input, i) => {
+    const cell = row[i] ?? null;
+    const raw = cell === null ? '' : String(cell);
     if (input.kind === 'numeric') {
-      const n = toNumber(cell);
-      const raw = cell === null || cell === undefined || cell === '' ? '' : String(cell);
-      if (raw !== '' && Number.isNaN(n)) warnings.push(`${input.name}: "${raw}" is not a number, so it counts as missing.`);
+      const n = cellNumber(cell);
       const filled = Number.isNaN(n) || (input.missing?.values.includes(n) ?? false);
-      inputs.push({ label: input.name, raw, value: encodeNumber(input, n), ...(filled ? { filled: true } : {}) });
+      inputs.push({ label: input.name, raw, value: features[at++]!, ...(filled ? { filled: true } : {}) });
     } else {
-      const text = cell === null || cell === undefined ? null : String(cell);
-      const index = categoryIndex(input, text);
-      if (index < 0 && text !== null && text !== '') {
-        warnings.push(`${input.name}: "${text}" was not in the training data, so none of its categories is switched on.`);
-      }
-      input.categories.forEach((category, i) => {
-        inputs.push({ label: `${input.name} = ${category}`, raw: text ?? '', value: i === index ? 1 : 0 });
-      });
+      input.categories.forEach((category, j) => inputs.push({ label: `${input.name} = ${category}`, raw, value: features[at + j]! }));
+      at += input.categories.length;
     }
-  }
+  });
   return { inputs, warnings };
 }
 

@@ -24,7 +24,6 @@ export const kindWords: Record<string, string> = {
   numeric: 'numbers',
   categorical: 'categories',
   id: 'record number or code',
-  'id-like': 'record number or code',
   constant: 'the same everywhere',
   text: 'free text',
 };

@@ -4,9 +4,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Describe, PlanDraft, ProjectState } from '../../../main/contract';
-import type { LayerPlan } from '../../../workers/plan';
+import { missingForTraining as missingOf, outputActivation, planInputWidth, type LayerPlan } from '../../../workers/plan';
 import { plain, useApi } from '../api';
-import { countParameters } from '../lib/parameter-count';
+import { paramCount } from '../../../workers/engine/spec';
 import { outputLayerReason } from '../lib/explanations';
 import type { FixAction } from '../lib/column-fixes';
 import { useShellStore } from './shell';
@@ -233,19 +233,8 @@ export const useModelStore = defineStore('model', () => {
 
   // ---- what the plan makes ---------------------------------------------------------------------------------
 
-  /** Network inputs: one per numeric feature, one per category of a categorical feature. */
-  const inputWidth = computed(() => {
-    const p = plan.value;
-    if (!p) return 0;
-    const data = table.value;
-    let width = 0;
-    for (const feature of p.features) {
-      const profile = data.profileOf(feature) as (Record<string, unknown> & { kind: string }) | undefined;
-      if (profile && profile.kind === 'categorical') width += categoryCount(profile);
-      else width += 1;
-    }
-    return width;
-  });
+  /** Network inputs, counted as training will. */
+  const inputWidth = computed(() => (plan.value ? planInputWidth(plan.value.features, (name) => table.value.profileOf(name)) : 0));
 
   /** The output layer the label makes, and why. */
   const outputLayer = computed(() => {
@@ -254,7 +243,7 @@ export const useModelStore = defineStore('model', () => {
     if (!p || !p.label || !task) return null;
     const classes = task.classes ?? [];
     const units = task.task === 'multiclass' ? Math.max(2, classes.length) : 1;
-    const activation = p.output.activation ?? (task.task === 'binary' ? 'sigmoid' : task.task === 'multiclass' ? 'softmax' : 'linear');
+    const activation = p.output.activation ?? outputActivation(task.task);
     return { units, activation, task: task.task, reason: outputLayerReason(task.task, p.label, classes) };
   });
 
@@ -263,18 +252,11 @@ export const useModelStore = defineStore('model', () => {
     if (!p) return 0;
     const layers = [...p.hidden.map((l) => ({ units: l.units, useBias: l.useBias }))];
     if (outputLayer.value) layers.push({ units: outputLayer.value.units, useBias: true });
-    return countParameters(inputWidth.value, layers);
+    return paramCount({ inputs: inputWidth.value, layers });
   });
 
-  /** What still stops training, in words; empty when it can start. */
-  const missingForTraining = computed(() => {
-    const reasons: string[] = [];
-    const p = plan.value;
-    if (!table.value.summary || !p) return ['Import a table of data first (Data screen).'];
-    if (!p.label) reasons.push('Choose the column to predict: mark one column as the label on the Data screen.');
-    if (p.features.length === 0) reasons.push('Choose at least one feature column on the Data screen.');
-    return reasons;
-  });
+  /** What still stops training, in words; empty when it can start (the main side refuses a run for the same). */
+  const missingForTraining = computed(() => missingOf(plan.value, Boolean(table.value.summary && plan.value)));
 
   return {
     plan,
@@ -304,14 +286,3 @@ export const useModelStore = defineStore('model', () => {
     missingForTraining,
   };
 });
-
-/** Categories a categorical profile lists, under whichever name the importer gave them. */
-export function categoryCount(profile: Record<string, unknown>): number {
-  const stats = (profile.stats ?? {}) as Record<string, unknown>;
-  for (const candidate of [profile.categories, stats.categories, stats.counts, profile.counts]) {
-    if (Array.isArray(candidate)) return Math.max(1, candidate.length);
-    if (candidate && typeof candidate === 'object') return Math.max(1, Object.keys(candidate).length);
-  }
-  const distinct = profile.distinct ?? stats.distinct;
-  return typeof distinct === 'number' ? Math.max(1, distinct) : 1;
-}

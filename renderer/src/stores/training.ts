@@ -3,6 +3,7 @@
 // when they grew), so a long run never makes Vue walk thousands of points.
 
 import { defineStore } from 'pinia';
+import type { MissingChoice } from '../../../workers/plan';
 import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue';
 import type { ErrorInfo, PayloadOf, PlanDraft, ProjectState, Run, RunSummary } from '../../../main/contract';
 import type { TrainingPlan } from '../../../workers/plan';
@@ -28,7 +29,7 @@ export interface RunEntry extends RunSummary {
 export interface PlanFacts {
   readonly plan: PlanDraft | null;
   /** what still stops training, in words; empty when it can start */
-  readonly missingForTraining: string[];
+  readonly missingForTraining: MissingChoice[];
   /** waits for every edit of the plan to reach the main side */
   flush(): Promise<void>;
 }
@@ -157,7 +158,8 @@ export const useTrainingStore = defineStore('training', () => {
     startProblem.value = null;
     const missing = model.missingForTraining;
     if (missing.length) {
-      startProblem.value = { code: 'not_ready', message: missing[0]!, hint: missing.slice(1).join(' ') || undefined };
+      const first = missing[0]!;
+      startProblem.value = { code: first.code, message: first.message, hint: first.hint };
       return null;
     }
     starting.value = true;

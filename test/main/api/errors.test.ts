@@ -66,15 +66,20 @@ describe('refusals in words', () => {
 
   it('says what is missing before training', async () => {
     const plan = (await h.api.project.state()).plan!;
-    expect((await fail(h.api.training.start({ plan: { ...plan, label: '' } }))).code).toBe('no_label');
-    expect((await fail(h.api.training.start({ plan: { ...plan, features: [] } }))).code).toBe('no_features');
-    const both = await fail(h.api.training.start({ plan: { ...plan, features: [...plan.features, 'Outcome'] } }));
+    const startWith = async (draft: typeof plan) => {
+      await h.api.project.setPlan({ plan: draft });
+      return fail(h.api.training.start());
+    };
+    expect((await startWith({ ...plan, label: '' })).code).toBe('no_label');
+    expect((await startWith({ ...plan, features: [] })).code).toBe('no_features');
+    const both = await startWith({ ...plan, features: [...plan.features, 'Outcome'] });
     expect(both.code).toBe('label_is_feature');
     expect(both.message).toBe('"Outcome" is the label, so it cannot also be a feature.');
+    await h.api.project.setPlan({ plan });
   });
 
   it('says which run is unknown', async () => {
-    for (const attempt of [h.api.training.get({ runId: 'nope' }), h.api.evaluation.get({ runId: 'nope' }), h.api.predict.one({ runId: 'nope', values: {} })]) {
+    for (const attempt of [h.api.training.get({ runId: 'nope' }), h.api.training.delete({ runId: 'nope' }), h.api.predict.csv({ runId: 'nope', inputPath: 'a.csv', outputPath: 'b.csv' })]) {
       expect((await fail(attempt)).code).toBe('no_run');
     }
   });

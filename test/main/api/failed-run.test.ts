@@ -9,7 +9,7 @@ describe('a failed run', () => {
     await h.api.dataset.import({ path: DIABETES });
     const plan = (await h.api.project.state()).plan!;
     const failed = new Promise<PayloadOf<'training.failed'>>((resolve) => h.api.onTrainingFailed(resolve));
-    const { runId } = await h.api.training.start({
+    await h.api.project.setPlan({
       plan: {
         ...plan,
         preparation: { ...plan.preparation, scaling: 'none' },
@@ -19,6 +19,7 @@ describe('a failed run', () => {
         training: { ...plan.training, epochs: 50, loss: 'mse', optimizer: { name: 'sgd', learningRate: 10 } },
       },
     });
+    const { runId } = await h.api.training.start();
     const payload = await failed;
     expect(events['training.failed'].safeParse(payload).success).toBe(true);
     expect(ErrorInfoSchema.parse(payload.error).code).toBe('diverged');
@@ -29,7 +30,8 @@ describe('a failed run', () => {
     expect(kept.message).toBe(payload.error.message);
 
     const finished = new Promise<PayloadOf<'training.finished'>>((resolve) => h.api.onTrainingFinished(resolve));
-    await h.api.training.start({ plan: { ...plan, hidden: [{ units: 4, activation: 'relu' }], training: { ...plan.training, epochs: 2 } } });
+    await h.api.project.setPlan({ plan: { ...plan, hidden: [{ units: 4, activation: 'relu' }], training: { ...plan.training, epochs: 2 } } });
+    await h.api.training.start();
     expect((await finished).run.status).toBe('completed');
     expect((await h.api.training.list()).map((r) => r.status)).toEqual(['diverged', 'completed']);
     await h.close();

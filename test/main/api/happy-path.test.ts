@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAnswer, traceForward } from '../../../renderer/src/lib/forward-trace';
+import { evaluationMetrics } from '../../../workers/engine/metrics';
 import { parseWeightsFile, predict } from '../../../workers/engine/predict';
 import type { PayloadOf, PlanDraft, ProjectChanged, Run } from '../../../main/contract';
 import { DIABETES, startHarness, type Harness } from './harness';
@@ -98,7 +100,9 @@ describe('the main path over the in-memory pair', () => {
   });
 
   it('evaluates on the test rows, figures recomputed by hand from the answers', async () => {
-    const { evaluation, metrics } = await h.api.evaluation.get({ runId: run.id, threshold: 0.5 });
+    const evaluation = run.evaluation!;
+    const metrics = evaluationMetrics(evaluation, 0.5);
+    if (metrics?.kind !== 'binary') throw new Error('expected the figures of a yes/no label');
     expect(evaluation.on).toBe('test');
     expect(evaluation.actual).toHaveLength(run.rows!.test);
     const p = evaluation.probabilities as number[];
@@ -108,26 +112,27 @@ describe('the main path over the in-memory pair', () => {
       if (evaluation.actual[i] === 1) yes ? tp++ : fn++;
       else yes ? fp++ : tn++;
     });
-    expect(metrics.confusion).toEqual([[tn, fp], [fn, tp]]);
+    expect([metrics.tn, metrics.fp, metrics.fn, metrics.tp]).toEqual([tn, fp, fn, tp]);
     expect(metrics.accuracy).toBeCloseTo((tp + tn) / p.length, 12);
     expect(metrics.auc).toBeGreaterThan(0.5);
-    expect(metrics.roc![0]).toEqual({ fpr: 0, tpr: 0, threshold: 1 });
+    expect(metrics.roc[0]).toEqual({ fpr: 0, tpr: 0, threshold: Infinity });
     // a higher threshold can only predict fewer positives
-    const strict = await h.api.evaluation.get({ runId: run.id, threshold: 0.9 });
-    const positives = (m: typeof metrics) => m.confusion![0]![1]! + m.confusion![1]![1]!;
-    expect(positives(strict.metrics)).toBeLessThanOrEqual(positives(metrics));
+    const strict = evaluationMetrics(evaluation, 0.9);
+    if (strict?.kind !== 'binary') throw new Error('expected the figures of a yes/no label');
+    expect(strict.tp + strict.fp).toBeLessThanOrEqual(metrics.tp + metrics.fp);
   });
 
-  it('predicts one patient exactly as the exported weights file does', async () => {
+  it('answers one patient on the Use screen exactly as the exported weights file does', async () => {
     const file = path.join(h.dir, 'weights.json');
     const written = await h.api.export.weights({ runId: run.id, path: file });
     expect(written.path).toBe(file);
     const model = parseWeightsFile(JSON.parse(readFileSync(file, 'utf8')));
     const expected = predict(model, [model.inputs.map((i) => PATIENT[i.name as keyof typeof PATIENT])]).predictions[0] as { probability: number; label: string };
-    const answer = await h.api.predict.one({ runId: run.id, values: PATIENT });
+    const trace = traceForward(run.weights!, PATIENT);
+    const answer = readAnswer(run.weights!, trace.outputs);
     expect(answer.probability).toBe(expected.probability);
     expect(answer.label).toBe(expected.label);
-    expect(answer.warnings).toEqual([]);
+    expect(trace.warnings).toEqual([]);
   });
 
   it('predicts a whole CSV and writes it with the answers added', async () => {
@@ -141,8 +146,7 @@ describe('the main path over the in-memory pair', () => {
     );
     const first = lines[1]!.split(',');
     expect(first.slice(0, 9)).toEqual(['6', '148', '72', '35', '0', '33.6', '0.627', '50', '1']);
-    const one = await h.api.predict.one({ runId: run.id, values: PATIENT });
-    expect(Number(first[10])).toBe(one.probability);
+    expect(Number(first[10])).toBe(traceForward(run.weights!, PATIENT).outputs[0]);
   });
 
   it('saves, then reopens with the same runs, evaluation and answers', async () => {
@@ -163,10 +167,9 @@ describe('the main path over the in-memory pair', () => {
     expect(reopened.dataset?.rows).toBe(768);
     expect(reopened.runs).toHaveLength(1);
     expect(reopened.runs[0]).toEqual(run);
-    const answer = await h.api.predict.one({ runId: run.id, values: PATIENT });
-    const before = await h.api.evaluation.get({ runId: run.id, threshold: 0.5 });
-    expect(answer.probability).toBeGreaterThan(0);
-    expect(before.evaluation).toEqual(run.evaluation);
+    const after = await h.api.training.get({ runId: run.id });
+    expect(traceForward(after.weights!, PATIENT).outputs).toEqual(traceForward(run.weights!, PATIENT).outputs);
+    expect(after.evaluation).toEqual(run.evaluation);
     expect((await h.api.project.recent())[0]).toEqual({ path: `${file}.neuron`, name: 'pima', exists: true });
     expect((await h.api.files.suggestions({ kind: 'project' }))[0]).toEqual({ path: `${file}.neuron`, label: 'pima', group: 'recent-project' });
     const csvs = await h.api.files.suggestions({ kind: 'csv' });

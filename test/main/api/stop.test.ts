@@ -10,9 +10,10 @@ describe('stop and delete', () => {
     const plan = (await h.api.project.state()).plan!;
     const firstEpoch = new Promise<void>((resolve) => h.api.onTrainingProgress((p) => p.epochs.length > 0 && resolve()));
     const finished = new Promise<PayloadOf<'training.finished'>>((resolve) => h.api.onTrainingFinished(resolve));
-    const { runId } = await h.api.training.start({
+    await h.api.project.setPlan({
       plan: { ...plan, hidden: [{ units: 8, activation: 'relu' }], training: { ...plan.training, epochs: 100000, batchSize: 1 } },
     });
+    const { runId } = await h.api.training.start();
     await firstEpoch;
     expect(await h.api.training.stop({ runId })).toEqual({ ok: true });
     const { run } = await finished;

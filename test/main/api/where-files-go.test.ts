@@ -15,7 +15,8 @@ beforeAll(async () => {
   await h.api.dataset.import({ path: DIABETES });
   const plan = (await h.api.project.state()).plan!;
   const finished = new Promise<PayloadOf<'training.finished'>>((resolve) => h.api.onTrainingFinished(resolve));
-  runId = (await h.api.training.start({ plan: { ...plan, training: { ...plan.training, epochs: 1 } } })).runId;
+  await h.api.project.setPlan({ plan: { ...plan, training: { ...plan.training, epochs: 1 } } });
+  runId = (await h.api.training.start()).runId;
   expect((await finished).run.status).toBe('completed');
 });
 afterAll(async () => {

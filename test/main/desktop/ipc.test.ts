@@ -4,8 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, eventNames, requestNames } from '../../../main/contract';
-import { createDispatch, EventHub, type Dispatch } from '../../../main/transport/dispatch';
-import { apiFromBridge, BRIDGE_GLOBAL, type DesktopBridge } from '../../../main/transport/renderer-api';
+import { EventHub } from '../../../main/events';
+import { createDispatch, type Dispatch } from '../../../main/transport/dispatch';
+import { BRIDGE_GLOBAL, type DesktopBridge } from '../../../main/desktop/bridge';
+import { apiFromBridge } from '../../../renderer/src/transport/renderer-api';
 import { fakeHandlers } from '../fake-handlers';
 
 // What the fake Electron carries between its two halves.

@@ -1,7 +1,7 @@
 // The Electron main process (main/desktop/index.ts) run against a fake Electron: where the window loads from, the
 // app:// scheme, DevTools, navigation and which addresses reach the system browser, packaged and not.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EventHub } from '../../../main/transport/dispatch';
+import { EventHub } from '../../../main/events';
 
 const HELP = 'https://github.com/neuron-studio/neuron-studio#readme';
 

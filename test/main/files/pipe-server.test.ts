@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ApiError } from '../../../main/contract';
-import { createSocketApi, socketUrlFor, type SocketApi, type SocketLike } from '../../../main/transport/ws-client';
+import { createSocketApi, socketUrlFor, type SocketApi, type SocketLike } from '../../../renderer/src/transport/ws-client';
 import { ROOT } from '../cli-process';
 
 const onLinux = process.platform === 'linux';

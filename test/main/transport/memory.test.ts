@@ -1,7 +1,8 @@
 // The contract over the in-memory pair: arguments parsed before a handler runs, errors in words, events delivered.
 import { describe, expect, it } from 'vitest';
 import { ApiError, eventMethodName, requestNames, requests } from '../../../main/contract';
-import { createDispatch, EventHub } from '../../../main/transport/dispatch';
+import { EventHub } from '../../../main/events';
+import { createDispatch } from '../../../main/transport/dispatch';
 import { createMemoryClient } from '../../../main/transport/memory';
 import { fakeHandlers } from '../fake-handlers';
 

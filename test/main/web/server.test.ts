@@ -7,8 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ApiError } from '../../../main/contract';
-import { createDispatch, EventHub, type Dispatch } from '../../../main/transport/dispatch';
-import { createSocketApi, socketUrlFor, type SocketLike } from '../../../main/transport/ws-client';
+import { EventHub } from '../../../main/events';
+import { createDispatch, type Dispatch } from '../../../main/transport/dispatch';
+import { createSocketApi, socketUrlFor, type SocketLike } from '../../../renderer/src/transport/ws-client';
 import { startWebServer, type WebServer } from '../../../main/web/server';
 import { fakeHandlers } from '../fake-handlers';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { afterAll, describe, expect, it } from 'vitest';
-import importTask, { type ImportTaskOutcome } from '../../../workers/import-task';
+import importTask, { type ImportTaskOutcome } from '../../../workers/tasks/import-task';
 import { DataError } from '../../../workers/data';
 import { datasetFile, fixture } from './helpers';
 
@@ -32,7 +32,7 @@ describe('importTask', () => {
 
 describe('importTask in a piscina worker', () => {
   const pool = new Piscina({
-    filename: path.resolve(__dirname, '../../../workers/import-task.ts'),
+    filename: path.resolve(__dirname, '../../../workers/tasks/import-task.ts'),
     execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
     maxThreads: 1,
   });

@@ -1,7 +1,7 @@
 // The notes the importer and the label make on their own, from real CSV files through the real importer: renamed
 // header cells, rows without a label, columns left out, labels that look like an identifier or a number.
 import { describe, expect, it } from 'vitest';
-import { isDataError, labelTask, parseCsv } from '../../../workers/data';
+import { DataError, labelTask, parseCsv } from '../../../workers/data';
 import { importNotes, type DataNote } from '../../../workers/data/notes';
 import { loadDataset } from '../../../main/services/datasets';
 import { bytesOf, fixture } from './helpers';
@@ -137,7 +137,7 @@ describe('labels that cannot be learnt as they are', () => {
     } catch (e) {
       error = e;
     }
-    expect(isDataError(error)).toBe(true);
+    expect(error).toBeInstanceOf(DataError);
     expect((error as Error).message).toBe('The label code of id-label.csv holds text, not numbers, so it cannot be predicted as a number. Predict it as classes, or choose a label that holds numbers.');
   });
 });

@@ -2,16 +2,15 @@
 // MessagePort while it runs. CommonJS-loadable; imports no electron and no node:fs.
 
 import type { MessagePort } from 'node:worker_threads';
-import { train } from './engine/train';
-import { paramCount } from './engine/network';
-import type { EpochMetrics, StopReason } from './engine/spec';
-import { WEIGHTS_FORMAT, WEIGHTS_VERSION, type Task, type WeightsFile } from './engine/weights-file';
-import type { TrainingPlan } from './plan';
-import { buildMatrices, fitPreparation, labelTask, splitRows, type Dataset } from './data';
-import { withoutHint } from './data/errors';
+import { train } from '../engine/train';
+import { paramCount, type EpochMetrics, type StopReason } from '../engine/spec';
+import { WEIGHTS_FORMAT, WEIGHTS_VERSION, type Task, type WeightsFile } from '../engine/weights-file';
+import type { TrainingPlan } from '../plan';
+import { buildMatrices, fitPreparation, labelTask, splitRows, type Dataset } from '../data';
+import { withoutHint } from '../data/errors';
 import { createProgressReporter } from './progress';
-import { checkChoices, networkFor, settingsFor } from './train-setup';
-import { evaluate, type Evaluation } from './train-evaluation';
+import { checkChoices, networkFor, settingsFor } from '../train-setup';
+import { evaluate, type Evaluation } from '../train-evaluation';
 
 export interface TrainTaskInput {
   runId: string;

@@ -3,8 +3,8 @@
 // network's weights rides along about twice a second, so the drawing of the network can show it learning. When an
 // epoch takes longer than the interval, messages also say how far into the epoch the run is, so the bar still moves.
 
-import type { EpochMetrics } from './engine/spec';
-import type { WeightsLayer } from './engine/weights-file';
+import type { EpochMetrics } from '../engine/spec';
+import type { WeightsLayer } from '../engine/weights-file';
 
 /** The network's kernels ([layer][fanIn][units]) at the end of one epoch of a run still going. */
 export interface LiveWeights {

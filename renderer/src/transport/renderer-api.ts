@@ -1,16 +1,9 @@
 // The renderer's one `api`: the Electron preload's bridge when present, else the browser-mode socket.
 // Pure browser code; the renderer calls getApi() once at start-up and cannot tell which transport it got.
 
-import { buildApi, type Api, type Envelope, type ErrorInfo, type EventName, type RequestName } from '../contract';
+import { buildApi, type Api, type ErrorInfo } from '../../../main/contract';
+import { BRIDGE_GLOBAL, type DesktopBridge } from '../../../main/desktop/bridge';
 import { addressWithoutToken, createSocketApi, socketUrlFor } from './ws-client';
-
-/** What main/desktop/preload.ts exposes as `window.neuronBridge` (one function per request and per event). */
-export interface DesktopBridge {
-  requests: Record<RequestName, (args: unknown) => Promise<Envelope<unknown>>>;
-  events: Record<EventName, (handler: (payload: unknown) => void) => () => void>;
-}
-
-export const BRIDGE_GLOBAL = 'neuronBridge';
 
 /** Wrap the desktop bridge: envelopes become results or thrown ApiErrors (contextBridge drops error fields). */
 export function apiFromBridge(bridge: DesktopBridge): Api {

@@ -1,7 +1,7 @@
 // Turns anything a handler throws into the contract's plain-words error object; stacks stay in the log.
 
-import { withoutHint } from '../../workers/data/errors';
-import { ApiError, type ErrorInfo } from '../contract';
+import { withoutHint } from '../workers/data/errors';
+import { ApiError, type ErrorInfo } from './contract';
 
 /** Fields a DataError (workers/data) or ProjectFileError (main/project) carries; read structurally. */
 interface ErrorLike {
@@ -61,7 +61,7 @@ export function toErrorInfo(error: unknown, log: (error: unknown) => void = defa
   };
 }
 
-const OWN_ERRORS = new Set(['DataError', 'ProjectFileError', 'PlanError', 'PredictError', 'WeightsError', 'WeightsFileError', 'FileError']);
+const OWN_ERRORS = new Set(['DataError', 'ProjectFileError', 'PlanError', 'WeightsFileError', 'FileError']);
 
 function codeFromName(name: string): string {
   if (name === 'ProjectFileError') return 'project_file';

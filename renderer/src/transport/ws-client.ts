@@ -1,7 +1,7 @@
 // Browser-mode client: the contract's Api over one WebSocket. Pure browser code (the renderer imports it).
 
-import { buildApi, type Api, type Envelope, type ErrorInfo, type EventName } from '../contract';
-import { REPLACED_CLOSE_CODE, SOCKET_PATH, TOKEN_PARAM, type AnswerMessage, type CallMessage, type EventMessage } from './ws-protocol';
+import { buildApi, type Api, type Envelope, type ErrorInfo, type EventName } from '../../../main/contract';
+import { REPLACED_CLOSE_CODE, SOCKET_PATH, TOKEN_PARAM, type AnswerMessage, type CallMessage, type EventMessage } from '../../../main/transport/ws-protocol';
 
 /** The subset of the DOM WebSocket this client uses (the `ws` package's WebSocket fits too, for tests). */
 export interface SocketLike {

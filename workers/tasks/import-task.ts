@@ -1,8 +1,8 @@
 // The piscina task that reads a big CSV off the main thread: bytes in, a Dataset out (its columns live on
 // SharedArrayBuffers, so handing it back copies no numbers). CommonJS-loadable; no electron, no node:fs.
 
-import { parseCsv, type Dataset, type ParseOptions } from './data';
-import { DataError, type DataErrorInfo } from './data/errors';
+import { parseCsv, type Dataset, type ParseOptions } from '../data';
+import { DataError, type DataErrorInfo } from '../data/errors';
 
 export interface ImportTaskInput {
   /** the file's bytes (pass the buffer in the transfer list to avoid a copy) */
