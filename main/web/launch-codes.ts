@@ -43,7 +43,8 @@ export function createLaunchCodes(now: () => number = Date.now): LaunchCodes {
 
 /** The launch code in a request's address, or null when it has none. */
 export function launchCodeIn(url: string): string | null {
-  return new URL(url, 'http://127.0.0.1').searchParams.get(LAUNCH_PARAM);
+  // an address URL cannot read (`//[`) carries no code; the guard answers it with a 400
+  return URL.canParse(url, 'http://127.0.0.1') ? new URL(url, 'http://127.0.0.1').searchParams.get(LAUNCH_PARAM) : null;
 }
 
 export type LaunchAnswer =

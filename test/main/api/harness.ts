@@ -36,15 +36,21 @@ export function startHarness(options: Partial<CoreOptions> = {}, dir = tempDir()
   return { api: createMemoryClient(core.dispatch, core.hub), core, dir, logged, close: () => core.close() };
 }
 
-/** One harness for a whole test file: started before its tests, closed after them, with nothing left in the log. */
-export function harnessForFile(options: Partial<CoreOptions> = {}): () => Harness {
-  let h: Harness | undefined;
+/** One core for a whole test file: started before its tests, closed after them, and no internal error logged on the
+ * way. Read `.h` inside the tests. */
+export function useHarness(options: Partial<CoreOptions> = {}): { readonly h: Harness } {
+  let current: Harness | undefined;
   beforeAll(() => {
-    h = startHarness(options);
+    current = startHarness(options);
   });
   afterAll(async () => {
-    await h?.close();
-    expect(h?.logged).toEqual([]);
+    await current?.close();
+    expect(current?.logged).toEqual([]);
   });
-  return () => h!;
+  return {
+    get h() {
+      if (!current) throw new Error('useHarness: the harness starts in beforeAll');
+      return current;
+    },
+  };
 }

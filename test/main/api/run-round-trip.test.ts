@@ -4,14 +4,14 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PayloadOf, PlanDraft, Run } from '../../../main/contract';
-import { DIABETES, harnessForFile, ROOT } from './harness';
+import { DIABETES, ROOT, useHarness } from './harness';
 
 const PROJECTS = path.join(ROOT, 'test', 'fixtures', 'projects');
 
-const harness = harnessForFile();
+const harness = useHarness();
 
 async function train(plan: PlanDraft): Promise<Run> {
-  const h = harness();
+  const { h } = harness;
   await h.api.project.setPlan({ plan });
   const finished = new Promise<PayloadOf<'training.finished'>>((resolve) => h.api.onTrainingFinished(resolve));
   const { runId } = await h.api.training.start();
@@ -22,7 +22,7 @@ async function train(plan: PlanDraft): Promise<Run> {
 
 describe('a run through its project file', () => {
   it('reopens a trained run exactly as it was, its stop reason, rows and warnings included', async () => {
-    const h = harness();
+    const { h } = harness;
     await h.api.dataset.import({ path: DIABETES });
     const draft = (await h.api.project.state()).plan!;
     const run = await train({
@@ -48,7 +48,7 @@ describe('a run through its project file', () => {
   });
 
   it('opens a run saved before stopReason, rows and warnings were kept: the stop reason from its status', async () => {
-    const h = harness();
+    const { h } = harness;
     const copy = path.join(h.dir, 'valid.neuron');
     copyFileSync(path.join(PROJECTS, 'valid.neuron'), copy);
     const state = await h.api.project.open({ path: copy });
@@ -59,7 +59,7 @@ describe('a run through its project file', () => {
   });
 
   it('opens a run with a field this app does not know, and leaves the field out', async () => {
-    const h = harness();
+    const { h } = harness;
     const copy = path.join(h.dir, 'run-unknown-field.neuron');
     copyFileSync(path.join(PROJECTS, 'run-unknown-field.neuron'), copy);
     const state = await h.api.project.open({ path: copy });

@@ -1,26 +1,18 @@
 // The plan a freshly imported table starts from is built once, on the main side, and is exactly what Suggest gives;
 // the diabetes example trained with it, untouched, beats always answering the most common class on its test rows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PayloadOf } from '../../../main/contract';
 import { evaluationMetrics } from '../../../workers/engine/metrics';
 import { STARTING_SPLIT } from '../../../workers/plan';
-import { DIABETES, startHarness, type Harness } from './harness';
+import { DIABETES, useHarness } from './harness';
 
-let h: Harness;
-
-beforeAll(() => {
-  h = startHarness();
-});
-afterAll(async () => {
-  await h.close();
-  expect(h.logged).toEqual([]);
-});
+const harness = useHarness();
 
 describe('the starting plan of a freshly imported table', () => {
   it('keeps validation and test rows, and its network and settings are what Suggest returns', async () => {
-    await h.api.dataset.import({ path: DIABETES });
-    const plan = (await h.api.project.state()).plan!;
-    const suggestion = await h.api.model.suggest();
+    await harness.h.api.dataset.import({ path: DIABETES });
+    const plan = (await harness.h.api.project.state()).plan!;
+    const suggestion = await harness.h.api.model.suggest();
     expect(plan.split).toMatchObject({ validation: STARTING_SPLIT.validation, test: STARTING_SPLIT.test });
     expect(plan.hidden).toEqual(suggestion.hidden);
     expect(plan.training).toEqual(suggestion.training);
@@ -30,8 +22,8 @@ describe('the starting plan of a freshly imported table', () => {
   });
 
   it('trains the example, untouched, to beat always answering the most common class on the test rows', async () => {
-    const finished = new Promise<PayloadOf<'training.finished'>>((resolve) => h.api.onTrainingFinished(resolve));
-    await h.api.training.start();
+    const finished = new Promise<PayloadOf<'training.finished'>>((resolve) => harness.h.api.onTrainingFinished(resolve));
+    await harness.h.api.training.start();
     const { run } = await finished;
     expect(run.status).toBe('completed');
     const evaluation = run.evaluation!;

@@ -10,7 +10,7 @@ import { ApiError } from '../../../main/contract';
 import { FileError } from '../../../main/files/file-error';
 import { READ_LIMITS, readFileBounded } from '../../../main/files/read-file';
 import { openProject } from '../../../main/project/open';
-import { startHarness, type Harness } from '../api/harness';
+import { useHarness } from '../api/harness';
 import { runCli } from '../cli-process';
 
 const onLinux = process.platform === 'linux';
@@ -91,26 +91,19 @@ describe.skipIf(!onLinux)('the CLI on /dev/zero and a pipe', () => {
 });
 
 describe.skipIf(!onLinux)('the services on /dev/zero and a pipe', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-    expect(h.logged).toEqual([]);
-  });
+  const harness = useHarness();
 
   const fail = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a refusal'); }, (e: ApiError) => e);
 
   it('import and open say what the path is, at once', async () => {
-    const zero = await fail(h.api.dataset.import({ path: '/dev/zero' }));
+    const zero = await fail(harness.h.api.dataset.import({ path: '/dev/zero' }));
     expect(zero).toBeInstanceOf(ApiError);
     expect(zero).toMatchObject({ code: 'not_a_file', file: '/dev/zero', message: '/dev/zero is a device, not a file on disk, so it was not read.' });
     expect(zero.hint).toBe('Choose a file saved on disk.');
-    const pipe = await fail(h.api.dataset.import({ path: fifo }));
+    const pipe = await fail(harness.h.api.dataset.import({ path: fifo }));
     expect(pipe).toMatchObject({ code: 'not_a_file', message: `${fifo} is a pipe, not a file on disk, so it was not read.` });
-    const project = await fail(h.api.project.open({ path: fifo }));
+    const project = await fail(harness.h.api.project.open({ path: fifo }));
     expect(project).toMatchObject({ code: 'unreadable', message: `${fifo} is a pipe, not a file on disk, so it was not read. It was not changed.` });
-    expect((await h.api.project.state()).dataset).toBeNull();
+    expect((await harness.h.api.project.state()).dataset).toBeNull();
   });
 });

@@ -1,7 +1,6 @@
 // The one-time launch address over real HTTP: exchanged once for the cookie, then refused in a sentence; and the
 // page's own address without its token.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { addressWithoutToken, createSocketApi, socketUrlFor, type SocketLike } f
 import { createLaunchCodes, LAUNCH_CODE_LIFETIME_MS, LAUNCH_CODE_USED } from '../../../main/web/launch-codes';
 import { startWebServer, type WebServer } from '../../../main/web/server';
 import { fakeHandlers } from '../fake-handlers';
+import { httpGet, type Answer } from './http-get';
 
 let server: WebServer;
 
@@ -26,18 +26,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-function get(address: string, headers: Record<string, string> = {}) {
+function get(address: string, headers: Record<string, string> = {}): Promise<Answer> {
   const url = new URL(address, `http://127.0.0.1:${server.port}`);
-  return new Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path: url.pathname + url.search, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return httpGet(server.port, url.pathname + url.search, headers);
 }
 
 const cookieOf = (answer: { headers: Record<string, unknown> }) => String(answer.headers['set-cookie']).split(';')[0]!;

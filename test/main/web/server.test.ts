@@ -1,6 +1,5 @@
 // The real browser-mode server: token and Origin refused when wrong, files served, the contract over its socket.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { createDispatch, type Dispatch } from '../../../main/transport/dispatch'
 import { createSocketApi, socketUrlFor, type SocketLike } from '../../../renderer/src/transport/ws-client';
 import { startWebServer, type WebServer } from '../../../main/web/server';
 import { fakeHandlers } from '../fake-handlers';
+import { httpGet, type Answer } from './http-get';
 
 let server: WebServer;
 let staticDir: string;
@@ -29,17 +29,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-function get(urlPath: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path: urlPath, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+function get(urlPath: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return httpGet(server.port, urlPath, headers);
 }
 
 /** Open a raw socket and report how the upgrade ended: 'open' or the HTTP status of the refusal. */
