@@ -4,9 +4,16 @@
 // The renderer gets its one `api` from `getApi()` in renderer/src/transport/renderer-api.ts (desktop bridge or browser socket).
 
 import { z } from 'zod';
-import { LayerSchema, TrainingPlanSchema, TrainingSettingsSchema } from '../workers/plan';
-import type { EpochMetrics, StopReason } from '../workers/engine/spec';
-import type { WeightsFile } from '../workers/engine/weights-file';
+import { LayerSchema, PlanDraftSchema, TrainingSettingsSchema } from '../workers/plan';
+import {
+  EpochMetricsSchema,
+  EvaluationSchema,
+  RunSchema,
+  RunStatusSchema,
+  RunSummarySchema,
+  StopReasonSchema,
+  WeightsFileSchema,
+} from '../workers/run';
 import { DATA_NOTE_CODES, NOTE_ACTIONS, type DataNote } from '../workers/data/notes';
 import { COLUMN_KINDS, WARNING_CODES, type ColumnProfile } from '../workers/data/profile';
 import type { LabelTask, Roles } from '../workers/data/roles';
@@ -173,72 +180,19 @@ export const DescribeSchema = z.object({
   labelTask: LabelTaskSchema.nullable(),
 });
 
-/**
- * A plan while the user edits it: like TrainingPlan, but features may be empty and the label unset ('').
- * training.start checks it against TrainingPlanSchema and the dataset and says what is missing.
- */
-export const PlanDraftSchema = TrainingPlanSchema.extend({
-  features: z.array(z.string()),
-  label: z.string(),
-});
-export type PlanDraft = z.infer<typeof PlanDraftSchema>;
-
-export const EpochMetricsSchema = z.custom<EpochMetrics>(
-  (v) => typeof v === 'object' && v !== null && typeof (v as EpochMetrics).epoch === 'number',
-);
-export const WeightsFileSchema = z.custom<WeightsFile>(
-  (v) => typeof v === 'object' && v !== null && (v as WeightsFile).format === 'neuron-studio.weights',
-  { message: 'Not a Neuron Studio weights file.' },
-);
-export const StopReasonSchema = z.custom<StopReason>((v) =>
-  ['completed', 'early_stopping', 'stopped', 'diverged'].includes(v as string),
-);
-
-export const EvaluationSchema = z.looseObject({
-  /** which rows: 'test', else 'validation', else 'train' when nothing was held out */
-  on: z.string(),
-  task: TaskSchema,
-  /** class indices (classification) or values (regression), one per evaluated row */
-  actual: z.array(z.number()),
-  /** binary: probability of classes[1]; multiclass: one array per row */
-  probabilities: z.array(z.union([z.number(), z.array(z.number())])).optional(),
-  /** regression: predicted values in the target's units */
-  predicted: z.array(z.number()).optional(),
-  classes: z.array(z.string()).optional(),
-  /** the score of always answering the most common class (classification) or the mean (regression) */
-  baseline: z.any(),
-});
-
-/** as main/services/training.ts and the project file name them; 'diverged' = the loss became NaN or infinite */
-export const RunStatusSchema = z.enum(['queued', 'running', 'completed', 'stopped', 'failed', 'diverged']);
-
-/** A run as the list shows it: no weights, no evaluation arrays. */
-export const RunSummarySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  status: RunStatusSchema,
-  /** ms since epoch */
-  createdAt: z.number(),
-  /** ms since epoch; null while queued or running */
-  finishedAt: z.number().nullable(),
-  totalEpochs: z.number().int(),
-  /** every epoch so far (live runs grow through training.progress) */
-  history: z.array(EpochMetricsSchema),
-  stopReason: StopReasonSchema.nullable(),
-  /** why it stopped or failed, in words */
-  message: z.string().nullable(),
-  trainSeconds: z.number().nullable(),
-  rows: z.object({ train: z.number(), validation: z.number(), test: z.number() }).nullable(),
-  /** what the preparation changed or noticed, in plain words (rows left out, ...) */
-  warnings: z.array(z.string()),
-  plan: TrainingPlanSchema,
-});
-
-/** A run with everything: weights and evaluation once finished (or stopped with weights). */
-export const RunSchema = RunSummarySchema.extend({
-  weights: WeightsFileSchema.nullable(),
-  evaluation: EvaluationSchema.nullable(),
-});
+// The plan draft, the run and its parts have one schema each, shared with the project file (main/project/schema.ts).
+export {
+  EpochMetricsSchema,
+  EvaluationSchema,
+  PlanDraftSchema,
+  RunSchema,
+  RunStatusSchema,
+  RunSummarySchema,
+  StopReasonSchema,
+  WeightsFileSchema,
+};
+export type { PlanDraft } from '../workers/plan';
+export type { Evaluation, Run, RunStatus, RunSummary } from '../workers/run';
 
 /** A change to the screen state: only the fields given are changed (no defaults, unlike UiStateSchema). */
 export const UiPatchSchema = z.looseObject({
@@ -439,10 +393,6 @@ export type FileSuggestion = z.infer<typeof FileSuggestionSchema>;
 export type DatasetSummary = z.infer<typeof DatasetSummarySchema>;
 export type { ColumnProfile, DataNote, LabelTask, Roles };
 export type Describe = z.infer<typeof DescribeSchema>;
-export type Evaluation = z.infer<typeof EvaluationSchema>;
-export type RunStatus = z.infer<typeof RunStatusSchema>;
-export type RunSummary = z.infer<typeof RunSummarySchema>;
-export type Run = z.infer<typeof RunSchema>;
 export type UiState = z.infer<typeof UiStateSchema>;
 export type ProjectState = z.infer<typeof ProjectStateSchema>;
 export type ProjectChanged = z.infer<typeof ProjectChangedSchema>;

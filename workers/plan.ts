@@ -74,6 +74,16 @@ export const TrainingPlanSchema = z.object({
   training: TrainingSettingsSchema.default(TrainingSettingsSchema.parse({})),
 });
 
+/**
+ * A plan while the user edits it: like TrainingPlan, but features may be empty and the label unset ('').
+ * training.start checks it against TrainingPlanSchema and the dataset and says what is missing; the project file
+ * keeps it as it is.
+ */
+export const PlanDraftSchema = TrainingPlanSchema.extend({
+  features: z.array(z.string()),
+  label: z.string(),
+});
+
 /** The output layer's activation a task needs, unless the plan's `output` says otherwise. */
 export function outputActivation(task: Task): ActivationName {
   return task === 'binary' ? 'sigmoid' : task === 'multiclass' ? 'softmax' : 'linear';
@@ -137,3 +147,4 @@ export type PreparationChoices = z.infer<typeof PreparationChoicesSchema>;
 export type SplitPlan = z.infer<typeof SplitSchema>;
 export type TrainingSettingsPlan = z.infer<typeof TrainingSettingsSchema>;
 export type TrainingPlan = z.infer<typeof TrainingPlanSchema>;
+export type PlanDraft = z.infer<typeof PlanDraftSchema>;

@@ -7,11 +7,8 @@ export {
   type ProjectFile,
   type ProjectDataset,
   type ParseOptions,
-  type PlanDraft,
   type StoredRun,
-  type StoredEvaluation,
-  type RunStatus,
-  type UiState,
+  type StoredUiState,
 } from './schema';
 export { migrate } from './migrate';
 export { ProjectFileError, type ProjectFileErrorCode } from './errors';

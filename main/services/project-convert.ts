@@ -6,16 +6,14 @@ import {
   type ProjectFile,
   type StoredRun,
 } from '../project';
-import type { Run } from '../contract';
+import { isFinished, type Run } from '../../workers/run';
 import type { Session } from './session';
 
-/** Runs still queued or running are not saved: they have no weights yet. */
-export function isSavedRun(run: Run): boolean {
-  return run.status !== 'queued' && run.status !== 'running';
-}
-
+/** A finished run as its project file keeps it: times as ISO text, and what it does not have left out. */
 export function storedRun(run: Run): StoredRun {
-  const stored: Record<string, unknown> = {
+  // a run still training has no weights yet: toProjectFile leaves it out, and nothing else may save one
+  if (!isFinished(run.status)) throw new Error(`Run ${run.id} is still ${run.status}; only a finished run is saved.`);
+  const stored: StoredRun = {
     id: run.id,
     name: run.name,
     createdAt: new Date(run.createdAt).toISOString(),
@@ -23,7 +21,6 @@ export function storedRun(run: Run): StoredRun {
     plan: run.plan,
     history: run.history,
     totalEpochs: run.totalEpochs,
-    // kept beside the schema's fields (the schema lets extra fields through)
     stopReason: run.stopReason,
     rows: run.rows,
     warnings: run.warnings,
@@ -33,14 +30,13 @@ export function storedRun(run: Run): StoredRun {
   if (run.trainSeconds !== null) stored.trainSeconds = run.trainSeconds;
   if (run.weights) stored.weights = run.weights;
   if (run.evaluation) stored.evaluation = run.evaluation;
-  return stored as StoredRun;
+  return stored;
 }
 
+/** Files saved before a run kept its stop reason: the status says it, except for a failed run. */
 const STOP_REASON_OF_STATUS = { completed: 'completed', stopped: 'stopped', diverged: 'diverged', failed: null } as const;
 
 export function runFromStored(stored: StoredRun): Run {
-  const extra = stored as StoredRun & { stopReason?: unknown; rows?: unknown; warnings?: unknown };
-  const rows = extra.rows as Run['rows'] | undefined;
   return {
     id: stored.id,
     name: stored.name,
@@ -49,14 +45,14 @@ export function runFromStored(stored: StoredRun): Run {
     finishedAt: stored.finishedAt ? Date.parse(stored.finishedAt) : null,
     totalEpochs: stored.totalEpochs,
     history: stored.history,
-    stopReason: (typeof extra.stopReason === 'string' ? extra.stopReason : STOP_REASON_OF_STATUS[stored.status]) as Run['stopReason'],
+    stopReason: stored.stopReason === undefined ? STOP_REASON_OF_STATUS[stored.status] : stored.stopReason,
     message: stored.message ?? null,
     trainSeconds: stored.trainSeconds ?? null,
-    rows: rows && typeof rows === 'object' ? rows : null,
-    warnings: Array.isArray(extra.warnings) ? (extra.warnings as string[]) : [],
+    rows: stored.rows ?? null,
+    warnings: stored.warnings ?? [],
     plan: stored.plan,
     weights: stored.weights ?? null,
-    evaluation: (stored.evaluation as Run['evaluation']) ?? null,
+    evaluation: stored.evaluation ?? null,
   };
 }
 
@@ -81,7 +77,7 @@ export function toProjectFile(session: Session, now = new Date()): ProjectFile {
     savedAt: now.toISOString(),
     dataset,
     plan: session.plan,
-    runs: session.runs.filter(isSavedRun).map(storedRun),
+    runs: session.runs.filter((run) => isFinished(run.status)).map(storedRun),
     ui: session.ui,
   };
 }

@@ -1,8 +1,9 @@
 // The project's training runs: started on the TrainingService, followed into the session, announced to every window.
 
 import { findColumn } from '../../workers/data';
-import { missingForTraining, TrainingPlanSchema, type TrainingPlan } from '../../workers/plan';
-import type { ErrorInfo, PlanDraft, Run, RunSummary } from '../contract';
+import { missingForTraining, TrainingPlanSchema, type PlanDraft, type TrainingPlan } from '../../workers/plan';
+import { appendEpochs, endRun, isActive, queuedRun, summaryOf, type Run, type RunSummary } from '../../workers/run';
+import type { ErrorInfo } from '../contract';
 import type { EventHub } from '../events';
 import { userError } from '../errors';
 import type { TrainingRun, TrainingService } from './training';
@@ -20,9 +21,7 @@ export class ProjectRuns {
       training.on('progress', (message) => {
         const run = this.session.runs.find((r) => r.id === message.runId);
         if (!run) return; // a run of a project that was closed meanwhile
-        if (run.status === 'queued') run.status = 'running';
-        run.history.push(...message.epochs);
-        run.totalEpochs = message.totalEpochs;
+        appendEpochs(run, message);
         this.hub.emit('training.progress', message);
       }),
       training.on('finished', (ended) => this.ended(ended)),
@@ -36,23 +35,7 @@ export class ProjectRuns {
     const dataset = this.session.requireDataset();
     const plan = checkedPlan(this.session.plan, dataset.data);
     const { runId } = this.training.start(dataset.data, plan);
-    const run: Run = {
-      id: runId,
-      name: name?.trim() || this.nextName(),
-      status: 'queued',
-      createdAt: Date.now(),
-      finishedAt: null,
-      totalEpochs: plan.training.epochs,
-      history: [],
-      stopReason: null,
-      message: null,
-      trainSeconds: null,
-      rows: null,
-      warnings: [],
-      plan,
-      weights: null,
-      evaluation: null,
-    };
+    const run = queuedRun(runId, name?.trim() || this.nextName(), plan);
     this.session.runs.push(run);
     this.session.touch();
     return { runId };
@@ -60,12 +43,12 @@ export class ProjectRuns {
 
   stop(runId: string): void {
     const run = this.session.run(runId);
-    if (run.status === 'queued' || run.status === 'running') this.training.stop(runId);
+    if (isActive(run.status)) this.training.stop(runId);
   }
 
   delete(runId: string): void {
     const run = this.session.run(runId);
-    if (run.status === 'queued' || run.status === 'running') this.training.stop(runId, { force: true });
+    if (isActive(run.status)) this.training.stop(runId, { force: true });
     this.session.runs = this.session.runs.filter((r) => r.id !== runId);
     if (this.session.ui.selectedRunId === runId) this.session.ui.selectedRunId = null;
     this.session.ui.compareRunIds = (this.session.ui.compareRunIds ?? []).filter((id) => id !== runId);
@@ -79,7 +62,7 @@ export class ProjectRuns {
   /** Live runs of the project being closed: stop them, their results are not wanted. */
   stopAll(): void {
     for (const run of this.session.runs) {
-      if (run.status === 'queued' || run.status === 'running') this.training.stop(run.id, { force: true });
+      if (isActive(run.status)) this.training.stop(run.id, { force: true });
     }
   }
 
@@ -99,22 +82,7 @@ export class ProjectRuns {
   private ended(ended: TrainingRun): void {
     const run = this.session.runs.find((r) => r.id === ended.id);
     if (!run) return;
-    const result = ended.result;
-    run.status = ended.status;
-    run.finishedAt = ended.finishedAt ?? Date.now();
-    run.history = result?.history ?? ended.history;
-    run.totalEpochs = Math.max(ended.totalEpochs, run.history.length);
-    run.message = ended.message ?? null;
-    if (result) {
-      run.stopReason = result.stopReason;
-      run.trainSeconds = result.trainSeconds;
-      run.rows = result.rows;
-      run.warnings = result.warnings ?? [];
-      run.weights = result.weights;
-      run.evaluation = result.evaluation as Run['evaluation'];
-    } else if (ended.status === 'stopped') {
-      run.stopReason = 'stopped';
-    }
+    endRun(run, ended);
     this.session.touch();
     if (ended.status === 'failed' || ended.status === 'diverged') {
       this.hub.emit('training.failed', { runId: run.id, error: failureOf(ended), run: summaryOf(run) });
@@ -137,9 +105,11 @@ function failureOf(ended: TrainingRun): ErrorInfo {
   };
 }
 
-export function summaryOf(run: Run): RunSummary {
-  const { weights: _weights, evaluation: _evaluation, ...summary } = run;
-  return summary;
+/** A run the training service has ended, as the project holds it: what `train --save` puts in its project. */
+export function runOfTraining(ended: TrainingRun, name: string): Run {
+  const run = queuedRun(ended.id, name, ended.plan, ended.startedAt ?? ended.finishedAt ?? Date.now());
+  endRun(run, ended);
+  return run;
 }
 
 /** A draft plan made ready to train, or a sentence saying what is still to choose (workers/plan.ts decides what). */

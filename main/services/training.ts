@@ -9,11 +9,11 @@ import type { TrainingPlan } from '../../workers/plan';
 import type { Dataset } from '../../workers/data/dataset';
 import type { ProgressMessage } from '../../workers/tasks/progress';
 import type { RunError, TrainTaskInput, TrainTaskOutcome, TrainTaskResult } from '../../workers/tasks/train-task';
+import { appendEpochs, isFinished, statusOfStop, type RunEnd, type RunStatus } from '../../workers/run';
 import { createPool, type PoolOptions } from './pool';
 
-export type RunStatus = 'queued' | 'running' | 'completed' | 'stopped' | 'failed' | 'diverged';
-
-export interface TrainingRun {
+/** A run as the queue keeps it; main/services/runs.ts makes the project's run of it (workers/run.ts endRun). */
+export interface TrainingRun extends RunEnd {
   id: string;
   status: RunStatus;
   plan: TrainingPlan;
@@ -176,12 +176,8 @@ export class TrainingService {
 
   private onProgress(run: TrainingRun, message: ProgressMessage): void {
     if (isFinished(run.status)) return;
-    if (run.status === 'queued') {
-      run.status = 'running';
-      run.startedAt = Date.now() - message.elapsed * 1000;
-    }
-    run.totalEpochs = message.totalEpochs;
-    for (const epoch of message.epochs) run.history.push(epoch);
+    run.startedAt ??= Date.now() - message.elapsed * 1000;
+    appendEpochs(run, message);
     this.emit('progress', message);
   }
 
@@ -202,9 +198,7 @@ export class TrainingService {
     run.history = result.history;
     run.totalEpochs = Math.max(run.totalEpochs, result.history.length);
     run.message = result.message;
-    if (result.stopReason === 'stopped') run.status = 'stopped';
-    else if (result.stopReason === 'diverged') run.status = 'diverged';
-    else run.status = 'completed';
+    run.status = statusOfStop(result.stopReason);
     if (run.status === 'diverged') this.emit('failed', run);
     else this.emit('finished', run);
     return run;
@@ -229,10 +223,6 @@ export class TrainingService {
     this.emit('failed', run);
     return run;
   }
-}
-
-function isFinished(status: RunStatus): boolean {
-  return status !== 'queued' && status !== 'running';
 }
 
 function describeWorkerError(error: unknown): string {

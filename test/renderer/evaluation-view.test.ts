@@ -10,7 +10,7 @@ describe('evaluation view', () => {
     actual: [1, 1, 1, 0, 0, 0],
     probabilities: [0.9, 0.8, 0.4, 0.3, 0.2, 0.6],
     classes: ['0', '1'],
-    baseline: null,
+    baseline: {},
   };
 
   it('counts a binary model at 0.5: 2 found, 1 missed, 1 false alarm, 2 left alone', () => {
@@ -36,7 +36,7 @@ describe('evaluation view', () => {
   });
 
   it('scores a regression against always answering the mean', () => {
-    const v = evaluationView({ on: 'test', task: 'regression', actual: [1, 2, 5], predicted: [1, 2, 3], baseline: null }, 0.5);
+    const v = evaluationView({ on: 'test', task: 'regression', actual: [1, 2, 5], predicted: [1, 2, 3], baseline: {} }, 0.5);
     if (v?.kind !== 'regression') throw new Error('expected a regression view');
     expect(v.mae).toBeCloseTo(2 / 3, 12);
     expect(v.rmse).toBeCloseTo(Math.sqrt(4 / 3), 12);
@@ -55,7 +55,7 @@ describe('evaluation view', () => {
         actual: [0, 1, 2, 2],
         probabilities: [[0.7, 0.2, 0.1], [0.1, 0.8, 0.1], [0.2, 0.3, 0.5], [0.6, 0.3, 0.1]],
         classes: ['a', 'b', 'c'],
-        baseline: null,
+        baseline: {},
       },
       0.5,
     );

@@ -6,32 +6,21 @@ import { defineStore } from 'pinia';
 import type { MissingChoice } from '../../../workers/plan';
 import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue';
 import type { ErrorInfo, PayloadOf, PlanDraft, ProjectState, Run, RunSummary } from '../../../main/contract';
-import type { EpochMetrics } from '../../../workers/engine/spec';
+import type { TrainingPlan } from '../../../workers/plan';
+import { appendEpochs, isActive, queuedRun } from '../../../workers/run';
 import { toErrorInfo, useApi } from '../api';
 import { kernelsOf } from '../lib/network-inputs';
 import { useShellStore } from './shell';
 
-export type RunStatus = RunSummary['status'];
-
-/** A run as the screens show it. `history` is a raw array: read it when `historyVersion` changes. */
-export interface RunEntry {
-  id: string;
-  name: string;
-  status: RunStatus;
-  createdAt: number;
-  totalEpochs: number;
+/** A run as the screens show it: its summary, and how far it is. `history` is a raw array: read it when
+ * `historyVersion` changes. */
+export interface RunEntry extends RunSummary {
   /** epochs received so far */
   epochsDone: number;
   /** share (0..1) of the epoch under way, reported during long epochs; 0 when epochs are short */
   epochShare: number;
   /** seconds since the run started, as last reported */
   elapsed: number;
-  stopReason: RunSummary['stopReason'];
-  message: string | null;
-  trainSeconds: number | null;
-  rows: RunSummary['rows'];
-  plan: RunSummary['plan'];
-  history: EpochMetrics[];
   /** while it trains: the latest copy of its kernels, for the drawing of the network (a raw object) */
   live: LiveWeights | null;
 }
@@ -47,28 +36,16 @@ export interface PlanFacts {
 
 export type LiveWeights = NonNullable<PayloadOf<'training.progress'>['weights']>;
 
-function isLive(status: RunStatus): boolean {
-  return status === 'queued' || status === 'running';
-}
-
 function entryFrom(summary: RunSummary): RunEntry {
   const history = markRaw([...summary.history]);
   const last = history[history.length - 1];
   return {
-    id: summary.id,
-    name: summary.name,
-    status: summary.status,
-    createdAt: summary.createdAt,
-    totalEpochs: summary.totalEpochs,
+    ...summary,
+    history,
+    plan: markRaw(summary.plan),
     epochsDone: history.length,
     epochShare: 0,
     elapsed: summary.trainSeconds ?? last?.elapsed ?? 0,
-    stopReason: summary.stopReason,
-    message: summary.message,
-    trainSeconds: summary.trainSeconds,
-    rows: summary.rows,
-    plan: markRaw(summary.plan),
-    history,
     live: null,
   };
 }
@@ -87,7 +64,7 @@ export const useTrainingStore = defineStore('training', () => {
   const startProblem = ref<ErrorInfo | null>(null);
   let unsubscribes: (() => void)[] = [];
 
-  const liveRuns = computed(() => runs.value.filter((r) => isLive(r.status)));
+  const liveRuns = computed(() => runs.value.filter((r) => isActive(r.status)));
   const finishedRuns = computed(() => runs.value.filter((r) => details.value.get(r.id)?.weights));
 
   function find(runId: string): RunEntry | undefined {
@@ -124,7 +101,7 @@ export const useTrainingStore = defineStore('training', () => {
       for (const summary of list) {
         const known = find(summary.id);
         // a live run keeps growing through progress events; take the list's copy only when it knows more
-        if (!known || summary.history.length >= known.history.length || !isLive(summary.status)) replaceEntry(summary);
+        if (!known || summary.history.length >= known.history.length || !isActive(summary.status)) replaceEntry(summary);
       }
     } catch (error) {
       shell.report(error, 'listing the training runs');
@@ -137,13 +114,10 @@ export const useTrainingStore = defineStore('training', () => {
       void refreshList();
       return;
     }
-    if (run.status === 'queued') run.status = 'running';
-    const lastEpoch = run.history.length ? run.history[run.history.length - 1]!.epoch : 0;
-    for (const epoch of message.epochs) if (epoch.epoch > lastEpoch) run.history.push(epoch);
+    appendEpochs(run, message);
     run.epochsDone = run.history.length;
     const partial = message.partial;
     run.epochShare = partial && partial.epoch > run.epochsDone && partial.rows > 0 ? partial.rowsDone / partial.rows : 0;
-    run.totalEpochs = message.totalEpochs;
     run.elapsed = message.elapsed;
     if (message.weights && message.weights.epoch >= (run.live?.epoch ?? 0)) run.live = markRaw(message.weights);
     historyVersion.value++;
@@ -194,23 +168,9 @@ export const useTrainingStore = defineStore('training', () => {
       const runName = name?.trim() || `Run ${runs.value.length + 1}`;
       const { runId } = await useApi().training.start({ name: runName });
       if (!find(runId)) {
-        runs.value.push({
-          id: runId,
-          name: runName,
-          status: 'queued',
-          createdAt: Date.now(),
-          totalEpochs: model.plan?.training.epochs ?? 0,
-          epochsDone: 0,
-          epochShare: 0,
-          elapsed: 0,
-          stopReason: null,
-          message: null,
-          trainSeconds: null,
-          rows: null,
-          plan: markRaw(JSON.parse(JSON.stringify(model.plan))),
-          history: markRaw([]),
-          live: null,
-        });
+        // the main side took this plan, so it is a whole one; the list's next copy replaces it
+        const plan: TrainingPlan = JSON.parse(JSON.stringify(model.plan));
+        runs.value.push(entryFrom(queuedRun(runId, runName, plan)));
       }
       await shell.setUi({ selectedRunId: runId });
       return runId;
@@ -245,7 +205,7 @@ export const useTrainingStore = defineStore('training', () => {
     const weights = details.value.get(runId)?.weights;
     if (weights) return { kernels: kernelsOf(weights)!, learningAt: null };
     const run = find(runId);
-    if (run?.live && isLive(run.status)) return { kernels: run.live.kernels, learningAt: run.live.epoch };
+    if (run?.live && isActive(run.status)) return { kernels: run.live.kernels, learningAt: run.live.epoch };
     return null;
   }
 

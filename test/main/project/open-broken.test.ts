@@ -42,6 +42,14 @@ const cases: Case[] = [
     code: 'invalid',
     says: ['In run 2 ("Second try"), history row 3, the field "loss" should be a number but is the text "0.41"'],
   },
+  // Regression: a run's stopReason, rows and warnings rode along unchecked and opened as whatever the file held.
+  ...(
+    [
+      ['run-stop-reason-unknown.neuron', 'In run 1 ("First try"), the field "stopReason" should be one of "completed", "early_stopping", "stopped", "diverged" but is the text "whenever"'],
+      ['run-warnings-not-text.neuron', 'In run 1 ("First try"), item of "warnings" 1: it should be text but is the number 42'],
+      ['run-rows-a-list.neuron', 'In run 1 ("First try"), the field "rows" should be a group of fields but is a list'],
+    ] as const
+  ).map(([file, says]): Case => ({ file, code: 'invalid', says: [says, 'It was not changed.'] })),
   {
     file: 'bad-weights-tag.neuron',
     code: 'invalid',
