@@ -141,7 +141,7 @@ export function summaryOf(run: Run): RunSummary {
   return summary;
 }
 
-/** What a progress message adds to a run (workers/progress.ts sends them). */
+/** What a progress message adds to a run (workers/tasks/progress.ts sends them). */
 export interface EpochsArrived {
   epochs: EpochMetrics[];
   totalEpochs: number;
