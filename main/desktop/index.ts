@@ -2,11 +2,11 @@
 // and the Save / Don't Save / Cancel question when closing with unsaved work.
 
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session as electronSession, shell } from 'electron';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import trainWorkerFile from '../../workers/tasks/train-task.ts?modulePath';
 import importWorkerFile from '../../workers/tasks/import-task.ts?modulePath';
 import type { EventName, PayloadOf } from '../contract';
+import { readFileBounded } from '../files/read-file';
 import { mustParseAsJson, writeFileVerified } from '../files/write-file';
 import { createCore, type Core } from '../handlers/index';
 import { APP_PAGE_URL, contentSecurityPolicy, pageUrl, registerAppScheme, serveAppFiles } from './app-protocol';
@@ -31,9 +31,10 @@ const appUrl = (): string => pageUrl(app.isPackaged, process.env);
 const openExternal = (url: string) => shell.openExternal(url);
 const windowStateFile = () => path.join(app.getPath('userData'), 'window-state.json');
 
-function loadWindowState(): WindowState | undefined {
+/** A missing, oversized or damaged state file just means the default window. */
+async function loadWindowState(): Promise<WindowState | undefined> {
   try {
-    return readWindowState(JSON.parse(readFileSync(windowStateFile(), 'utf8')));
+    return readWindowState(JSON.parse(new TextDecoder().decode(await readFileBounded(windowStateFile(), 'settings'))));
   } catch {
     return undefined;
   }
@@ -78,7 +79,7 @@ function openFromOs(file: string): void {
 }
 
 async function createWindow(): Promise<void> {
-  const saved = loadWindowState();
+  const saved = await loadWindowState();
   const displays = screen.getAllDisplays().map((d) => d.workArea);
   const bounds = ensureBoundsVisible(saved?.bounds, displays);
   const window = new BrowserWindow({
