@@ -55,6 +55,9 @@ export const TrainingSettingsSchema = z.object({
   batchSize: z.number().int().min(1).default(10),
   seed: z.number().int().default(7),
   l2: z.number().min(0).default(0),
+  /** 'balanced': each row's loss weighs rows / (classes × rows of its class), so a rare class counts as much as a
+   * common one (scikit-learn's class_weight='balanced'); classification only */
+  classWeights: z.enum(['none', 'balanced']).default('none'),
   earlyStopping: z
     .object({ patience: z.number().int().min(1), restoreBestWeights: z.boolean().default(true) })
     .nullable()

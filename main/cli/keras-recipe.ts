@@ -34,6 +34,7 @@ export function kerasRecipe(features: string[], label: string): TrainingPlan {
       batchSize: 10,
       seed: 7,
       l2: 0,
+      classWeights: 'none',
       earlyStopping: null,
     },
   };

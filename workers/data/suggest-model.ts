@@ -83,6 +83,7 @@ export function suggestModel(task: Task, rowCount: number, featureCount: number,
     batchSize,
     seed: 7,
     l2: 0,
+    classWeights: 'none',
     earlyStopping: validation > 0 ? { patience, restoreBestWeights: true } : null,
   };
   return { hidden, training, output, split: { validation }, explanation };
