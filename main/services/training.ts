@@ -7,6 +7,7 @@ import type { Piscina } from 'piscina';
 import type { EpochMetrics } from '../../workers/engine/spec';
 import type { TrainingPlan } from '../../workers/plan';
 import type { Dataset } from '../../workers/data/dataset';
+import type { RowSplit } from '../../workers/data/split';
 import type { ProgressMessage } from '../../workers/tasks/progress';
 import type { RunError, TrainTaskInput, TrainTaskOutcome, TrainTaskResult } from '../../workers/tasks/train-task';
 import { appendEpochs, isFinished, statusOfStop, type RunEnd, type RunStatus } from '../../workers/run';
@@ -126,6 +127,27 @@ export class TrainingService {
       state.hardStopTimer.unref();
     }
     return true;
+  }
+
+  /**
+   * Train on given rows without making a run of it (a fold of cross-validation, a candidate of a search): no
+   * progress, no events, nothing kept. `stopFlag` (1 = stop after the current batch) and `signal` (end the thread at
+   * once) work as for a run; the pool's threads are shared with the runs.
+   */
+  trainOnRows(
+    dataset: Dataset,
+    plan: TrainingPlan,
+    rows: RowSplit,
+    options: { stopFlag?: Int32Array; signal?: AbortSignal } = {},
+  ): Promise<TrainTaskOutcome> {
+    if (this.closed) return Promise.reject(new Error('The training service is closed.'));
+    const input: TrainTaskInput = { runId: randomUUID(), dataset, plan, rows, ...(options.stopFlag ? { stopFlag: options.stopFlag } : {}) };
+    return this.pool.run(input, options.signal ? { signal: options.signal } : {}) as Promise<TrainTaskOutcome>;
+  }
+
+  /** How many trainings can run at once (the pool's threads). */
+  get threads(): number {
+    return this.pool.options.maxThreads;
   }
 
   list(): TrainingRun[] {

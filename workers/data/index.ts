@@ -11,7 +11,7 @@ export { profileDataset } from './profile';
 export type { ColumnKind, ColumnProfile, ColumnWarning, HistogramBin, WarningCode } from './profile';
 export { labelKey, labelTask, sortClasses, suggestRoles } from './roles';
 export type { LabelTask, Roles } from './roles';
-export { kFoldIndices, splitRows } from './split';
+export { crossValidationSplits, kFoldIndices, splitRows } from './split';
 export type { RowSplit } from './split';
 export { buildMatrices, fitPreparation } from './prepare';
 export type { Matrices, Prepared } from './prepare';

@@ -52,7 +52,11 @@ function allocate(groupSizes: number[], fraction: number): number[] {
 
 export function splitRows(dataset: Dataset, labelName: string, split: SplitPlan, task: Task): RowSplit {
   const classify = task !== 'regression' && split.stratify !== false;
-  const strata = rowStrata(dataset, labelName, classify);
+  return splitByStrata(rowStrata(dataset, labelName, classify), split);
+}
+
+/** splitRows over rows already given their class (-1: in no part). */
+function splitByStrata(strata: Int32Array, split: SplitPlan): RowSplit {
   const groups: number[][] = [];
   for (let i = 0; i < strata.length; i++) {
     const s = strata[i];
@@ -110,4 +114,22 @@ export function kFoldIndices(rowCount: number, k: number, seed: number, strata?:
     }
   }
   return folds.map((f) => Int32Array.from(f).sort());
+}
+
+/**
+ * Cross-validation's parts: k folds over the rows the plan does not keep for its test (those stay unseen), each fold
+ * in turn the test part, the plan's validation share of the other rows (stratified like them) watched for early
+ * stopping, the rest trained on. Seeded by the plan's split seed, so every candidate of a search meets the same folds.
+ */
+export function crossValidationSplits(dataset: Dataset, labelName: string, split: SplitPlan, task: Task, k: number): RowSplit[] {
+  const classify = task !== 'regression' && split.stratify !== false;
+  const strata = rowStrata(dataset, labelName, classify);
+  for (const row of splitByStrata(strata, split).test) strata[row] = -1;
+  const folds = kFoldIndices(strata.length, k, split.seed, strata);
+  return folds.map((fold, f) => {
+    const rest = Int32Array.from(strata);
+    for (const row of fold) rest[row] = -1;
+    const inner = splitByStrata(rest, { ...split, test: 0, seed: split.seed + f + 1 });
+    return { train: inner.train, validation: inner.validation, test: fold };
+  });
 }

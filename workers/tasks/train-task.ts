@@ -6,7 +6,7 @@ import { train } from '../engine/train';
 import { paramCount, type EpochMetrics, type StopReason } from '../engine/spec';
 import { WEIGHTS_FORMAT, WEIGHTS_VERSION, type Task, type WeightsFile } from '../engine/weights-file';
 import type { TrainingPlan } from '../plan';
-import { buildMatrices, fitPreparation, labelTask, splitRows, type Dataset } from '../data';
+import { buildMatrices, fitPreparation, labelTask, splitRows, type Dataset, type RowSplit } from '../data';
 import { withoutHint } from '../data/errors';
 import { createProgressReporter } from './progress';
 import { checkChoices, networkFor, settingsFor } from '../train-setup';
@@ -20,6 +20,8 @@ export interface TrainTaskInput {
   port?: MessagePort;
   /** on a SharedArrayBuffer: 1 = stop after the current batch */
   stopFlag?: Int32Array;
+  /** the rows of each part, instead of the plan's split (a fold of cross-validation) */
+  rows?: RowSplit;
 }
 
 export interface TrainTaskResult {
@@ -63,9 +65,9 @@ export default function trainTask(input: TrainTaskInput): TrainTaskOutcome {
   }
 }
 
-export function runTraining({ runId, dataset, plan, port, stopFlag }: TrainTaskInput): TrainTaskResult {
+export function runTraining({ runId, dataset, plan, port, stopFlag, rows }: TrainTaskInput): TrainTaskResult {
   const task: Task = labelTask(dataset, plan.label, plan.task).task;
-  const split = splitRows(dataset, plan.label, plan.split, task);
+  const split = rows ?? splitRows(dataset, plan.label, plan.split, task);
   const prepared = fitPreparation(dataset, plan, split.train);
   const trainM = buildMatrices(dataset, prepared, plan, split.train);
   const validationM = split.validation.length > 0 ? buildMatrices(dataset, prepared, plan, split.validation) : undefined;

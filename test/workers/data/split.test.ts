@@ -1,6 +1,6 @@
 // Splits: stratified proportions, every row in exactly one part, the same rows for the same seed; k-fold indices.
 import { describe, expect, it } from 'vitest';
-import { kFoldIndices, parseCsv, splitRows } from '../../../workers/data';
+import { crossValidationSplits, kFoldIndices, parseCsv, splitRows } from '../../../workers/data';
 import { SplitSchema } from '../../../workers/plan';
 import { bytesOf, datasetFile } from './helpers';
 
@@ -71,5 +71,38 @@ describe('kFoldIndices', () => {
   it('is deterministic by seed', () => {
     expect(kFoldIndices(50, 3, 9).map((f) => Array.from(f))).toEqual(kFoldIndices(50, 3, 9).map((f) => Array.from(f)));
     expect(kFoldIndices(50, 3, 9).map((f) => Array.from(f))).not.toEqual(kFoldIndices(50, 3, 10).map((f) => Array.from(f)));
+  });
+});
+
+describe('crossValidationSplits', () => {
+  const plan = SplitSchema.parse({ validation: 0.15, test: 0.2, seed: 7 });
+  const kept = splitRows(pima, 'Outcome', plan, 'binary').test;
+  const folds = crossValidationSplits(pima, 'Outcome', plan, 'binary', 5);
+
+  it('deals the rows the plan does not keep for its test into 5 disjoint folds, never touching the test rows', () => {
+    expect(folds).toHaveLength(5);
+    const held = folds.flatMap((f) => [...f.test]).sort((a, b) => a - b);
+    const notKept = Array.from({ length: 768 }, (_, i) => i).filter((i) => !kept.includes(i));
+    expect(held).toEqual(notKept); // 614 rows, each scored once
+    for (const fold of folds) {
+      for (const row of kept) {
+        expect(fold.train.includes(row) || fold.validation.includes(row) || fold.test.includes(row)).toBe(false);
+      }
+    }
+  });
+
+  it('trains each fold on the other folds, keeping the plan\'s validation share of them, stratified', () => {
+    for (const fold of folds) {
+      const parts = [...fold.train, ...fold.validation, ...fold.test].sort((a, b) => a - b);
+      expect(new Set(parts).size).toBe(614);
+      expect(fold.validation.length).toBe(Math.round((614 - fold.test.length) * 0.15));
+      // 214 positives among the 614 rows: each fold's share within one row of 214 / 5
+      expect(Math.abs(positives(fold.test) - 214 / 5)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('meets the same folds for the same seed', () => {
+    const again = crossValidationSplits(pima, 'Outcome', plan, 'binary', 5);
+    expect(again.map((f) => [...f.test])).toEqual(folds.map((f) => [...f.test]));
   });
 });
