@@ -145,6 +145,12 @@ export class TrainingService {
     return this.pool.run(input, options.signal ? { signal: options.signal } : {}) as Promise<TrainTaskOutcome>;
   }
 
+  /** Another task of the pool's entry, by piscina's `name` (explanations share the training threads). */
+  runTask<T>(name: 'explain', input: unknown, signal?: AbortSignal): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('The training service is closed.'));
+    return this.pool.run(input, { name, ...(signal ? { signal } : {}) }) as Promise<T>;
+  }
+
   /** How many trainings can run at once (the pool's threads). */
   get threads(): number {
     return this.pool.options.maxThreads;

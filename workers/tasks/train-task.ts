@@ -153,3 +153,6 @@ function asInputError(error: unknown): RunError | undefined {
   if (typeof e.hint === 'string') info.hint = e.hint;
   return info;
 }
+
+// The pool has one entry file (the desktop build points it at this one); piscina's `name` option picks other tasks.
+export { explainTask as explain } from './explain-task';

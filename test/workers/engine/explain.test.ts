@@ -31,7 +31,7 @@ describe('explainCase', () => {
     expect(got.contributions.map((c) => c.input)).toEqual(['size', 'colour']);
     expect(got.contributions[0].value).toBeCloseTo(10 * 0.2 * (5 - 2), 10); // 6 in price units
     expect(got.contributions[1].value).toBeCloseTo(10 * (0 - (0.3 * 0.5 + -0.1 * 0.5)), 10); // −1
-    expect(got.value).toBeCloseTo(predict(linear, [[5, 'green']]).predictions[0].value as number, 10);
+    expect(got.value).toBeCloseTo((predict(linear, [[5, 'green']]).predictions[0] as { value: number }).value, 10);
     expect(got.value - got.base).toBeCloseTo(got.contributions[0].value + got.contributions[1].value, 10);
   });
 
@@ -55,7 +55,7 @@ describe('explainCase', () => {
 
 describe('explainImportance and explainWhatIf', () => {
   const rows: RawRow[] = [[1, 'red'], [2, 'blue'], [3, 'green'], [4, 'red'], [5, 'blue'], [6, 'green']];
-  const actual = rows.map((row) => predict(linear, [row]).predictions[0].value as number);
+  const actual = rows.map((row) => (predict(linear, [row]).predictions[0] as { value: number }).value);
 
   it('scores the typical miss in the target\'s units: 0 unshuffled, more when size or colour is shuffled', () => {
     const got = explainImportance(linear, rows, actual, { repeats: 10, seed: 2 });
