@@ -60,9 +60,12 @@ export function continueMismatch(weights: WeightsFile, plan: TrainingPlan, datas
   const spec = networkFor(plan, weights.task, 0, outputs);
   const hidden = weights.layers.slice(0, -1);
   const plannedHidden = spec.layers.slice(0, -1);
-  const units = (layers: readonly { units: number }[]) => (layers.length ? layers.map((l) => l.units).join('-') : 'no');
+  const units = (layers: readonly { units: number }[]) => layers.map((l) => l.units).join('-');
   if (units(hidden) !== units(plannedHidden)) {
-    return `its network has ${units(hidden)} hidden units and the plan now has ${units(plannedHidden)}`;
+    const now = plannedHidden.length ? units(plannedHidden) : 'none';
+    return hidden.length
+      ? `its network has ${units(hidden)} hidden units and the plan now has ${now}`
+      : `its network has no hidden layer and the plan now has ${units(plannedHidden)} hidden units`;
   }
   const activations = (layers: readonly { activation: string }[]) => layers.map((l) => l.activation).join(', ');
   if (activations(hidden) !== activations(plannedHidden)) {
