@@ -101,6 +101,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   }
 
   let thresholdTimer: ReturnType<typeof setTimeout> | undefined;
+  let thresholdWaiting: (() => Promise<void>) | null = null;
   /** Moves the threshold at once on screen; the run keeps it a moment later (the slider moves in many small steps). */
   function setThreshold(value: number): void {
     const current = run.value;
@@ -108,7 +109,16 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     const t = Math.min(1, Math.max(0, value));
     movingThreshold.value = t;
     clearTimeout(thresholdTimer);
-    thresholdTimer = setTimeout(() => void keepThreshold(current.id, t), 300);
+    thresholdWaiting = () => keepThreshold(current.id, t);
+    thresholdTimer = setTimeout(() => void flushThreshold(), 300);
+  }
+
+  /** A threshold still on its way is kept now: what is exported or predicted next answers with it. */
+  async function flushThreshold(): Promise<void> {
+    clearTimeout(thresholdTimer);
+    const waiting = thresholdWaiting;
+    thresholdWaiting = null;
+    if (waiting) await waiting();
   }
 
   async function keepThreshold(runId: string, t: number): Promise<void> {
@@ -140,6 +150,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   async function exportWeights(): Promise<string | null> {
     const current = run.value;
     if (!current) return null;
+    await flushThreshold();
     const path = await shell.chooseFile('saveWeights');
     if (!path) return null;
     const target = /\.json$/i.test(path) ? path : `${path}.json`;
@@ -153,6 +164,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   async function predictCsv(): Promise<boolean> {
     const current = run.value;
     if (!current) return false;
+    await flushThreshold();
     const inputPath = await shell.chooseFile('csv', 'Choose the CSV to predict');
     if (!inputPath) return false;
     const outputPath = await shell.chooseFile('saveCsv');
