@@ -185,6 +185,8 @@ export const useTrainingStore = defineStore('training', () => {
         if (from) plan.training.epochs = from.epochs;
         runs.value.push(entryFrom(queuedRun(runId, runName, plan)));
       }
+      // the main side's copy says where a continued run came from
+      if (from) await refreshList();
       stopReplay();
       await shell.setUi({ selectedRunId: runId });
       return runId;
