@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { LayerSchema, PlanDraftSchema, TrainingSettingsSchema } from '../workers/plan';
 import {
+  EpochKernelsSchema,
   EpochMetricsSchema,
   EvaluationSchema,
   RunSchema,
@@ -311,14 +312,28 @@ export const requests = {
   ),
 
   'training.start': request(
-    z.object({ name: z.string().optional() }).strict().optional(),
+    z
+      .object({
+        name: z.string().optional(),
+        /** go on from this finished run's weights (the plan must still fit them) */
+        continueFrom: z.string().min(1).optional(),
+        /** with continueFrom: how many more epochs (default: the plan's) */
+        epochs: z.number().int().min(1).max(100_000).optional(),
+      })
+      .strict()
+      .optional(),
     z.object({ runId: z.string() }),
-    "Queue a run with the project's plan (project.setPlan changes it).",
+    "Queue a run with the project's plan (project.setPlan changes it), from new weights or a finished run's.",
   ),
   'training.stop': request(RunId, Ok, 'Stop a run; it keeps its history so far.'),
   'training.list': request(NoArgs, z.array(RunSummarySchema), 'Every run of the project, oldest first.'),
   'training.get': request(RunId, RunSchema, 'One run with weights and evaluation.'),
   'training.delete': request(RunId, Ok, 'Forget a run (stops it first if it is live).'),
+  'training.setThreshold': request(
+    z.object({ runId: z.string().min(1), threshold: z.number().min(0).max(1) }).strict(),
+    RunSchema,
+    "A yes/no run's decision threshold, kept in its weights (what Use, the exports and predict answer with).",
+  ),
 
   'predict.csv': request(
     z.object({ runId: z.string().min(1), inputPath: z.string().min(1), outputPath: z.string().min(1) }).strict(),
@@ -360,7 +375,7 @@ export const events = {
     /** seconds since the run started */
     elapsed: z.number(),
     /** about twice a second: the kernels ([layer][fanIn][units]) at the end of epoch `epoch`, for the live drawing */
-    weights: z.object({ epoch: z.number(), kernels: z.array(z.array(z.array(z.number()))) }).optional(),
+    weights: EpochKernelsSchema.optional(),
     /** during an epoch that lasts longer than a message interval: how many of its training rows are done */
     partial: z.object({ epoch: z.number(), rowsDone: z.number(), rows: z.number() }).optional(),
   }),

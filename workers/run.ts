@@ -33,6 +33,12 @@ export function isFinished(status: RunStatus): status is FinishedStatus {
   return !isActive(status);
 }
 
+/** A run whose weights are worth using: finished or stopped with them (a diverged run's are the last good epoch's of
+ * a run gone wrong). Predict's default run, and the runs that can be continued. */
+export function hasTrainedWeights(run: { status: RunStatus; weights: WeightsFile | null }): boolean {
+  return run.weights !== null && (run.status === 'completed' || run.status === 'stopped');
+}
+
 const STOP_REASONS = ['completed', 'early_stopping', 'stopped', 'diverged'] as const satisfies readonly StopReason[];
 export const StopReasonSchema = z.enum(STOP_REASONS);
 
@@ -83,6 +89,21 @@ export type Evaluation = z.output<typeof EvaluationSchema>;
 
 export const RunRowsSchema = z.object({ train: z.number(), validation: z.number(), test: z.number() });
 
+/** Where a continued run started: the run (or weights file) it went on from, and that run's epoch. Its own
+ * epochs are numbered from 1, as every run's are. */
+export const ContinuedFromSchema = z.object({
+  /** the run's name, or the weights file as given ("weights.json") */
+  name: z.string(),
+  /** the run it went on from, when it was one of the project's */
+  runId: z.string().optional(),
+  /** the epoch whose weights it started from, when known */
+  epoch: z.number().int().min(0).optional(),
+});
+export type ContinuedFrom = z.output<typeof ContinuedFromSchema>;
+
+/** The kernels ([layer][fanIn][units]) at one epoch: for the live drawing, and kept for replaying a run. */
+export const EpochKernelsSchema = z.object({ epoch: z.number(), kernels: z.array(z.array(z.array(z.number()))) });
+
 /** A run as the list shows it: no weights, no evaluation arrays. */
 export const RunSummarySchema = z.object({
   id: z.string().min(1),
@@ -104,12 +125,17 @@ export const RunSummarySchema = z.object({
   /** what the preparation changed or noticed, in plain words (rows left out, ...) */
   warnings: z.array(z.string()),
   plan: TrainingPlanSchema,
+  continuedFrom: ContinuedFromSchema.optional(),
+  /** the epoch whose weights the run kept (early stopping may keep an earlier one than its last) */
+  keptEpoch: z.number().int().min(0).optional(),
 });
 
 /** A run with everything: weights and evaluation once finished (or stopped with weights). */
 export const RunSchema = RunSummarySchema.extend({
   weights: WeightsFileSchema.nullable(),
   evaluation: EvaluationSchema.nullable(),
+  /** the kernels at a handful of epochs, for replaying the run on the drawing (workers/tasks/weight-snapshots.ts) */
+  snapshots: z.array(EpochKernelsSchema).optional(),
 });
 
 export type RunSummary = z.output<typeof RunSummarySchema>;
@@ -137,7 +163,7 @@ export function queuedRun(id: string, name: string, plan: TrainingPlan, createdA
 }
 
 export function summaryOf(run: Run): RunSummary {
-  const { weights: _weights, evaluation: _evaluation, ...summary } = run;
+  const { weights: _weights, evaluation: _evaluation, snapshots: _snapshots, ...summary } = run;
   return summary;
 }
 
@@ -186,6 +212,8 @@ export function endRun(run: Run, ended: RunEnd, now = Date.now()): void {
     run.warnings = result.warnings;
     run.weights = result.weights;
     run.evaluation = result.evaluation;
+    run.keptEpoch = result.keptEpoch;
+    if (result.snapshots.length > 0) run.snapshots = result.snapshots;
   } else if (ended.status === 'stopped') {
     run.stopReason = 'stopped';
   }

@@ -23,6 +23,11 @@ With no options: the tutorial's Keras recipe on datasets/diabetes.csv.
   --zeros-missing a,b    columns where 0 means "not measured"
   --skip-bad-rows        leave out rows with too many or too few values instead of stopping
   --seed N               makes the run repeatable
+  --from FILE.json       go on learning from these weights (train --out, the app's Export) instead of new ones;
+                         the label, input columns and layers are theirs unless given, --epochs says how many more
+  --project FILE.neuron  go on learning from a run of this project, on its own table and model (with --epochs,
+                         --out, --save, --json only); --save FILE.neuron keeps the project with the new run
+  --run NAME             with --project: the run to go on from, by its name (default: its latest finished run)
   --out FILE.json        write the weights file
   --save FILE.neuron     write a project file with this run
   --json                 end with one line of JSON: epochs, times, last metrics
@@ -31,10 +36,11 @@ With no options: the tutorial's Keras recipe on datasets/diabetes.csv.
 export const PREDICT_HELP = `Predict with a trained network.
 
 Usage: npm run predict -- --weights FILE.json (--input 3,4 | --csv FILE) [--json] [--out FILE.csv]
-       npm run predict -- --project FILE.neuron (--input ... | --csv FILE) [--json] [--out FILE.csv]
+       npm run predict -- --project FILE.neuron [--run NAME] (--input ... | --csv FILE) [--json] [--out FILE.csv]
 
   --weights FILE.json    a weights file written by train --out or the app's Export
   --project FILE.neuron  a project file: uses the weights of its latest finished run
+  --run NAME             with --project: the run to use, by its name (e.g. "Run 2")
   --input 3,4            one row: the input values in the model's order, separated by commas
   --csv FILE             many rows: a header row naming the model's inputs (other columns are kept but not used)
   --json                 print one JSON array, one object per row

@@ -34,6 +34,12 @@ export interface TrainOptions {
   zerosMissing?: string[];
   out?: string;
   save?: string;
+  /** go on from the weights in this file (train --out, the app's Export) */
+  from?: string;
+  /** go on from a run of this project, on its own table and plan */
+  project?: string;
+  /** with --project: the run's name (default: its latest run with weights) */
+  run?: string;
   skipBadRows: boolean;
   json: boolean;
   help: boolean;
@@ -42,6 +48,8 @@ export interface TrainOptions {
 export interface PredictOptions {
   weights?: string;
   project?: string;
+  /** with --project: the run's name (default: its latest run with weights) */
+  run?: string;
   input?: string;
   csv?: string;
   out?: string;
@@ -68,6 +76,9 @@ const TRAIN_SPEC = {
   'zeros-missing': { type: 'string' },
   out: { type: 'string' },
   save: { type: 'string' },
+  from: { type: 'string' },
+  project: { type: 'string' },
+  run: { type: 'string' },
   'skip-bad-rows': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -76,6 +87,7 @@ const TRAIN_SPEC = {
 const PREDICT_SPEC = {
   weights: { type: 'string' },
   project: { type: 'string' },
+  run: { type: 'string' },
   input: { type: 'string' },
   csv: { type: 'string' },
   out: { type: 'string' },
@@ -104,6 +116,9 @@ export function parseTrainOptions(args: string[]): TrainOptions {
     zerosMissing: v['zeros-missing'] === undefined ? undefined : list(v['zeros-missing'], '--zeros-missing'),
     out: v.out,
     save: v.save,
+    from: v.from,
+    project: v.project,
+    run: v.run,
     skipBadRows: v['skip-bad-rows'] ?? false,
     json: v.json ?? false,
     help: v.help ?? false,
@@ -115,6 +130,7 @@ export function parsePredictOptions(args: string[]): PredictOptions {
   return {
     weights: v.weights,
     project: v.project,
+    run: v.run,
     input: v.input,
     csv: v.csv,
     out: v.out,

@@ -24,6 +24,9 @@ export async function predictCommand(args: string[], terminal: Terminal): Promis
   if ((options.weights === undefined) === (options.project === undefined)) {
     throw new UsageError('Give the model with --weights FILE.json or --project FILE.neuron (one of the two).');
   }
+  if (options.run !== undefined && options.project === undefined) {
+    throw new UsageError('--run names a run of a project: give the project with --project FILE.neuron.');
+  }
   if ((options.input === undefined) === (options.csv === undefined)) {
     throw new UsageError('Give the rows to predict with --input 3,4 (one row) or --csv FILE (many rows), one of the two.');
   }
@@ -32,7 +35,7 @@ export async function predictCommand(args: string[], terminal: Terminal): Promis
   const model =
     options.weights !== undefined
       ? await forOption('--weights', readWeightsFile(options.weights))
-      : await forOption('--project', modelInProject(options.project!));
+      : await forOption('--project', modelInProject(options.project!, options.run));
   const answered =
     options.input !== undefined
       ? answerRows(model, ...rowsFromInput(options.input, model.inputs))

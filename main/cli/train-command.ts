@@ -7,7 +7,8 @@ import { writeTarget } from '../files/write-target';
 import { loadDataset } from '../services/datasets';
 import { exportWeights } from '../services/export';
 import { saveSessionAs } from '../services/project-save';
-import { ProjectRuns } from '../services/runs';
+import { checkedPlan, ProjectRuns, type ContinueFrom } from '../services/runs';
+import { labelTask } from '../../workers/data';
 import { Session } from '../services/session';
 import { TrainingService, type TrainingRun } from '../services/training';
 import { EventHub } from '../events';
@@ -23,6 +24,7 @@ import { planFromOptions } from './train-plan';
 import { evaluationFigures, summaryLine } from './train-summary';
 import { describeRun } from './run-description';
 import { checkSaveTarget } from './save-project';
+import { checkContinueOptions, projectToContinue, weightsToContinue } from './train-continue';
 
 export async function trainCommand(args: string[], terminal: Terminal): Promise<number> {
   const options = parseTrainOptions(args);
@@ -30,47 +32,64 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     terminal.out(TRAIN_HELP);
     return EXIT_OK;
   }
+  checkContinueOptions(options);
   const out = options.out ? await forOption('--out', writeTarget(options.out, 'weights')) : undefined;
   const save = options.save ? await forOption('--save', writeTarget(options.save, 'project')) : undefined;
   if (save) await checkSaveTarget(save);
 
-  const csvPath = options.csv ?? DEFAULT_CSV;
-  const shownName = options.csv ?? path.relative(process.cwd(), DEFAULT_CSV);
-  const importStarted = performance.now();
-  const bytes = await forOption('--csv', readFileBounded(csvPath, 'table'));
-  const parse = { header: 'auto' as const, ...(options.skipBadRows ? { skipBadRows: true } : {}) };
-  const loaded = await loadDataset(bytes, shownName, path.resolve(csvPath), parse);
-  const dataset = loaded.data;
-  for (const note of loaded.summary.notes) if (note.code !== 'no_inputs') terminal.err(noteLine(note));
-  const importSeconds = (performance.now() - importStarted) / 1000;
-  const { plan, task, notes } = planFromOptions(options, dataset, loaded.describe.profiles);
-  for (const note of notes) terminal.err(noteLine(note));
-
-  terminal.out(describeRun(dataset, plan, task));
-  // the app's services for one project with one run, without a window: no recent lists, no autosave
+  // the app's services for one project, without a window: no recent lists, no autosave
   const hub = new EventHub();
   const session = new Session(hub);
-  session.replace({
-    name: 'Untitled project',
-    path: null,
-    dirty: false,
-    // the project file keeps the name alone, and the header choice as it was found
-    dataset: { ...loaded, fileName: path.basename(csvPath), parse: { ...parse, header: dataset.hasHeader } },
-    plan,
-    runs: [],
-    ui: {},
-  });
+  const importStarted = performance.now();
+  let from: ContinueFrom | undefined;
+  if (options.project !== undefined) {
+    const continued = await projectToContinue(options, session);
+    from = continued.from;
+    const data = session.requireDataset().data;
+    const plan = checkedPlan(session.plan, data);
+    terminal.out(describeRun(data, { ...plan, training: { ...plan.training, epochs: options.epochs ?? plan.training.epochs } }, labelTask(data, plan.label, plan.task).task));
+    terminal.out(`Going on from "${continued.run.name}" of ${options.project} (the weights of its epoch ${continued.run.keptEpoch ?? continued.run.history.length}).`);
+  } else {
+    const trained = options.from !== undefined ? await weightsToContinue(options.from) : undefined;
+    const csvPath = options.csv ?? DEFAULT_CSV;
+    const shownName = options.csv ?? path.relative(process.cwd(), DEFAULT_CSV);
+    const bytes = await forOption('--csv', readFileBounded(csvPath, 'table'));
+    const parse = { header: 'auto' as const, ...(options.skipBadRows ? { skipBadRows: true } : {}) };
+    const loaded = await loadDataset(bytes, shownName, path.resolve(csvPath), parse);
+    const dataset = loaded.data;
+    for (const note of loaded.summary.notes) if (note.code !== 'no_inputs') terminal.err(noteLine(note));
+    const { plan, task, notes } = planFromOptions(options, dataset, loaded.describe.profiles, trained);
+    for (const note of notes) terminal.err(noteLine(note));
+    terminal.out(describeRun(dataset, plan, task));
+    if (trained) {
+      from = { weights: { weights: trained, name: options.from! } };
+      terminal.out(`Going on from ${options.from}: its inputs are prepared (filled, scaled) as they were when it learned.`);
+    }
+    session.replace({
+      name: 'Untitled project',
+      path: null,
+      dirty: false,
+      // the project file keeps the name alone, and the header choice as it was found
+      dataset: { ...loaded, fileName: path.basename(csvPath), parse: { ...parse, header: dataset.hasHeader } },
+      plan,
+      runs: [],
+      ui: {},
+    });
+  }
+  const importSeconds = (performance.now() - importStarted) / 1000;
   const service = new TrainingService({ poolOptions: { maxThreads: 1 } });
   const runs = new ProjectRuns(session, service, hub);
   let run: TrainingRun;
+  let runId = '';
   const stopOnInterrupt = () => {
     terminal.err('Stopping after the current batch (press Ctrl+C again to quit at once)...');
     runs.stop(runId);
     process.once('SIGINT', () => process.exit(130));
   };
-  const { runId } = runs.start('Run 1');
-  session.ui.selectedRunId = runId;
   try {
+    // a continued run's name follows the project's others; a refused one leaves no worker behind
+    ({ runId } = runs.start(from?.runId ? undefined : 'Run 1', from));
+    session.ui.selectedRunId = runId;
     hub.on('training.progress', (message) => {
       if (message.runId !== runId) return;
       for (const epoch of message.epochs) terminal.out(epochLine(epoch, message.totalEpochs));
@@ -125,6 +144,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
         stopReason: result.stopReason,
         evaluation: figures,
         rows: result.rows,
+        ...(session.run(runId).continuedFrom ? { continuedFrom: session.run(runId).continuedFrom } : {}),
       }),
     );
   }

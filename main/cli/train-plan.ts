@@ -3,7 +3,7 @@
 
 import { findColumn, labelTask, suggestPlan, suggestRoles, type ColumnProfile, type Dataset } from '../../workers/data';
 import { columnLeftOutNote, noInputsNote, type DataNote } from '../../workers/data/notes';
-import type { Task } from '../../workers/engine/weights-file';
+import type { Task, WeightsFile } from '../../workers/engine/weights-file';
 import { TrainingPlanSchema, type TrainingPlan } from '../../workers/plan';
 import { noteWords } from './data-notes';
 import { UsageError } from './errors';
@@ -17,10 +17,20 @@ export interface PlannedRun {
   notes: DataNote[];
 }
 
-/** `profiles`: the table's column profiles when already made (the import makes them), so they are not made again. */
-export function planFromOptions(options: TrainOptions, dataset: Dataset, profiles?: ColumnProfile[]): PlannedRun {
+/**
+ * `profiles`: the table's column profiles when already made (the import makes them), so they are not made again.
+ * `trained`: the weights a run goes on from (--from): the label, the input columns, the task and the network are
+ * theirs unless an option says otherwise.
+ */
+export function planFromOptions(options: TrainOptions, dataset: Dataset, profiles?: ColumnProfile[], trained?: WeightsFile): PlannedRun {
   const useRecipe = options.csv === undefined;
-  const labelText = options.label ?? (useRecipe ? DEFAULT_LABEL : undefined);
+  if (trained && options.label === undefined && !dataset.columns.some((c) => c.name === trained.output.name)) {
+    throw new UsageError(
+      `${dataset.fileName} has no column ${trained.output.name}, which ${options.from ?? 'the --from weights'} predicts. ` +
+        'Give --csv the table it learned from, or say which column to predict with --label.',
+    );
+  }
+  const labelText = options.label ?? trained?.output.name ?? (useRecipe ? DEFAULT_LABEL : undefined);
   if (labelText === undefined) {
     const names = dataset.columns.map((c) => c.name).join(', ');
     throw new UsageError(
@@ -31,6 +41,16 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset, profile
   let notUsed: { name: string; reason: string }[] = [];
   let features: string[];
   if (options.features) features = options.features.map((name) => findColumn(dataset, name).name);
+  // those the table has: continuing then names any it lacks, and the file of the weights
+  else if (trained) {
+    features = trained.inputs.map((input) => input.name).filter((name) => name !== label && dataset.columns.some((c) => c.name === name));
+    if (features.length === 0) {
+      throw new UsageError(
+        `${dataset.fileName} has none of the columns ${options.from ?? 'the --from weights'} learned from (${trained.inputs.map((i) => i.name).join(', ')}). ` +
+          'Give --csv the table it learned from.',
+      );
+    }
+  }
   else {
     // Every other column, except those that cannot help (record numbers, free text, constants).
     notUsed = suggestRoles(dataset, profiles).notUsed.filter((c) => c.name !== label);
@@ -41,7 +61,7 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset, profile
     throw new UsageError(`--features lists the label "${label}" itself. Leave it out of --features.`);
   }
   if (features.length === 0) throw new UsageError(noteWords(noInputsNote(dataset.fileName, label, notUsed)));
-  const choice = options.task ?? 'auto';
+  const choice = options.task ?? (trained?.task === 'regression' ? 'regression' : 'auto');
   const described = labelTask(dataset, label, choice);
   const task = described.task;
   const notes = [...notUsed.map((column) => columnLeftOutNote(dataset.fileName, column)), ...(described.notes ?? [])];
@@ -61,6 +81,10 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset, profile
     throw new UsageError('--validation and --test together hold back more than 90% of the rows. Make them smaller.');
   }
   if (options.layers) plan.hidden = options.layers.map((layer) => ({ ...layer }));
+  else if (trained) {
+    plan.hidden = trained.layers.slice(0, -1).map((layer) => ({ units: layer.units, activation: layer.activation }));
+    plan.output = { ...plan.output, activation: trained.layers[trained.layers.length - 1]!.activation };
+  }
   if (options.init) {
     plan.hidden = plan.hidden.map((layer) => ({ ...layer, initializer: options.init }));
     plan.output = { ...plan.output, initializer: options.init };

@@ -1,12 +1,13 @@
-// training.*: start, stop, list, get and delete the project's runs.
+// training.*: start (or continue), stop, list, get and delete the project's runs, and set a run's threshold.
 
 import type { Context, HandlerGroup } from './context';
 
-type TrainingRequest = 'training.start' | 'training.stop' | 'training.list' | 'training.get' | 'training.delete';
+type TrainingRequest = 'training.start' | 'training.stop' | 'training.list' | 'training.get' | 'training.delete' | 'training.setThreshold';
 
 export function trainingHandlers(ctx: Context): HandlerGroup<TrainingRequest> {
   return {
-    'training.start': (args) => ctx.runs.start(args?.name),
+    'training.start': (args) =>
+      ctx.runs.start(args?.name, args?.continueFrom ? { runId: args.continueFrom, ...(args.epochs ? { epochs: args.epochs } : {}) } : undefined),
     'training.stop': ({ runId }) => {
       ctx.runs.stop(runId);
       return { ok: true as const };
@@ -17,5 +18,6 @@ export function trainingHandlers(ctx: Context): HandlerGroup<TrainingRequest> {
       ctx.runs.delete(runId);
       return { ok: true as const };
     },
+    'training.setThreshold': ({ runId, threshold }) => ctx.runs.setThreshold(runId, threshold),
   };
 }

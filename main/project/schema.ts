@@ -54,6 +54,9 @@ export const StoredRunSchema = RunSchema.pick({ id: true, name: true, plan: true
   warnings: RunSchema.shape.warnings.optional(),
   weights: RunSchema.shape.weights.unwrap().optional(),
   evaluation: RunSchema.shape.evaluation.unwrap().optional(),
+  continuedFrom: RunSchema.shape.continuedFrom,
+  keptEpoch: RunSchema.shape.keptEpoch,
+  snapshots: RunSchema.shape.snapshots,
 });
 
 /**

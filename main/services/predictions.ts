@@ -14,6 +14,8 @@ import { writeTarget } from '../files/write-target';
 import { userError } from '../errors';
 import { csvText } from './csv-text';
 import { weightsOf } from './export';
+import { pickRun } from './project-run';
+import { runFromStored } from './project-convert';
 
 const checked = new WeakMap<object, WeightsFile>();
 
@@ -147,13 +149,12 @@ export async function readWeightsFile(file: string): Promise<WeightsFile> {
   }
 }
 
-/** The weights of a project file's latest run that has them, read without changing the file. */
-export async function modelInProject(file: string): Promise<WeightsFile> {
+/** The weights of a project file's run named `runName`, else of its latest run that has them, read without changing
+ * the file. */
+export async function modelInProject(file: string, runName?: string): Promise<WeightsFile> {
   // the weights are all it needs: the embedded table stays packed (it may be large, or a gzip bomb)
   const project = await openProject(file, { checkDataset: false });
-  const run = [...project.runs].reverse().find((r) => r.weights && (r.status === 'completed' || r.status === 'stopped'));
-  if (!run || !run.weights) throw new WeightsFileError(`${file} has no trained run with weights yet. Train a model in it first.`);
-  return parseWeightsFile(run.weights);
+  return parseWeightsFile(pickRun(project.runs.map(runFromStored), file, runName).weights);
 }
 
 export async function predictCsv(

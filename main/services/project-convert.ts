@@ -30,6 +30,9 @@ export function storedRun(run: Run): StoredRun {
   if (run.trainSeconds !== null) stored.trainSeconds = run.trainSeconds;
   if (run.weights) stored.weights = run.weights;
   if (run.evaluation) stored.evaluation = run.evaluation;
+  if (run.continuedFrom) stored.continuedFrom = run.continuedFrom;
+  if (run.keptEpoch !== undefined) stored.keptEpoch = run.keptEpoch;
+  if (run.snapshots) stored.snapshots = run.snapshots;
   return stored;
 }
 
@@ -37,7 +40,7 @@ export function storedRun(run: Run): StoredRun {
 const STOP_REASON_OF_STATUS = { completed: 'completed', stopped: 'stopped', diverged: 'diverged', failed: null } as const;
 
 export function runFromStored(stored: StoredRun): Run {
-  return {
+  const run: Run = {
     id: stored.id,
     name: stored.name,
     status: stored.status,
@@ -54,6 +57,10 @@ export function runFromStored(stored: StoredRun): Run {
     weights: stored.weights ?? null,
     evaluation: stored.evaluation ?? null,
   };
+  if (stored.continuedFrom) run.continuedFrom = stored.continuedFrom;
+  if (stored.keptEpoch !== undefined) run.keptEpoch = stored.keptEpoch;
+  if (stored.snapshots) run.snapshots = stored.snapshots;
+  return run;
 }
 
 /** The dataset as stored, encoded once per import (gzip of a large file is not free). */

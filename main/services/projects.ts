@@ -160,31 +160,9 @@ export class Projects {
   }
 
   private async load(project: ProjectFile, file: string | null, dirty: boolean): Promise<void> {
-    let dataset = null;
-    if (project.dataset) {
-      const bytes = decodeDataset(project, file ?? `${project.name}${PROJECT_EXTENSION}`);
-      const { fileName, originalPath, parse } = project.dataset;
-      dataset = await loadDataset(bytes, fileName, originalPath, parse, this.options.parser);
-    }
+    const content = await projectContent(project, file, dirty, this.options.parser);
     this.options.beforeReplace?.();
-    this.session.replace({
-      name: project.name || (file ? projectName(file) : UNTITLED),
-      path: file,
-      dirty,
-      createdAt: project.createdAt,
-      dataset,
-      plan: project.plan,
-      runs: project.runs.map(runFromStored),
-      ui: project.ui,
-    });
-    if (dataset && project.plan?.label) {
-      // the label chosen in the project, not the one suggested on import
-      try {
-        dataset.describe.labelTask = describeLabel(dataset.data, project.plan.label, project.plan.task);
-      } catch {
-        dataset.describe.labelTask = null; // a label no longer in the table: the Data screen says so
-      }
-    }
+    this.session.replace(content);
   }
 
   private async setAsideLastAutosave(): Promise<void> {
@@ -193,4 +171,33 @@ export class Projects {
     await fs.mkdir(this.foundDir, { recursive: true });
     await fs.rename(last, recoveryPath(this.foundDir));
   }
+}
+
+/** What an opened project file puts in the session (Session.replace): its table read again, its runs, its plan; the
+ * app's Open and `train --project` alike. */
+export async function projectContent(project: ProjectFile, file: string | null, dirty: boolean, parser?: CsvParser): Promise<Parameters<Session['replace']>[0]> {
+  let dataset = null;
+  if (project.dataset) {
+    const bytes = decodeDataset(project, file ?? `${project.name}${PROJECT_EXTENSION}`);
+    const { fileName, originalPath, parse } = project.dataset;
+    dataset = await loadDataset(bytes, fileName, originalPath, parse, parser);
+    if (project.plan?.label) {
+      // the label chosen in the project, not the one suggested on import
+      try {
+        dataset.describe.labelTask = describeLabel(dataset.data, project.plan.label, project.plan.task);
+      } catch {
+        dataset.describe.labelTask = null; // a label no longer in the table: the Data screen says so
+      }
+    }
+  }
+  return {
+    name: project.name || (file ? projectName(file) : UNTITLED),
+    path: file,
+    dirty,
+    createdAt: project.createdAt,
+    dataset,
+    plan: project.plan,
+    runs: project.runs.map(runFromStored),
+    ui: project.ui,
+  };
 }

@@ -1,8 +1,11 @@
 // The project's training runs: started on the TrainingService, followed into the session, announced to every window.
 
 import { findColumn } from '../../workers/data';
+import { CANNOT_CONTINUE_HINT, continueMismatch, type StartingWeights } from '../../workers/continue-check';
 import { missingForTraining, TrainingPlanSchema, type PlanDraft, type TrainingPlan } from '../../workers/plan';
-import { appendEpochs, endRun, isActive, queuedRun, summaryOf, type Run, type RunSummary } from '../../workers/run';
+import {
+  appendEpochs, endRun, hasTrainedWeights, isActive, queuedRun, summaryOf, type ContinuedFrom, type Run, type RunSummary,
+} from '../../workers/run';
 import type { ErrorInfo } from '../contract';
 import type { EventHub } from '../events';
 import { userError } from '../errors';
@@ -29,16 +32,39 @@ export class ProjectRuns {
     ];
   }
 
-  /** Check the project's plan against the table, then queue a run. */
-  start(name?: string): { runId: string } {
+  /** Check the project's plan against the table, then queue a run: from new weights, or going on from a finished
+   * run's (or a weights file's) when the plan still fits them. */
+  start(name?: string, from?: ContinueFrom): { runId: string } {
     refuseMissing(this.session.plan, this.session.dataset !== null);
     const dataset = this.session.requireDataset();
-    const plan = checkedPlan(this.session.plan, dataset.data);
-    const { runId } = this.training.start(dataset.data, plan);
+    let plan = checkedPlan(this.session.plan, dataset.data);
+    if (from?.epochs !== undefined) plan = { ...plan, training: { ...plan.training, epochs: from.epochs } };
+    const start = from ? this.startingPoint(from) : undefined;
+    if (start) {
+      const mismatch = continueMismatch(start.weights, plan, dataset.data);
+      if (mismatch !== null) throw userError('cannot_continue', `${start.name} cannot be continued: ${mismatch}.`, { hint: CANNOT_CONTINUE_HINT });
+    }
+    const { runId } = this.training.start(dataset.data, plan, start && { weights: start.weights, name: start.name });
     const run = queuedRun(runId, name?.trim() || this.nextName(), plan);
+    if (start) run.continuedFrom = start.continuedFrom;
     this.session.runs.push(run);
     this.session.touch();
     return { runId };
+  }
+
+  /** A yes/no run's decision threshold, kept in its weights, so Use, the exports and predict all answer with it. */
+  setThreshold(runId: string, threshold: number): Run {
+    const run = this.session.run(runId);
+    if (!run.weights || run.weights.task !== 'binary') {
+      throw userError('no_threshold', `"${run.name}" has no decision threshold: ${run.weights ? 'it does not answer yes or no' : 'it has no trained weights'}.`, {
+        hint: 'Choose a finished run with a yes/no label.',
+      });
+    }
+    // new objects, not changed ones: a copy checked once (predictions.ts modelOf) is known by the object it came from
+    run.weights = { ...run.weights, output: { ...run.weights.output, threshold } };
+    if (run.evaluation) run.evaluation = { ...run.evaluation, threshold };
+    this.session.touch();
+    return run;
   }
 
   stop(runId: string): void {
@@ -70,6 +96,19 @@ export class ProjectRuns {
     for (const off of this.unsubscribe) off();
   }
 
+  private startingPoint(from: ContinueFrom): StartingWeights & { continuedFrom: ContinuedFrom } {
+    if (from.weights) return { ...from.weights, continuedFrom: { name: from.weights.name } };
+    const source = this.session.run(from.runId!);
+    if (!source.weights || !hasTrainedWeights(source)) {
+      const why = isActive(source.status) ? 'it is still training' : source.weights ? `it ${source.status}` : 'it has no trained weights';
+      throw userError('cannot_continue', `${source.name} cannot be continued: ${why}.`, {
+        hint: 'Choose a run that finished or was stopped, or train a new run.',
+      });
+    }
+    const epoch = source.keptEpoch ?? source.history.length;
+    return { weights: source.weights, name: source.name, continuedFrom: { name: source.name, runId: source.id, epoch } };
+  }
+
   private nextName(): string {
     let highest = 0;
     for (const run of this.session.runs) {
@@ -90,6 +129,14 @@ export class ProjectRuns {
       this.hub.emit('training.finished', { runId: run.id, run });
     }
   }
+}
+
+/** What a run goes on from: a run of the project, or weights from elsewhere (train --from FILE); and for how long. */
+export interface ContinueFrom {
+  runId?: string;
+  weights?: StartingWeights;
+  /** how many more epochs; default the plan's */
+  epochs?: number;
 }
 
 function failureOf(ended: TrainingRun): ErrorInfo {

@@ -10,6 +10,7 @@ import type { Dataset } from '../../workers/data/dataset';
 import type { RowSplit } from '../../workers/data/split';
 import type { ProgressMessage } from '../../workers/tasks/progress';
 import type { RunError, TrainTaskInput, TrainTaskOutcome, TrainTaskResult } from '../../workers/tasks/train-task';
+import type { StartingWeights } from '../../workers/continue-check';
 import { appendEpochs, isFinished, statusOfStop, type RunEnd, type RunStatus } from '../../workers/run';
 import { createPool, type PoolOptions } from './pool';
 
@@ -75,8 +76,8 @@ export class TrainingService {
     this.hardStopAfterMs = options.hardStopAfterMs ?? 3000;
   }
 
-  /** Queue a run; it starts as soon as a worker is free. */
-  start(dataset: Dataset, plan: TrainingPlan): { runId: string } {
+  /** Queue a run, from new weights or from `startFrom`; it starts as soon as a worker is free. */
+  start(dataset: Dataset, plan: TrainingPlan, startFrom?: StartingWeights): { runId: string } {
     if (this.closed) throw new Error('The training service is closed.');
     const id = randomUUID();
     const run: TrainingRun = {
@@ -95,7 +96,7 @@ export class TrainingService {
     // The receiving port must not keep the process alive once the run is over.
     port2.unref();
 
-    const input: TrainTaskInput = { runId: id, dataset, plan, port: port1, stopFlag };
+    const input: TrainTaskInput = { runId: id, dataset, plan, port: port1, stopFlag, ...(startFrom ? { startFrom } : {}) };
     const state: RunState = { run, stopFlag, abort, stopRequested: false, done: Promise.resolve(run) };
     this.runs.set(id, state);
     state.done = this.pool

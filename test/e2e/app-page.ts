@@ -430,6 +430,52 @@ export class AppPage {
     });
   }
 
+  /** What the shown run's replay says: the offer ("That took 0.06 s."), the epoch it plays, or that it is done. */
+  async replayWords(): Promise<string> {
+    return (await this.page.locator(t('replay')).innerText()).trim();
+  }
+
+  async startReplay(): Promise<void> {
+    await this.page.click(t('replay-start'));
+  }
+
+  async stopReplay(): Promise<void> {
+    await this.page.click(t('replay-stop'));
+  }
+
+  /** the replay's epoch words, the loss chart's points and the drawing's title, read in one go (a frame of the
+   * replay between two reads would mix two epochs) */
+  async replayState(): Promise<{ words: string; lossPoints: number; title: string; weighted: number }> {
+    return this.page.evaluate(() => ({
+      words: document.querySelector('[data-test="replay-epoch"]')?.textContent?.trim() ?? '',
+      lossPoints: Number(document.querySelector('[data-test="loss-chart"]')?.getAttribute('data-points') ?? '0'),
+      title: document.querySelector('[data-test="network-title"]')?.textContent?.trim() ?? '',
+      weighted: document.querySelectorAll('[data-test="network-drawing"] line[data-weight]').length,
+    }));
+  }
+
+  /** Presses Continue on a run's row of the list, and waits for the number of more epochs to take the focus. */
+  async continueFromList(name: string): Promise<void> {
+    await this.page.locator(`${t(`run-${name}`)} ${t('continue-from-list')}`).click();
+    await expect.poll(() => this.page.evaluate(() => document.activeElement?.getAttribute('data-test'))).toBe('continue-epochs');
+  }
+
+  /** Continues the shown run for `epochs` more epochs, as a new run named by the app. */
+  async continueRun(epochs: number): Promise<void> {
+    await this.page.fill(t('continue-epochs'), String(epochs));
+    await this.page.click(t('continue-run'));
+  }
+
+  async continueProblem(): Promise<string | null> {
+    const problem = this.page.locator(t('continue-problem'));
+    return (await problem.count()) ? (await problem.innerText()).trim() : null;
+  }
+
+  async continuedFrom(): Promise<string | null> {
+    const line = this.page.locator(t('continued-from'));
+    return (await line.count()) ? (await line.innerText()).trim() : null;
+  }
+
   // ---- evaluate -------------------------------------------------------------------------------------------------
 
   async metric(name: 'accuracy' | 'precision' | 'recall' | 'f1' | 'auc' | 'mae' | 'rmse' | 'r2'): Promise<string> {
@@ -447,6 +493,24 @@ export class AppPage {
   async setThreshold(value: number): Promise<void> {
     await this.page.locator(t('threshold')).fill(String(value));
     await expect.poll(() => this.page.locator(t('threshold-value')).innerText()).toBe(value.toFixed(2));
+  }
+
+  /** Sets the threshold by a goal ("find at least 80 % of ...", or "raise false alarms for at most 10 % of ..."). */
+  async setThresholdGoal(kind: 'find' | 'falseAlarms', percent: number): Promise<void> {
+    await this.page.selectOption(t('goal-kind'), kind);
+    await this.page.fill(t('goal-percent'), String(percent));
+    await this.page.click(t('goal-set'));
+  }
+
+  /** What the goal's threshold finds and costs, once it is set (or why it could not be). */
+  async thresholdGoalWords(): Promise<string> {
+    const words = this.page.locator(`${t('goal-sentence')}, ${t('goal-problem')}`);
+    await words.waitFor();
+    return (await words.innerText()).trim();
+  }
+
+  async thresholdShown(): Promise<string> {
+    return (await this.page.locator(t('threshold-value')).innerText()).trim();
   }
 
   async evaluatedOn(): Promise<string> {

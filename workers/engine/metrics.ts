@@ -117,3 +117,57 @@ export function evaluationMetrics(evaluation: EvaluationRows, threshold: number)
   if (predicted.length !== actual.length || actual.length === 0) return null;
   return { kind: 'regression', ...regressionReport(predicted, actual) };
 }
+
+/** A goal in words for a yes/no model: find at least this share of the real positives, or raise false alarms for at
+ * most this share of the real negatives (shares from 0 to 1). */
+export type ThresholdGoal = { find: number } | { falseAlarms: number };
+
+/** The threshold a goal sets, and what it finds and costs on the evaluated rows. */
+export interface GoalThreshold {
+  threshold: number;
+  positives: number;
+  /** real positives at or above the threshold */
+  found: number;
+  negatives: number;
+  /** real negatives at or above the threshold */
+  falseAlarms: number;
+}
+
+/**
+ * The threshold a goal sets, on the evaluated rows (predicted positive: probability at or above it). "Find at least
+ * 80 %": the highest threshold whose recall reaches 80 % (the probability of the positive ranked ceil(0.8 × positives),
+ * so as few false alarms as the goal allows). "At most 10 % false alarms": the lowest threshold that flags no more
+ * than floor(0.1 × negatives) negatives (the lowest probability above the next negative's, so as many found as
+ * allowed). Null when there are no rows of the class the goal counts.
+ */
+export function thresholdForGoal(probabilities: ArrayLike<number>, actual: ArrayLike<number>, goal: ThresholdGoal): GoalThreshold | null {
+  const positive: number[] = [], negative: number[] = [];
+  for (let i = 0; i < probabilities.length; i++) (actual[i] >= 0.5 ? positive : negative).push(probabilities[i]);
+  const highestFirst = (a: number, b: number) => b - a;
+  positive.sort(highestFirst);
+  negative.sort(highestFirst);
+  let threshold: number;
+  if ('find' in goal) {
+    if (positive.length === 0) return null;
+    // the share is a percentage a person typed: 7 % of 100 is 7, though 7 / 100 × 100 is 7.000000000000001
+    const wanted = Math.min(positive.length, Math.max(1, Math.ceil(goal.find * positive.length - 1e-9)));
+    threshold = positive[wanted - 1]!;
+  } else {
+    if (negative.length === 0) return null;
+    const allowed = Math.max(0, Math.floor(goal.falseAlarms * negative.length + 1e-9));
+    if (allowed >= negative.length) {
+      threshold = Infinity;
+      for (let i = 0; i < probabilities.length; i++) threshold = Math.min(threshold, probabilities[i]);
+    } else {
+      const firstRefused = negative[allowed]!;
+      let lowestAbove = Infinity;
+      for (let i = 0; i < probabilities.length; i++) if (probabilities[i] > firstRefused && probabilities[i] < lowestAbove) lowestAbove = probabilities[i];
+      // nothing above it: only a threshold above every row keeps the false alarms within the goal
+      threshold = lowestAbove < Infinity ? lowestAbove : Math.min(1, firstRefused + Number.EPSILON);
+    }
+  }
+  let found = 0, falseAlarms = 0;
+  for (const p of positive) if (p >= threshold) found++;
+  for (const p of negative) if (p >= threshold) falseAlarms++;
+  return { threshold, positives: positive.length, found, negatives: negative.length, falseAlarms };
+}

@@ -83,6 +83,9 @@ export interface TrainResult {
   trainSeconds: number;
   /** with early stopping: the epoch whose monitored loss was lowest */
   bestEpoch?: number;
+  /** the epoch whose weights `layers` holds: the best one when early stopping restored it, else the last good one
+   * (0: no epoch finished, so they are the starting weights) */
+  keptEpoch: number;
 }
 
 export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainData, hooks: TrainHooks = {}, options: TrainOptions = {}): TrainResult {
@@ -202,9 +205,11 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
     }
   }
 
+  let keptEpoch = history.length;
   if (stopReason === 'diverged') params.set(lastGood);
   else if (stopping && best && bestEpoch > 0 && stopping.restoreBestWeights !== false) {
     params.set(best);
+    keptEpoch = bestEpoch;
     if (bestEpoch !== history.length) message = `${message ? message + ' ' : ''}Kept the weights of epoch ${bestEpoch}, where ${monitor} was lowest.`;
   }
   const result: TrainResult = {
@@ -213,6 +218,7 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
     history,
     stopReason,
     trainSeconds: (performance.now() - started) / 1000,
+    keptEpoch,
   };
   if (message !== undefined) result.message = message;
   if (stopping && bestEpoch > 0) result.bestEpoch = bestEpoch;

@@ -4,13 +4,15 @@
 import type { MessagePort } from 'node:worker_threads';
 import { train } from '../engine/train';
 import { paramCount, type EpochMetrics, type StopReason } from '../engine/spec';
-import { WEIGHTS_FORMAT, WEIGHTS_VERSION, type Task, type WeightsFile } from '../engine/weights-file';
+import { WEIGHTS_FORMAT, WEIGHTS_VERSION, type OutputSpec, type Task, type WeightsFile } from '../engine/weights-file';
 import type { TrainingPlan } from '../plan';
 import { buildMatrices, fitPreparation, labelTask, splitRows, type Dataset, type RowSplit } from '../data';
 import { withoutHint } from '../data/errors';
-import { createProgressReporter } from './progress';
+import { createProgressReporter, type LiveWeights } from './progress';
 import { checkChoices, networkFor, settingsFor } from '../train-setup';
 import { evaluate, type Evaluation } from '../train-evaluation';
+import { checkContinue, type StartingWeights } from '../continue-check';
+import { createSnapshotKeeper, kernelWeightCount } from './weight-snapshots';
 
 export interface TrainTaskInput {
   runId: string;
@@ -22,6 +24,8 @@ export interface TrainTaskInput {
   stopFlag?: Int32Array;
   /** the rows of each part, instead of the plan's split (a fold of cross-validation) */
   rows?: RowSplit;
+  /** continue from these weights (a finished run's, or a weights file) instead of new ones */
+  startFrom?: StartingWeights;
 }
 
 export interface TrainTaskResult {
@@ -36,6 +40,10 @@ export interface TrainTaskResult {
   /** what the preparation changed or noticed, in plain words (rows left out, columns with many missing values, ...) */
   warnings: string[];
   bestEpoch?: number;
+  /** the epoch whose weights `weights` holds (early stopping may keep an earlier one than the last) */
+  keptEpoch: number;
+  /** the kernels at a handful of epochs, for replaying the run on the drawing (none for a big network) */
+  snapshots: LiveWeights[];
 }
 
 /** A run that could not start because of the user's data or choices; the same fields as a DataError. */
@@ -65,10 +73,14 @@ export default function trainTask(input: TrainTaskInput): TrainTaskOutcome {
   }
 }
 
-export function runTraining({ runId, dataset, plan, port, stopFlag, rows }: TrainTaskInput): TrainTaskResult {
+export function runTraining({ runId, dataset, plan, port, stopFlag, rows, startFrom }: TrainTaskInput): TrainTaskResult {
+  if (startFrom) checkContinue(startFrom, plan, dataset);
   const task: Task = labelTask(dataset, plan.label, plan.task).task;
   const split = rows ?? splitRows(dataset, plan.label, plan.split, task);
-  const prepared = fitPreparation(dataset, plan, split.train);
+  const fitted = fitPreparation(dataset, plan, split.train);
+  // Continued weights keep the preparation they learned with (fill values, scaling, categories, the target's scale):
+  // refitted on other rows or with other choices, the same weights would see other numbers.
+  const prepared = startFrom ? { ...fitted, inputs: startFrom.weights.inputs, output: continuedOutput(startFrom.weights.output, fitted.output) } : fitted;
   const trainM = buildMatrices(dataset, prepared, plan, split.train);
   const validationM = split.validation.length > 0 ? buildMatrices(dataset, prepared, plan, split.validation) : undefined;
   const testM = split.test.length > 0 ? buildMatrices(dataset, prepared, plan, split.test) : undefined;
@@ -80,6 +92,7 @@ export function runTraining({ runId, dataset, plan, port, stopFlag, rows }: Trai
   // Live copies of the weights feed the drawing of the network; past this size a copy twice a second would cost
   // more than the drawing (ten nodes a layer) is worth.
   const liveWeights = paramCount(spec) <= LIVE_WEIGHTS_LIMIT;
+  const snapshots = createSnapshotKeeper(kernelWeightCount(spec.inputs, spec.layers));
   const reporter = createProgressReporter({
     runId,
     totalEpochs: settings.epochs,
@@ -102,10 +115,14 @@ export function runTraining({ runId, dataset, plan, port, stopFlag, rows }: Trai
       ...(scale ? { yScale: { mean: scale.mean, std: scale.std } } : {}),
     },
     {
-      onEpoch: (metrics, weights) => reporter.epoch(metrics, liveWeights ? weights : undefined),
+      onEpoch: (metrics, weights) => {
+        snapshots.epoch(metrics.epoch, weights);
+        reporter.epoch(metrics, liveWeights ? weights : undefined);
+      },
       onBatch: (epoch, rowsDone, rows) => reporter.batch(epoch, rowsDone, rows),
       shouldStop: stopFlag ? () => Atomics.load(stopFlag, 0) === 1 : undefined,
     },
+    startFrom ? { initialWeights: startFrom.weights.layers } : {},
   );
   reporter.flush();
 
@@ -128,10 +145,19 @@ export function runTraining({ runId, dataset, plan, port, stopFlag, rows }: Trai
     rows: { train: trainM.rows, validation: validationM?.rows ?? 0, test: testM?.rows ?? 0 },
     evaluation,
     warnings: [...prepared.warnings],
+    keptEpoch: trained.keptEpoch,
+    snapshots: snapshots.list(),
   };
   if (trained.message !== undefined) result.message = trained.message;
   if (trained.bestEpoch !== undefined) result.bestEpoch = trained.bestEpoch;
   return result;
+}
+
+/** The output of continued weights: theirs (the target's scale above all), with a new run's threshold: one chosen
+ * for the weights it started from is not chosen for the model it becomes. */
+function continuedOutput(trained: OutputSpec, fitted: OutputSpec): OutputSpec {
+  const { threshold: _chosen, ...output } = trained;
+  return fitted.threshold === undefined ? output : { ...output, threshold: fitted.threshold };
 }
 
 /** weights and biases; 50,000 float64s make a message of about 1 MB as JSON */

@@ -17,9 +17,11 @@ export interface RunsFacts {
   /** weights and evaluation of runs that have them, by id */
   readonly details: ReadonlyMap<string, Run>;
   loadRun(runId: string): Promise<Run | null>;
+  /** a run the main side changed (its threshold), to keep in place of the copy known */
+  remember(run: Run): void;
 }
 
-const NO_RUNS: RunsFacts = { runs: [], details: new Map(), loadRun: async () => null };
+const NO_RUNS: RunsFacts = { runs: [], details: new Map(), loadRun: async () => null, remember: () => undefined };
 
 export const useEvaluationStore = defineStore('evaluation', () => {
   const shell = useShellStore();
@@ -32,7 +34,10 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   const lastExport = ref<string | null>(null);
   const lastPredictions = ref<{ rows: number; outputPath: string; warnings: string[] } | null>(null);
 
-  const threshold = computed(() => shell.ui.threshold ?? 0.5);
+  /** the threshold on screen while it moves, before the run keeps it */
+  const movingThreshold = ref<number | null>(null);
+  // the run's own threshold, in its weights: what Use, the exports and predict answer with
+  const threshold = computed(() => movingThreshold.value ?? run.value?.weights?.output.threshold ?? 0.5);
   const weights = computed<WeightsFile | null>(() => run.value?.weights ?? null);
 
   const view = computed(() => {
@@ -88,6 +93,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     loading.value = true;
     try {
       run.value = await trainingRuns.value.loadRun(runId);
+      movingThreshold.value = null;
       if (run.value && shell.ui.selectedRunId !== runId) await shell.setUi({ selectedRunId: runId });
     } finally {
       loading.value = false;
@@ -95,12 +101,34 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   }
 
   let thresholdTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Moves the threshold at once on screen; remembers it in the project a moment later. */
+  let thresholdWaiting: (() => Promise<void>) | null = null;
+  /** Moves the threshold at once on screen; the run keeps it a moment later (the slider moves in many small steps). */
   function setThreshold(value: number): void {
+    const current = run.value;
+    if (!current) return;
     const t = Math.min(1, Math.max(0, value));
-    shell.ui = { ...shell.ui, threshold: t };
+    movingThreshold.value = t;
     clearTimeout(thresholdTimer);
-    thresholdTimer = setTimeout(() => void shell.setUi({ threshold: t }), 300);
+    thresholdWaiting = () => keepThreshold(current.id, t);
+    thresholdTimer = setTimeout(() => void flushThreshold(), 300);
+  }
+
+  /** A threshold still on its way is kept now: what is exported or predicted next answers with it. */
+  async function flushThreshold(): Promise<void> {
+    clearTimeout(thresholdTimer);
+    const waiting = thresholdWaiting;
+    thresholdWaiting = null;
+    if (waiting) await waiting();
+  }
+
+  async function keepThreshold(runId: string, t: number): Promise<void> {
+    const kept = await shell.attempt('Keeping the threshold…', () => useApi().training.setThreshold({ runId, threshold: t }), false);
+    if (!kept) return;
+    trainingRuns.value.remember(kept);
+    if (run.value?.id !== runId) return;
+    run.value = kept;
+    // a newer move is still on its way: it stays on screen
+    if (movingThreshold.value === t) movingThreshold.value = null;
   }
 
   async function setClassWords(words: ClassWords): Promise<void> {
@@ -122,6 +150,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   async function exportWeights(): Promise<string | null> {
     const current = run.value;
     if (!current) return null;
+    await flushThreshold();
     const path = await shell.chooseFile('saveWeights');
     if (!path) return null;
     const target = /\.json$/i.test(path) ? path : `${path}.json`;
@@ -135,6 +164,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   async function predictCsv(): Promise<boolean> {
     const current = run.value;
     if (!current) return false;
+    await flushThreshold();
     const inputPath = await shell.chooseFile('csv', 'Choose the CSV to predict');
     if (!inputPath) return false;
     const outputPath = await shell.chooseFile('saveCsv');

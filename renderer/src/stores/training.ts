@@ -10,6 +10,7 @@ import type { TrainingPlan } from '../../../workers/plan';
 import { appendEpochs, isActive, queuedRun } from '../../../workers/run';
 import { toErrorInfo, useApi } from '../api';
 import { kernelsOf } from '../lib/network-inputs';
+import { replayEpoch, replayMs, snapshotAt } from '../lib/replay-pace';
 import { useShellStore } from './shell';
 
 /** A run as the screens show it: its summary, and how far it is. `history` is a raw array: read it when
@@ -62,6 +63,13 @@ export const useTrainingStore = defineStore('training', () => {
   const starting = ref(false);
   /** why the last start was refused, shown beside the Start button */
   const startProblem = ref<ErrorInfo | null>(null);
+  /** why the last Continue was refused, shown beside it */
+  const continueProblem = ref<ErrorInfo | null>(null);
+  /** the run whose Continue was asked for in the list of runs (its form takes the focus) */
+  const continueAsked = ref<string | null>(null);
+  /** a finished run replayed on the charts and the drawing: which, the epoch reached, its last epoch */
+  const replay = ref<{ runId: string; epoch: number; last: number } | null>(null);
+  let replayFrame = 0;
   let unsubscribes: (() => void)[] = [];
 
   const liveRuns = computed(() => runs.value.filter((r) => isActive(r.status)));
@@ -81,6 +89,7 @@ export const useTrainingStore = defineStore('training', () => {
   }
 
   function hydrate(state: ProjectState): void {
+    stopReplay();
     runs.value = state.runs.map(entryFrom);
     details.value = new Map(state.runs.map((run) => [run.id, markRaw(run)]));
     historyVersion.value++;
@@ -153,33 +162,76 @@ export const useTrainingStore = defineStore('training', () => {
     unsubscribes = [];
   }
 
-  /** Starts a run with the current plan and shows it; returns its id. */
-  async function start(name?: string): Promise<string | null> {
+  /** Starts a run with the current plan and shows it: from new weights, or going on for `from.epochs` more epochs
+   * from a finished run's; returns its id. */
+  async function start(name?: string, from?: { runId: string; epochs: number }): Promise<string | null> {
+    const problem = from ? continueProblem : startProblem;
     startProblem.value = null;
+    continueProblem.value = null;
     const missing = model.missingForTraining;
     if (missing.length) {
       const first = missing[0]!;
-      startProblem.value = { code: first.code, message: first.message, hint: first.hint };
+      problem.value = { code: first.code, message: first.message, hint: first.hint };
       return null;
     }
     starting.value = true;
     try {
       await model.flush();
       const runName = name?.trim() || `Run ${runs.value.length + 1}`;
-      const { runId } = await useApi().training.start({ name: runName });
+      const { runId } = await useApi().training.start({ name: runName, ...(from ? { continueFrom: from.runId, epochs: from.epochs } : {}) });
       if (!find(runId)) {
         // the main side took this plan, so it is a whole one; the list's next copy replaces it
         const plan: TrainingPlan = JSON.parse(JSON.stringify(model.plan));
+        if (from) plan.training.epochs = from.epochs;
         runs.value.push(entryFrom(queuedRun(runId, runName, plan)));
       }
+      // the main side's copy says where a continued run came from
+      if (from) await refreshList();
+      stopReplay();
       await shell.setUi({ selectedRunId: runId });
       return runId;
     } catch (error) {
-      startProblem.value = toErrorInfo(error, 'starting the training');
+      problem.value = toErrorInfo(error, from ? 'continuing the run' : 'starting the training');
       return null;
     } finally {
       starting.value = false;
     }
+  }
+
+  /** Shows a run and asks for its Continue form (from the list of runs). */
+  async function askContinue(runId: string): Promise<void> {
+    continueAsked.value = runId;
+    await select(runId);
+  }
+
+  /** Plays a finished run's epochs again on the charts and the drawing, over a few seconds (the UI's own pacing). */
+  function startReplay(runId: string): void {
+    stopReplay();
+    const run = find(runId);
+    const last = run?.history[run.history.length - 1]?.epoch ?? 0;
+    if (!run || last < 1 || isActive(run.status)) return;
+    const duration = replayMs(last);
+    const started = performance.now();
+    replay.value = { runId, epoch: 0, last };
+    const step = (now: number) => {
+      const epoch = replayEpoch(now - started, last, duration);
+      replay.value = { runId, epoch, last };
+      replayFrame = epoch < last ? requestAnimationFrame(step) : 0;
+    };
+    replayFrame = requestAnimationFrame(step);
+  }
+
+  /** Ends a replay: the charts and the drawing show the whole run again. */
+  function stopReplay(): void {
+    if (replayFrame) cancelAnimationFrame(replayFrame);
+    replayFrame = 0;
+    replay.value = null;
+  }
+
+  /** The epoch a replay of this run has reached while it plays, else null (the whole run is shown). */
+  function replayingAt(runId: string): number | null {
+    const r = replay.value;
+    return r && r.runId === runId && r.epoch < r.last ? r.epoch : null;
   }
 
   async function stop(runId: string): Promise<void> {
@@ -202,6 +254,9 @@ export const useTrainingStore = defineStore('training', () => {
   /** What the drawing of the network shows for a run: its final kernels, or while it trains the latest copy (with
    * the epoch it is from); null before the first copy. */
   function kernelsToDraw(runId: string): { kernels: number[][][]; learningAt: number | null } | null {
+    const replayed = replayingAt(runId);
+    const kept = replayed === null ? null : snapshotAt(details.value.get(runId)?.snapshots ?? [], replayed);
+    if (kept) return { kernels: kept.kernels, learningAt: kept.epoch };
     const weights = details.value.get(runId)?.weights;
     if (weights) return { kernels: kernelsOf(weights)!, learningAt: null };
     const run = find(runId);
@@ -226,6 +281,7 @@ export const useTrainingStore = defineStore('training', () => {
   }
 
   async function select(runId: string): Promise<void> {
+    if (replay.value?.runId !== runId) stopReplay();
     await shell.setUi({ selectedRunId: runId });
   }
 
@@ -235,6 +291,9 @@ export const useTrainingStore = defineStore('training', () => {
     details,
     starting,
     startProblem,
+    continueProblem,
+    continueAsked,
+    replay,
     liveRuns,
     finishedRuns,
     find,
@@ -245,9 +304,14 @@ export const useTrainingStore = defineStore('training', () => {
     tearDown,
     refreshList,
     start,
+    askContinue,
+    startReplay,
+    stopReplay,
+    replayingAt,
     stop,
     remove,
     loadRun,
+    remember: setDetails,
     toggleCompare,
     select,
   };
