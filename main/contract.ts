@@ -14,6 +14,8 @@ import {
   StopReasonSchema,
   WeightsFileSchema,
 } from '../workers/run';
+import { SearchBoardSchema } from '../workers/search-board';
+import { BUDGET_NAMES } from '../workers/search-space';
 import { DATA_NOTE_CODES, NOTE_ACTIONS, type DataNote } from '../workers/data/notes';
 import { COLUMN_KINDS, WARNING_CODES, type ColumnProfile } from '../workers/data/profile';
 import type { LabelTask, Roles } from '../workers/data/roles';
@@ -193,6 +195,9 @@ export {
 };
 export type { PlanDraft } from '../workers/plan';
 export type { Evaluation, Run, RunStatus, RunSummary } from '../workers/run';
+// The search's leaderboard likewise (workers/search-board.ts).
+export { SearchBoardSchema };
+export type { SearchBoard } from '../workers/search-board';
 
 /** A change to the screen state: only the fields given are changed (no defaults, unlike UiStateSchema). */
 export const UiPatchSchema = z.looseObject({
@@ -226,6 +231,8 @@ export const ProjectStateSchema = z.object({
   plan: PlanDraftSchema.nullable(),
   runs: z.array(RunSchema),
   ui: UiStateSchema,
+  /** the last search's leaderboard (workers/search-board.ts), null when the project has none */
+  search: SearchBoardSchema.nullable().optional(),
 });
 
 export const RecentProjectSchema = z.object({ path: z.string(), name: z.string(), exists: z.boolean() });
@@ -320,6 +327,13 @@ export const requests = {
   'training.get': request(RunId, RunSchema, 'One run with weights and evaluation.'),
   'training.delete': request(RunId, Ok, 'Forget a run (stops it first if it is live).'),
 
+  'search.start': request(
+    z.object({ budget: z.enum(BUDGET_NAMES), seed: z.number().int().optional() }).strict(),
+    SearchBoardSchema,
+    "Find a good network for the project's plan: candidates scored by cross-validation, the winner then retrained as a run.",
+  ),
+  'search.stop': request(NoArgs, Ok, 'Stop the search; the best candidate so far wins and is retrained.'),
+
   'predict.csv': request(
     z.object({ runId: z.string().min(1), inputPath: z.string().min(1), outputPath: z.string().min(1) }).strict(),
     z.object({ rows: z.number(), outputPath: z.string(), warnings: z.array(z.string()).default([]) }),
@@ -366,6 +380,10 @@ export const events = {
   }),
   'training.finished': z.object({ runId: z.string(), run: RunSchema }),
   'training.failed': z.object({ runId: z.string(), error: ErrorInfoSchema, run: RunSummarySchema.optional() }),
+  /** the leaderboard as it fills (at most about ten a second) */
+  'search.progress': z.object({ board: SearchBoardSchema }),
+  /** the search has ended; `board.winnerRunId` is the run retraining its winner, when it had one */
+  'search.finished': z.object({ board: SearchBoardSchema }),
   'project.changed': ProjectChangedSchema,
   /**
    * Desktop only: a menu item or the OS asked for something the screens carry out with their usual flow (so unsaved

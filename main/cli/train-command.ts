@@ -8,6 +8,7 @@ import { loadDataset } from '../services/datasets';
 import { exportWeights } from '../services/export';
 import { saveSessionAs } from '../services/project-save';
 import { ProjectRuns } from '../services/runs';
+import { ProjectSearch } from '../services/project-search';
 import { Session } from '../services/session';
 import { TrainingService, type TrainingRun } from '../services/training';
 import { EventHub } from '../events';
@@ -23,6 +24,8 @@ import { planFromOptions } from './train-plan';
 import { evaluationFigures, summaryLine } from './train-summary';
 import { describeRun } from './run-description';
 import { checkSaveTarget } from './save-project';
+import { refuseWithSearch, searchForWinner, searchSummary } from './search-command';
+import type { SearchBoard } from '../../workers/search-board';
 
 export async function trainCommand(args: string[], terminal: Terminal): Promise<number> {
   const options = parseTrainOptions(args);
@@ -30,6 +33,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     terminal.out(TRAIN_HELP);
     return EXIT_OK;
   }
+  refuseWithSearch(options);
   const out = options.out ? await forOption('--out', writeTarget(options.out, 'weights')) : undefined;
   const save = options.save ? await forOption('--save', writeTarget(options.save, 'project')) : undefined;
   if (save) await checkSaveTarget(save);
@@ -46,7 +50,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
   const { plan, task, notes } = planFromOptions(options, dataset, loaded.describe.profiles);
   for (const note of notes) terminal.err(noteLine(note));
 
-  terminal.out(describeRun(dataset, plan, task));
+  terminal.out(describeRun(dataset, plan, task, !options.search));
   // the app's services for one project with one run, without a window: no recent lists, no autosave
   const hub = new EventHub();
   const session = new Session(hub);
@@ -60,17 +64,26 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     runs: [],
     ui: {},
   });
-  const service = new TrainingService({ poolOptions: { maxThreads: 1 } });
+  // a search trains its candidates on every core at once; one run needs one thread
+  const service = new TrainingService({ poolOptions: options.search ? {} : { maxThreads: 1 } });
   const runs = new ProjectRuns(session, service, hub);
   let run: TrainingRun;
+  let runId = '';
+  let searched: SearchBoard | null = null;
   const stopOnInterrupt = () => {
     terminal.err('Stopping after the current batch (press Ctrl+C again to quit at once)...');
     runs.stop(runId);
     process.once('SIGINT', () => process.exit(130));
   };
-  const { runId } = runs.start('Run 1');
-  session.ui.selectedRunId = runId;
   try {
+    if (options.search) {
+      const search = new ProjectSearch(session, service, runs, hub);
+      const found = await searchForWinner(search, hub, options.search, options.seed, service.threads, terminal);
+      searched = found.board;
+      if (!found.runId) return found.board.status === 'failed' ? EXIT_BAD_INPUT : 130;
+      runId = found.runId;
+    } else runId = runs.start('Run 1').runId;
+    session.ui.selectedRunId = runId;
     hub.on('training.progress', (message) => {
       if (message.runId !== runId) return;
       for (const epoch of message.epochs) terminal.out(epochLine(epoch, message.totalEpochs));
@@ -125,6 +138,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
         stopReason: result.stopReason,
         evaluation: figures,
         rows: result.rows,
+        ...(searched ? searchSummary(searched) : {}),
       }),
     );
   }

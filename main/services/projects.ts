@@ -23,7 +23,7 @@ import type { WriteFs } from '../files/write-file';
 import { writeTarget } from '../files/write-target';
 import { userError } from '../errors';
 import { describeLabel, loadDataset, type CsvParser } from './datasets';
-import { runFromStored, toProjectFile } from './project-convert';
+import { runFromStored, searchFromStored, toProjectFile } from './project-convert';
 import { UNTITLED, type Session } from './session';
 
 export interface ProjectsOptions {
@@ -176,6 +176,7 @@ export class Projects {
       plan: project.plan,
       runs: project.runs.map(runFromStored),
       ui: project.ui,
+      search: project.search ? searchFromStored(project.search) : null,
     });
     if (dataset && project.plan?.label) {
       // the label chosen in the project, not the one suggested on import

@@ -33,7 +33,12 @@ export class ProjectRuns {
   start(name?: string): { runId: string } {
     refuseMissing(this.session.plan, this.session.dataset !== null);
     const dataset = this.session.requireDataset();
-    const plan = checkedPlan(this.session.plan, dataset.data);
+    return this.startPlan(checkedPlan(this.session.plan, dataset.data), name);
+  }
+
+  /** Queue a run of a plan already checked against the table (the search's winner, retrained). */
+  startPlan(plan: TrainingPlan, name?: string): { runId: string } {
+    const dataset = this.session.requireDataset();
     const { runId } = this.training.start(dataset.data, plan);
     const run = queuedRun(runId, name?.trim() || this.nextName(), plan);
     this.session.runs.push(run);
