@@ -6,7 +6,7 @@ import { CrossValidationSchema, CV_METRICS, type CrossValidation } from './cross
 import { BUDGET_NAMES, CandidateChoiceSchema } from './search-space';
 
 /**
- * 'waiting': its bracket has not started; 'running': its folds are queued or training; 'scored': its last round is
+ * 'waiting': its round has not reached the pool yet; 'running': its folds are queued or training; 'scored': its last round is
  * done; 'stopped': the search was stopped before its round finished (it keeps the score of its round before, if any);
  * 'failed': it could not be trained (its loss stopped being a number, its worker died).
  */
@@ -26,7 +26,7 @@ export const CandidateSchema = z.object({
   epochs: z.number().int().min(0),
   /** rounds it finished */
   rounds: z.number().int().min(0),
-  /** while running: the most epochs of the round under way, and its folds done */
+  /** while waiting or running: the most epochs of its round under way, and the folds done */
   trying: z.object({ epochs: z.number().int().min(1), foldsDone: z.number().int().min(0) }).nullable(),
   /** weights and biases to learn, once one of its folds has trained */
   weights: z.number().int().min(0).nullable(),

@@ -78,45 +78,56 @@ export function startSearch(training: TrainingService, dataset: Dataset, plan: T
   const changed = () => options.onChange?.(board);
   let failure: ApiError | null = null;
 
+  // every candidate of every bracket asks for a place at once; Stop leaves those still waiting unstarted
+  const place = places(training.threads + 1);
+
   /** One round of one candidate: its folds queued at once, its score kept only if every fold finished. */
   async function score(candidate: Candidate, epochs: number): Promise<void> {
-    candidate.status = 'running';
+    candidate.status = 'waiting';
     candidate.trying = { epochs, foldsDone: 0 };
     changed();
-    try {
-      const { cv, results } = await crossValidate(training, dataset, candidatePlan(plan, candidate.choice, epochs, options.seed), {
-        folds,
-        stopFlag,
-        onFold: (_fold, _score, done) => {
-          if (candidate.trying) candidate.trying.foldsDone = done;
-          changed();
-        },
-      });
-      candidate.seconds += results.reduce((sum, r) => sum + r.trainSeconds, 0);
-      candidate.weights ??= results[0] ? weightsIn(results[0].weights) : null;
-      if (results.some((r) => r.stopReason === 'stopped')) {
-        candidate.status = 'stopped';
-        candidate.message = 'Not finished: the search was stopped during this round.';
-      } else if (results.some((r) => r.stopReason === 'diverged')) {
-        candidate.status = 'failed';
-        candidate.message = 'Its loss stopped being a number (the learning rate is too high for it).';
-      } else {
-        candidate.status = 'scored';
-        candidate.cv = cv;
-        candidate.epochs = epochs;
-        candidate.rounds++;
-        board.scorings.done++;
+    await place(async () => {
+      if (stopped()) return;
+      candidate.status = 'running';
+      changed();
+      try {
+        const { cv, results } = await crossValidate(training, dataset, candidatePlan(plan, candidate.choice, epochs, options.seed), {
+          folds,
+          stopFlag,
+          onFold: (_fold, _score, done) => {
+            if (candidate.trying) candidate.trying.foldsDone = done;
+            changed();
+          },
+        });
+        candidate.seconds += results.reduce((sum, r) => sum + r.trainSeconds, 0);
+        candidate.weights ??= results[0] ? weightsIn(results[0].weights) : null;
+        if (results.some((r) => r.stopReason === 'stopped')) {
+          candidate.status = 'stopped';
+        } else if (results.some((r) => r.stopReason === 'diverged')) {
+          candidate.status = 'failed';
+          candidate.message = 'Its loss stopped being a number (the learning rate is too high for it).';
+        } else {
+          candidate.status = 'scored';
+          candidate.cv = cv;
+          candidate.epochs = epochs;
+          candidate.rounds++;
+          board.scorings.done++;
+        }
+      } catch (error) {
+        if (error instanceof ApiError) {
+          // the table or the plan: every candidate would fail the same way, so the search ends with its words
+          failure ??= error;
+          Atomics.store(stopFlag, 0, 1);
+          candidate.status = 'stopped';
+        } else {
+          candidate.status = 'failed';
+          candidate.message = `Its training failed: ${(error as Error)?.message ?? String(error)}`;
+        }
       }
-    } catch (error) {
-      if (error instanceof ApiError) {
-        // the table or the plan: every candidate would fail the same way, so the search ends with its words
-        failure ??= error;
-        Atomics.store(stopFlag, 0, 1);
-        candidate.status = 'stopped';
-      } else {
-        candidate.status = 'failed';
-        candidate.message = `Its training failed: ${(error as Error)?.message ?? String(error)}`;
-      }
+    });
+    if (candidate.status === 'waiting' || candidate.status === 'stopped') {
+      candidate.status = 'stopped';
+      candidate.message = candidate.cv ? `Not finished: the search was stopped during its round of ${epochs} epochs.` : 'Not finished: the search was stopped first.';
     }
     candidate.trying = null;
     changed();
@@ -154,7 +165,7 @@ export function startSearch(training: TrainingService, dataset: Dataset, plan: T
     for (const candidate of board.candidates) {
       if (candidate.status === 'waiting' || candidate.status === 'running') {
         candidate.status = 'stopped';
-        candidate.message = 'Not tried: the search was stopped first.';
+        candidate.message = 'Not finished: the search was stopped first.';
       }
     }
     board.finishedAt = Date.now();
@@ -184,6 +195,27 @@ export function startSearch(training: TrainingService, dataset: Dataset, plan: T
 export function winnerPlan(plan: TrainingPlan, budgetName: BudgetName, choice: CandidateChoice, seed: number): TrainingPlan {
   const longest = Math.max(...BUDGETS[budgetName].brackets.flatMap((b) => b.epochs));
   return candidatePlan(plan, choice, longest, seed);
+}
+
+/**
+ * At most `size` candidates' folds on the pool at once: enough to keep every thread busy (the next candidate's folds
+ * are queued while one's last fold trains), few enough that Stop ends the search at once. A freed place goes to the
+ * longest waiting.
+ */
+function places(size: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let taken = 0;
+  const waiting: (() => void)[] = [];
+  return async (work) => {
+    if (taken < size) taken++;
+    else await new Promise<void>((resolve) => waiting.push(resolve)); // handed over by the one leaving: still taken
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else taken--;
+    }
+  };
 }
 
 function weightsIn(weights: WeightsFile): number {
