@@ -33,14 +33,13 @@ export class ProjectSearch {
     const dataset = this.session.requireDataset();
     const plan = checkedPlan(this.session.plan, dataset.data);
     const seed = options.seed ?? plan.training.seed;
-    const generation = this.session.generation;
     const run = startSearch(this.training, dataset.data, plan, { budget: options.budget, seed, onChange: (board) => this.progress(board) });
     this.session.search = run.board;
     this.session.touch();
     const finished = run.done.then((board) => {
       this.cancelProgress();
       // a project opened meanwhile has its own board; this one's winner is not wanted there
-      if (this.session.generation !== generation) return board;
+      if (this.session.search !== board) return board;
       const winner = board.candidates.find((c) => c.id === board.winner);
       if (winner) {
         const name = `Search winner: ${networkShortName(winner.choice.hidden)}`;
@@ -72,7 +71,7 @@ export class ProjectSearch {
     if (this.progressTimer || board.status !== 'running') return;
     this.progressTimer = setTimeout(() => {
       this.progressTimer = null;
-      if (board.status === 'running') this.hub.emit('search.progress', { board: structuredClone(board) });
+      if (board.status === 'running' && this.session.search === board) this.hub.emit('search.progress', { board: structuredClone(board) });
     }, PROGRESS_EVERY_MS);
     this.progressTimer.unref();
   }
