@@ -380,7 +380,7 @@ export const events = {
   }),
   'training.finished': z.object({ runId: z.string(), run: RunSchema }),
   'training.failed': z.object({ runId: z.string(), error: ErrorInfoSchema, run: RunSummarySchema.optional() }),
-  /** the leaderboard as it fills (at most about ten a second) */
+  /** the leaderboard as it fills (at most five a second) */
   'search.progress': z.object({ board: SearchBoardSchema }),
   /** the search has ended; `board.winnerRunId` is the run retraining its winner, when it had one */
   'search.finished': z.object({ board: SearchBoardSchema }),

@@ -83,9 +83,9 @@ export const BUDGETS: Record<BudgetName, Budget> = {
     name: 'thorough',
     about: 'about a minute',
     brackets: [
-      { candidates: 243, epochs: [30, 90, 270, 810] },
-      { candidates: 81, epochs: [90, 270, 810] },
-      { candidates: 27, epochs: [270, 810] },
+      { candidates: 486, epochs: [30, 90, 270, 810] },
+      { candidates: 162, epochs: [90, 270, 810] },
+      { candidates: 54, epochs: [270, 810] },
     ],
   },
 };

@@ -11,8 +11,8 @@ import { startSearch, winnerPlan, type SearchRun } from './search';
 import type { Session } from './session';
 import type { TrainingService } from './training';
 
-/** A window redraws the board at most this often while candidates are scored. */
-const PROGRESS_EVERY_MS = 100;
+/** A window gets the board at most this often while candidates are scored (a thorough board is some 100 KB). */
+const PROGRESS_EVERY_MS = 200;
 
 export class ProjectSearch {
   private live: { run: SearchRun; finished: Promise<SearchBoard> } | null = null;
