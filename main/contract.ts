@@ -15,6 +15,8 @@ import {
   StopReasonSchema,
   WeightsFileSchema,
 } from '../workers/run';
+import { SearchBoardSchema } from '../workers/search-board';
+import { BUDGET_NAMES } from '../workers/search-space';
 import { DATA_NOTE_CODES, NOTE_ACTIONS, type DataNote } from '../workers/data/notes';
 import { COLUMN_KINDS, WARNING_CODES, type ColumnProfile } from '../workers/data/profile';
 import type { LabelTask, Roles } from '../workers/data/roles';
@@ -194,6 +196,9 @@ export {
 };
 export type { PlanDraft } from '../workers/plan';
 export type { Evaluation, Run, RunStatus, RunSummary } from '../workers/run';
+// The search's leaderboard likewise (workers/search-board.ts).
+export { SearchBoardSchema };
+export type { SearchBoard } from '../workers/search-board';
 
 /** A change to the screen state: only the fields given are changed (no defaults, unlike UiStateSchema). */
 export const UiPatchSchema = z.looseObject({
@@ -227,6 +232,8 @@ export const ProjectStateSchema = z.object({
   plan: PlanDraftSchema.nullable(),
   runs: z.array(RunSchema),
   ui: UiStateSchema,
+  /** the last search's leaderboard (workers/search-board.ts), null when the project has none */
+  search: SearchBoardSchema.nullable().optional(),
 });
 
 export const RecentProjectSchema = z.object({ path: z.string(), name: z.string(), exists: z.boolean() });
@@ -335,6 +342,13 @@ export const requests = {
     "A yes/no run's decision threshold, kept in its weights (what Use, the exports and predict answer with).",
   ),
 
+  'search.start': request(
+    z.object({ budget: z.enum(BUDGET_NAMES), seed: z.number().int().optional() }).strict(),
+    SearchBoardSchema,
+    "Find a good network for the project's plan: candidates scored by cross-validation, the winner then retrained as a run.",
+  ),
+  'search.stop': request(NoArgs, Ok, 'Stop the search; the best candidate so far wins and is retrained.'),
+
   'predict.csv': request(
     z.object({ runId: z.string().min(1), inputPath: z.string().min(1), outputPath: z.string().min(1) }).strict(),
     z.object({ rows: z.number(), outputPath: z.string(), warnings: z.array(z.string()).default([]) }),
@@ -381,6 +395,10 @@ export const events = {
   }),
   'training.finished': z.object({ runId: z.string(), run: RunSchema }),
   'training.failed': z.object({ runId: z.string(), error: ErrorInfoSchema, run: RunSummarySchema.optional() }),
+  /** the leaderboard as it fills (at most five a second) */
+  'search.progress': z.object({ board: SearchBoardSchema }),
+  /** the search has ended; `board.winnerRunId` is the run retraining its winner, when it had one */
+  'search.finished': z.object({ board: SearchBoardSchema }),
   'project.changed': ProjectChangedSchema,
   /**
    * Desktop only: a menu item or the OS asked for something the screens carry out with their usual flow (so unsaved

@@ -7,6 +7,7 @@ import {
   type ActivationName, type InitializerName, type LossName, type OptimizerName,
 } from '../../workers/engine/spec';
 import type { LayerPlan } from '../../workers/plan';
+import { BUDGET_NAMES, type BudgetName } from '../../workers/search-space';
 import { UsageError } from './errors';
 
 export const SCALINGS = ['standard', 'minmax', 'none'] as const;
@@ -32,6 +33,8 @@ export interface TrainOptions {
   scale?: ScalingName;
   seed?: number;
   zerosMissing?: string[];
+  /** find a good network (main/cli/search-command.ts) instead of training the one described */
+  search?: BudgetName;
   out?: string;
   save?: string;
   /** go on from the weights in this file (train --out, the app's Export) */
@@ -74,6 +77,7 @@ const TRAIN_SPEC = {
   scale: { type: 'string' },
   seed: { type: 'string' },
   'zeros-missing': { type: 'string' },
+  search: { type: 'string' },
   out: { type: 'string' },
   save: { type: 'string' },
   from: { type: 'string' },
@@ -114,6 +118,7 @@ export function parseTrainOptions(args: string[]): TrainOptions {
     scale: v.scale === undefined ? undefined : oneOf(v.scale, SCALINGS, '--scale'),
     seed: v.seed === undefined ? undefined : integer(v.seed, '--seed', -2147483648, 4294967295),
     zerosMissing: v['zeros-missing'] === undefined ? undefined : list(v['zeros-missing'], '--zeros-missing'),
+    search: v.search === undefined ? undefined : oneOf(v.search, BUDGET_NAMES, '--search'),
     out: v.out,
     save: v.save,
     from: v.from,

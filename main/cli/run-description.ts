@@ -10,7 +10,8 @@ const TASK_WORDS: Record<Task, string> = {
   regression: 'a regression model',
 };
 
-export function describeRun(dataset: Dataset, plan: TrainingPlan, task: Task): string {
+/** `withNetwork` false: the first line only (a search chooses the network itself). */
+export function describeRun(dataset: Dataset, plan: TrainingPlan, task: Task, withNetwork = true): string {
   const t = plan.training;
   const layers = plan.hidden.map((l) => `${l.units} ${l.activation}`).join(' -> ');
   const optimizer = t.optimizer.learningRate ? `${t.optimizer.name} (lr ${t.optimizer.learningRate})` : t.optimizer.name;
@@ -18,8 +19,11 @@ export function describeRun(dataset: Dataset, plan: TrainingPlan, task: Task): s
     plan.split.validation > 0 ? `${plan.split.validation * 100}% for validation` : '',
     plan.split.test > 0 ? `${plan.split.test * 100}% for test` : '',
   ].filter(Boolean);
+  const what =
+    `Training ${TASK_WORDS[task]} for "${plan.label}" from ${plan.features.length} column${plan.features.length === 1 ? '' : 's'} of ${dataset.fileName} (${dataset.rowCount} rows${held.length ? `, ${held.join(' and ')}` : ''}).`;
+  if (!withNetwork) return what;
   return [
-    `Training ${TASK_WORDS[task]} for "${plan.label}" from ${plan.features.length} column${plan.features.length === 1 ? '' : 's'} of ${dataset.fileName} (${dataset.rowCount} rows${held.length ? `, ${held.join(' and ')}` : ''}).`,
+    what,
     `Network: inputs -> ${layers ? `${layers} -> ` : ''}output; ${optimizer}, loss ${t.loss}, ${t.epochs} epochs, batch ${t.batchSize}, scaling ${plan.preparation.scaling}, seed ${t.seed}.`,
   ].join('\n');
 }

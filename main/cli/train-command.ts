@@ -8,6 +8,7 @@ import { loadDataset } from '../services/datasets';
 import { exportWeights } from '../services/export';
 import { saveSessionAs } from '../services/project-save';
 import { checkedPlan, ProjectRuns, type ContinueFrom } from '../services/runs';
+import { ProjectSearch } from '../services/project-search';
 import { labelTask } from '../../workers/data';
 import { Session } from '../services/session';
 import { TrainingService, type TrainingRun } from '../services/training';
@@ -25,6 +26,8 @@ import { evaluationFigures, summaryLine } from './train-summary';
 import { describeRun } from './run-description';
 import { checkSaveTarget } from './save-project';
 import { checkContinueOptions, projectToContinue, weightsToContinue } from './train-continue';
+import { refuseWithSearch, searchForWinner, searchSummary } from './search-command';
+import type { SearchBoard } from '../../workers/search-board';
 
 export async function trainCommand(args: string[], terminal: Terminal): Promise<number> {
   const options = parseTrainOptions(args);
@@ -33,6 +36,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     return EXIT_OK;
   }
   checkContinueOptions(options);
+  refuseWithSearch(options);
   const out = options.out ? await forOption('--out', writeTarget(options.out, 'weights')) : undefined;
   const save = options.save ? await forOption('--save', writeTarget(options.save, 'project')) : undefined;
   if (save) await checkSaveTarget(save);
@@ -60,7 +64,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     for (const note of loaded.summary.notes) if (note.code !== 'no_inputs') terminal.err(noteLine(note));
     const { plan, task, notes } = planFromOptions(options, dataset, loaded.describe.profiles, trained);
     for (const note of notes) terminal.err(noteLine(note));
-    terminal.out(describeRun(dataset, plan, task));
+    terminal.out(describeRun(dataset, plan, task, !options.search));
     if (trained) {
       from = { weights: { weights: trained, name: options.from! } };
       terminal.out(`Going on from ${options.from}: its inputs are prepared (filled, scaled) as they were when it learned.`);
@@ -77,18 +81,28 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     });
   }
   const importSeconds = (performance.now() - importStarted) / 1000;
-  const service = new TrainingService({ poolOptions: { maxThreads: 1 } });
+  // a search trains its candidates on every core at once; one run needs one thread
+  const service = new TrainingService({ poolOptions: options.search ? {} : { maxThreads: 1 } });
   const runs = new ProjectRuns(session, service, hub);
   let run: TrainingRun;
   let runId = '';
+  let searched: SearchBoard | null = null;
   const stopOnInterrupt = () => {
     terminal.err('Stopping after the current batch (press Ctrl+C again to quit at once)...');
     runs.stop(runId);
     process.once('SIGINT', () => process.exit(130));
   };
   try {
-    // a continued run's name follows the project's others; a refused one leaves no worker behind
-    ({ runId } = runs.start(from?.runId ? undefined : 'Run 1', from));
+    if (options.search) {
+      const search = new ProjectSearch(session, service, runs, hub);
+      const found = await searchForWinner(search, hub, options.search, options.seed, service.threads, terminal);
+      searched = found.board;
+      if (!found.runId) return found.board.status === 'failed' ? EXIT_BAD_INPUT : 130;
+      runId = found.runId;
+    } else {
+      // a continued run's name follows the project's others; a refused one leaves no worker behind
+      ({ runId } = runs.start(from?.runId ? undefined : 'Run 1', from));
+    }
     session.ui.selectedRunId = runId;
     hub.on('training.progress', (message) => {
       if (message.runId !== runId) return;
@@ -145,6 +159,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
         evaluation: figures,
         rows: result.rows,
         ...(session.run(runId).continuedFrom ? { continuedFrom: session.run(runId).continuedFrom } : {}),
+        ...(searched ? searchSummary(searched) : {}),
       }),
     );
   }

@@ -4,7 +4,7 @@
 import { findColumn, labelTask, suggestPlan, suggestRoles, type ColumnProfile, type Dataset } from '../../workers/data';
 import { columnLeftOutNote, noInputsNote, type DataNote } from '../../workers/data/notes';
 import type { Task, WeightsFile } from '../../workers/engine/weights-file';
-import { TrainingPlanSchema, type TrainingPlan } from '../../workers/plan';
+import { STARTING_SPLIT, TrainingPlanSchema, type TrainingPlan } from '../../workers/plan';
 import { noteWords } from './data-notes';
 import { UsageError } from './errors';
 import { DEFAULT_LABEL, kerasRecipe } from './keras-recipe';
@@ -77,6 +77,8 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset, profile
   if (options.validation !== undefined) plan.split.validation = options.validation;
   else if (options.epochs !== undefined) plan.split.validation = 0;
   if (options.test !== undefined) plan.split.test = options.test;
+  // the search scores on the rows it may see, so the winner's final figure comes from rows kept out of it
+  else if (options.search) plan.split.test = STARTING_SPLIT.test;
   if (plan.split.validation + plan.split.test > 0.9) {
     throw new UsageError('--validation and --test together hold back more than 90% of the rows. Make them smaller.');
   }

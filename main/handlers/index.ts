@@ -10,6 +10,7 @@ import { createPoolParser } from '../services/import-pool';
 import { Files } from '../services/files';
 import { Projects } from '../services/projects';
 import { ProjectRuns } from '../services/runs';
+import { ProjectSearch } from '../services/project-search';
 import { Session } from '../services/session';
 import { TrainingService, type TrainingServiceOptions } from '../services/training';
 import { appHandlers } from './app';
@@ -19,6 +20,7 @@ import { dialogHandlers } from './dialogs';
 import { planHandlers } from './plan';
 import { projectHandlers } from './project';
 import { resultHandlers } from './results';
+import { searchHandlers } from './search';
 import { trainingHandlers } from './training';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -73,6 +75,7 @@ export function createHandlers(ctx: Context): Handlers {
     ...datasetHandlers(ctx),
     ...planHandlers(ctx),
     ...trainingHandlers(ctx),
+    ...searchHandlers(ctx),
     ...resultHandlers(ctx),
     ...projectHandlers(ctx),
   };
@@ -84,6 +87,7 @@ export function createCore(options: CoreOptions): Core {
   const session = new Session(hub);
   const training = new TrainingService(options.training);
   const runs = new ProjectRuns(session, training, hub);
+  const search = new ProjectSearch(session, training, runs, hub);
   const poolParser = options.parser ? null : createPoolParser({ workerFile: options.importWorkerFile });
   const parser = options.parser ?? poolParser!.parser;
   const projects = new Projects({
@@ -92,7 +96,10 @@ export function createCore(options: CoreOptions): Core {
     parser,
     autosaveMs: options.autosaveMs,
     writeFs: options.writeFs,
-    beforeReplace: () => runs.stopAll(),
+    beforeReplace: () => {
+      runs.stopAll();
+      search.stop();
+    },
   });
   session.onTouch = () => projects.changed();
   const datasetsDir = options.datasetsDir ?? path.join(ROOT, 'datasets');
@@ -103,6 +110,7 @@ export function createCore(options: CoreOptions): Core {
     hub,
     session,
     runs,
+    search,
     projects,
     files: new Files(datasetsDir, dataDir, projects.recent, options.homeDir),
     parser,
@@ -114,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
     hub,
     context,
     async close() {
+      search.stop();
       runs.close();
       await projects.close();
       await training.close();

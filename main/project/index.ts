@@ -8,6 +8,7 @@ export {
   type ProjectDataset,
   type ParseOptions,
   type StoredRun,
+  type StoredSearch,
   type StoredUiState,
 } from './schema';
 export { migrate } from './migrate';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MAX_NESTING, tooDeepAt } from '../nesting';
 import { PlanDraftSchema } from '../../workers/plan';
 import { FINISHED_STATUSES, RunSchema } from '../../workers/run';
+import { SearchBoardSchema } from '../../workers/search-board';
 import { UiPatchSchema } from '../contract';
 
 export const PROJECT_FORMAT = 'neuron-studio.project';
@@ -60,6 +61,16 @@ export const StoredRunSchema = RunSchema.pick({ id: true, name: true, plan: true
 });
 
 /**
+ * The last search's leaderboard as the file keeps it: the app's board (workers/search-board.ts), ended (a search
+ * still running when the project is saved is kept as stopped there), its times as ISO text.
+ */
+export const StoredSearchSchema = SearchBoardSchema.extend({
+  startedAt: isoTime,
+  finishedAt: isoTime.optional(),
+  status: SearchBoardSchema.shape.status.exclude(['running']),
+});
+
+/**
  * Refuses a file nested deeper than any the app writes before anything reads into it: its loose parts (ui, an
  * evaluation's extra fields) would otherwise carry, say, 100,000 levels through to JSON.stringify, which overflows
  * the stack.
@@ -86,6 +97,8 @@ const ProjectFields = z.object({
   runs: z.array(StoredRunSchema),
   /** the screen state, each field optional: the app fills in the rest (main/contract.ts UiStateSchema) */
   ui: UiPatchSchema,
+  /** files saved before the search existed have none */
+  search: StoredSearchSchema.optional(),
 });
 
 export const ProjectFileSchema = notTooDeep.pipe(ProjectFields);
@@ -93,5 +106,6 @@ export const ProjectFileSchema = notTooDeep.pipe(ProjectFields);
 export type ParseOptions = z.infer<typeof ParseOptionsSchema>;
 export type ProjectDataset = z.infer<typeof ProjectDatasetSchema>;
 export type StoredRun = z.output<typeof StoredRunSchema>;
+export type StoredSearch = z.output<typeof StoredSearchSchema>;
 export type StoredUiState = z.output<typeof UiPatchSchema>;
 export type ProjectFile = z.output<typeof ProjectFileSchema>;

@@ -5,8 +5,10 @@ import {
   type ProjectDataset,
   type ProjectFile,
   type StoredRun,
+  type StoredSearch,
 } from '../project';
 import { isFinished, type Run } from '../../workers/run';
+import type { SearchBoard } from '../../workers/search-board';
 import type { Session } from './session';
 
 /** A finished run as its project file keeps it: times as ISO text, and what it does not have left out. */
@@ -63,6 +65,31 @@ export function runFromStored(stored: StoredRun): Run {
   return run;
 }
 
+/**
+ * The leaderboard as its project file keeps it: times as ISO text; a search still running is kept as stopped, its
+ * candidates not yet scored in this round as not finished (their earlier scores stay).
+ */
+export function storedSearch(board: SearchBoard): StoredSearch {
+  const { startedAt, finishedAt, status, ...rest } = structuredClone(board);
+  const stored: StoredSearch = {
+    ...rest,
+    startedAt: new Date(startedAt).toISOString(),
+    status: status === 'running' ? 'stopped' : status,
+    candidates: rest.candidates.map((c) =>
+      c.status === 'running' || c.status === 'waiting'
+        ? { ...c, status: 'stopped' as const, trying: null, message: 'Not finished: the project was saved while the search ran.' }
+        : c,
+    ),
+  };
+  if (finishedAt !== null) stored.finishedAt = new Date(finishedAt).toISOString();
+  return stored;
+}
+
+export function searchFromStored(stored: StoredSearch): SearchBoard {
+  const { startedAt, finishedAt, ...rest } = stored;
+  return { ...rest, startedAt: Date.parse(startedAt), finishedAt: finishedAt ? Date.parse(finishedAt) : null };
+}
+
 /** The dataset as stored, encoded once per import (gzip of a large file is not free). */
 const encodedCache = new WeakMap<Uint8Array, ProjectDataset>();
 
@@ -86,5 +113,6 @@ export function toProjectFile(session: Session, now = new Date()): ProjectFile {
     plan: session.plan,
     runs: session.runs.filter((run) => isFinished(run.status)).map(storedRun),
     ui: session.ui,
+    ...(session.search ? { search: storedSearch(session.search) } : {}),
   };
 }

@@ -23,7 +23,7 @@ import type { WriteFs } from '../files/write-file';
 import { writeTarget } from '../files/write-target';
 import { userError } from '../errors';
 import { describeLabel, loadDataset, type CsvParser } from './datasets';
-import { runFromStored, toProjectFile } from './project-convert';
+import { runFromStored, searchFromStored, toProjectFile } from './project-convert';
 import { UNTITLED, type Session } from './session';
 
 export interface ProjectsOptions {
@@ -199,5 +199,6 @@ export async function projectContent(project: ProjectFile, file: string | null, 
     plan: project.plan,
     runs: project.runs.map(runFromStored),
     ui: project.ui,
+    search: project.search ? searchFromStored(project.search) : null,
   };
 }

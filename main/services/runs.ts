@@ -44,6 +44,13 @@ export class ProjectRuns {
       const mismatch = continueMismatch(start.weights, plan, dataset.data);
       if (mismatch !== null) throw userError('cannot_continue', `${start.name} cannot be continued: ${mismatch}.`, { hint: CANNOT_CONTINUE_HINT });
     }
+    return this.startPlan(plan, name, start);
+  }
+
+  /** Queue a run of a plan already checked against the table (the search's winner, retrained; a continued run with
+   * the weights it goes on from). */
+  startPlan(plan: TrainingPlan, name?: string, start?: StartingWeights & { continuedFrom: ContinuedFrom }): { runId: string } {
+    const dataset = this.session.requireDataset();
     const { runId } = this.training.start(dataset.data, plan, start && { weights: start.weights, name: start.name });
     const run = queuedRun(runId, name?.trim() || this.nextName(), plan);
     if (start) run.continuedFrom = start.continuedFrom;

@@ -2,6 +2,7 @@
 // Services change it; it tells every window (project.changed) when its name, path or unsaved mark move.
 
 import type { Dataset } from '../../workers/data/dataset';
+import type { SearchBoard } from '../../workers/search-board';
 import type { DatasetSummary, Describe, PlanDraft, ProjectState, Run, UiState } from '../contract';
 import { UiStateSchema } from '../contract';
 import type { EventHub } from '../events';
@@ -34,6 +35,8 @@ export class Session {
   /** oldest first */
   runs: Run[] = [];
   ui: UiState = UiStateSchema.parse({});
+  /** the last "Find a good network for me": its leaderboard (filled in place while it runs) */
+  search: SearchBoard | null = null;
   /** bumps on every replace, so events of runs from a closed project are recognised and dropped */
   generation = 0;
   private announced = { name: this.name, path: this.path, dirty: this.dirty };
@@ -52,6 +55,7 @@ export class Session {
     plan: PlanDraft | null;
     runs: Run[];
     ui: Partial<UiState>;
+    search?: SearchBoard | null;
   }): void {
     this.generation++;
     this.name = content.name;
@@ -63,6 +67,7 @@ export class Session {
     this.plan = content.plan;
     this.runs = content.runs;
     this.ui = UiStateSchema.parse(content.ui);
+    this.search = content.search ?? null;
     this.announce(true);
   }
 
@@ -124,6 +129,7 @@ export class Session {
       plan: this.plan,
       runs: this.runs,
       ui: this.ui,
+      search: this.search,
     };
   }
 

@@ -69,6 +69,7 @@ function format(value: number | undefined, unit: string): string {
   if (value === undefined || !Number.isFinite(value)) return '-';
   if (unit === 's') return `${value.toFixed(3)} s`;
   if (unit === 'ms') return `${value.toFixed(1)} ms`;
+  if (unit === '%' || unit === 'points') return `${value.toFixed(1)} ${unit}`;
   return `${Math.round(value).toLocaleString('en')} ${unit}`;
 }
 
@@ -96,7 +97,7 @@ function printTable(rows: BenchRow[]): void {
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const skipped: string[] = [];
-  for (const [file, name] of [['./engine', 'benchEngine'], ['./import', 'benchImport']] as const) {
+  for (const [file, name] of [['./engine', 'benchEngine'], ['./import', 'benchImport'], ['./search', 'benchSearch']] as const) {
     console.error(`running ${name}()...`);
     const result = await runBench(file, name);
     rows.push(...result.rows);

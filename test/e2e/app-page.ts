@@ -374,6 +374,50 @@ export class AppPage {
     await expect.poll(() => box.isChecked()).toBe(on);
   }
 
+  // ---- find a good network (Model screen) ---------------------------------------------------------------------------
+
+  async startSearch(budget: 'quick' | 'thorough'): Promise<void> {
+    await this.page.check(t(`search-budget-${budget}`));
+    await this.page.click(t('search-start'));
+    await this.page.locator(t('search-stop')).waitFor();
+  }
+
+  async stopSearch(): Promise<void> {
+    await this.page.click(t('search-stop'));
+  }
+
+  /** 'running', 'done', 'stopped' or 'failed'; '' before any search. */
+  async searchState(): Promise<string> {
+    const status = this.page.locator(t('search-status'));
+    return (await status.count()) ? ((await status.getAttribute('data-state')) ?? '') : '';
+  }
+
+  async searchStatusText(): Promise<string> {
+    return (await this.page.locator(t('search-status')).innerText()).trim();
+  }
+
+  /** the leaderboard's rows as shown, read in one go (a board arriving between two reads would mix two) */
+  async searchRows(): Promise<{ rank: number; network: string; score: string; baseline: boolean; winner: boolean }[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('[data-test="search-row"]')].map((row) => ({
+        rank: Number(row.querySelector('.rank')?.textContent),
+        network: row.querySelector('[data-test="search-network"]')?.textContent?.trim() ?? '',
+        score: row.querySelector('[data-test="search-score"]')?.textContent?.trim() ?? '',
+        baseline: row.hasAttribute('data-baseline'),
+        winner: row.hasAttribute('data-winner'),
+      })),
+    );
+  }
+
+  async waitForSearchState(state: string | RegExp, timeoutMs = 120_000): Promise<void> {
+    await eventually(
+      () => this.searchState(),
+      (s) => (typeof state === 'string' ? s === state : state.test(s)),
+      timeoutMs,
+      `the search to be ${state}`,
+    );
+  }
+
   // ---- train ----------------------------------------------------------------------------------------------------
 
   async startTraining(name: string): Promise<void> {

@@ -10,6 +10,7 @@ import { useDataStore } from './data';
 import { useModelStore } from './model';
 import { useTrainingStore } from './training';
 import { useEvaluationStore } from './evaluation';
+import { useSearchStore } from './search';
 
 let unsubscribes: (() => void)[] = [];
 
@@ -22,6 +23,7 @@ export function connectStores(): void {
   model.connect(data);
   training.connect(model);
   useEvaluationStore().connect(training);
+  useSearchStore().connect(model);
 }
 
 /** Every screen rebuilt from the main side's state (after open, new, import, recovery). */
@@ -32,6 +34,7 @@ export function hydrate(state: ProjectState): void {
   useModelStore().hydrate(state);
   useTrainingStore().hydrate(state);
   useEvaluationStore().hydrate(state);
+  useSearchStore().hydrate(state);
 }
 
 export async function refresh(): Promise<void> {
@@ -52,6 +55,7 @@ export async function init(): Promise<void> {
     for (const off of unsubscribes) off();
     unsubscribes = [api.onProjectChanged((change) => project.applyChange(change)), api.onAppCommand((command) => void runCommand(command))];
     useTrainingStore().setUp();
+    useSearchStore().setUp();
     await refresh();
     await project.checkRecovery();
     project.recent = await api.project.recent();
@@ -63,6 +67,7 @@ export function tearDown(): void {
   for (const off of unsubscribes) off();
   unsubscribes = [];
   useTrainingStore().tearDown();
+  useSearchStore().tearDown();
 }
 
 /** The desktop menu and the OS ask through app.command; the screens carry it out with their usual flow. */
