@@ -13,7 +13,8 @@ With no options: the tutorial's Keras recipe on datasets/diabetes.csv.
   --init NAME            initializer of every layer: random_uniform, random_normal, glorot_uniform, glorot_normal,
                          he_uniform, he_normal, zeros
   --optimizer NAME       sgd, rmsprop or adam
-  --lr X                 learning rate (default: the optimizer's usual one)
+  --lr X                 learning rate (default: the suggested one; with --optimizer, that optimizer's usual one)
+  --l2 X                 penalty on large weights, against memorising the rows (default: the suggested one; 0: none)
   --loss NAME|auto       sse, mse, binary_crossentropy, categorical_crossentropy; auto follows the label
   --epochs N             passes over the training rows
   --batch N              rows per weight update

@@ -1,7 +1,8 @@
 // From the `train` options and the imported table to a training plan: columns named or given by position, the
-// tutorial's recipe (no --csv) or the suggested model (with --csv) as the base, then each given option on top.
+// tutorial's recipe (no --csv) or the plan the app starts a table from (with --csv) as the base, then each given
+// option on top.
 
-import { findColumn, labelTask, suggestPlan, suggestRoles, type ColumnProfile, type Dataset } from '../../workers/data';
+import { findColumn, labelTask, startingPlanFor, suggestRoles, type ColumnProfile, type Dataset } from '../../workers/data';
 import { columnLeftOutNote, noInputsNote, type DataNote } from '../../workers/data/notes';
 import type { Task } from '../../workers/engine/weights-file';
 import { TrainingPlanSchema, type TrainingPlan } from '../../workers/plan';
@@ -49,7 +50,7 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset, profile
   const base: TrainingPlan =
     useRecipe && task === 'binary' && choice === 'auto'
       ? kerasRecipe(features, label)
-      : withoutExplanation(suggestPlan(dataset, profiles, { label, features, task: choice }));
+      : withoutExplanation(startingPlanFor(dataset, profiles, { label, features, task: choice }));
 
   const plan: TrainingPlan = structuredClone(base);
   if (options.scale) plan.preparation.scaling = options.scale;
@@ -66,8 +67,10 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset, profile
     plan.output = { ...plan.output, initializer: options.init };
   }
   if (options.loss) plan.training.loss = options.loss;
-  if (options.optimizer && options.optimizer !== plan.training.optimizer.name) plan.training.optimizer = { name: options.optimizer };
+  // a chosen optimizer comes with its usual learning rate (Keras'), not the one suggested for Adam
+  if (options.optimizer) plan.training.optimizer = { name: options.optimizer };
   if (options.lr !== undefined) plan.training.optimizer = { ...plan.training.optimizer, learningRate: options.lr };
+  if (options.l2 !== undefined) plan.training.l2 = options.l2;
   if (options.epochs !== undefined) plan.training.epochs = options.epochs;
   if (options.batch !== undefined) plan.training.batchSize = options.batch;
   // The suggested plan holds back validation rows and stops early on them. Given --epochs N, it runs exactly N
@@ -80,7 +83,7 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset, profile
   return { plan: TrainingPlanSchema.parse(plan), task, notes };
 }
 
-function withoutExplanation(suggested: ReturnType<typeof suggestPlan>): TrainingPlan {
+function withoutExplanation(suggested: ReturnType<typeof startingPlanFor>): TrainingPlan {
   const { explanation: _explanation, ...plan } = suggested;
-  return plan;
+  return TrainingPlanSchema.parse(plan);
 }

@@ -1,0 +1,44 @@
+// The CLI's --csv plan is the app's starting plan (workers/data/starting-plan.ts): the same roles, zeros as missing,
+// identifiers left out, network and settings; only the split differs (the app's STARTING_SPLIT, the CLI's --test).
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { planFromOptions } from '../../main/cli/train-plan';
+import { parseTrainOptions } from '../../main/cli/options';
+import { loadDataset, startingPlan } from '../../main/services/datasets';
+import { STARTING_SPLIT } from '../../workers/plan';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+async function bothFaces(file: string, label: string) {
+  const loaded = await loadDataset(new Uint8Array(readFileSync(path.join(ROOT, file))), path.basename(file), null, { header: 'auto' });
+  const app = startingPlan(loaded);
+  const cli = planFromOptions(parseTrainOptions(['--csv', file, '--label', label]), loaded.data, loaded.describe.profiles);
+  return { app, cli };
+}
+
+describe('the CLI and the app start a table from one plan', () => {
+  // regression: the CLI treated the flagged zeros as missing and the app did not (two plan builders)
+  it('Pima: the same preparation, network and settings; the app keeps its starting split, the CLI its --test', async () => {
+    const { app, cli } = await bothFaces('datasets/diabetes.csv', 'Outcome');
+    expect(cli.plan.preparation).toEqual(app.preparation);
+    expect(cli.plan.preparation.zeroAsMissing).toEqual(['Glucose', 'BloodPressure', 'SkinThickness', 'Insulin', 'BMI']);
+    expect(cli.plan.features).toEqual(app.features);
+    expect(cli.plan.hidden).toEqual(app.hidden);
+    const { earlyStopping: _cliStop, ...cliSettings } = cli.plan.training;
+    const { earlyStopping: _appStop, ...appSettings } = app.training;
+    expect(cliSettings).toEqual(appSettings);
+    expect(app.split).toMatchObject({ validation: STARTING_SPLIT.validation, test: STARTING_SPLIT.test });
+    expect(cli.plan.split).toMatchObject({ validation: 0.2, test: 0 });
+    expect(cli.plan.training.earlyStopping).toEqual(app.training.earlyStopping);
+  });
+
+  it('an identifier is left out by both, and the CLI says why and how to use it anyway', async () => {
+    const { app, cli } = await bothFaces('test/fixtures/csv/breast-cancer-ids.csv', 'Class');
+    expect(app.features).not.toContain('Id');
+    expect(cli.plan.features).toEqual(app.features);
+    expect(cli.notes.map((n) => `${n.message} ${n.cli}`)).toEqual([
+      'Column "Id" of breast-cancer-ids.csv is not used as an input: it looks like a record number or code (a different value on almost every row), so it cannot help predict. To use it anyway, name it in --features.',
+    ]);
+  });
+});
