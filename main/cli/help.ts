@@ -21,7 +21,8 @@ With no options: the tutorial's Keras recipe on datasets/diabetes.csv.
   --validation FRACTION  rows held out to watch for over-fitting (e.g. 0.2)
   --test FRACTION        rows held out for the final score (e.g. 0.2)
   --scale standard|minmax|none  how the inputs are scaled
-  --zeros-missing a,b    columns where 0 means "not measured"
+  --zeros-missing a,b    columns where 0 means "not measured" (default with --csv: those where it looks so; none: no
+                         column)
   --skip-bad-rows        leave out rows with too many or too few values instead of stopping
   --seed N               makes the run repeatable
   --out FILE.json        write the weights file

@@ -54,7 +54,7 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset, profile
 
   const plan: TrainingPlan = structuredClone(base);
   if (options.scale) plan.preparation.scaling = options.scale;
-  if (options.zerosMissing) plan.preparation.zeroAsMissing = options.zerosMissing.map((name) => findColumn(dataset, name).name);
+  if (options.zerosMissing) plan.preparation.zeroAsMissing = zeroColumns(dataset, options.zerosMissing);
   if (options.validation !== undefined) plan.split.validation = options.validation;
   else if (options.epochs !== undefined) plan.split.validation = 0;
   if (options.test !== undefined) plan.split.test = options.test;
@@ -81,6 +81,12 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset, profile
     plan.split.seed = options.seed;
   }
   return { plan: TrainingPlanSchema.parse(plan), task, notes };
+}
+
+/** --zeros-missing: the columns named, or none at all with "none" (unless the table has a column of that name). */
+function zeroColumns(dataset: Dataset, names: string[]): string[] {
+  const none = names.length === 1 && names[0]!.toLowerCase() === 'none' && !dataset.columns.some((c) => c.name.toLowerCase() === 'none');
+  return none ? [] : names.map((name) => findColumn(dataset, name).name);
 }
 
 function withoutExplanation(suggested: ReturnType<typeof startingPlanFor>): TrainingPlan {

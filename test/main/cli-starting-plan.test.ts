@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { planFromOptions } from '../../main/cli/train-plan';
+import { describeRun } from '../../main/cli/run-description';
 import { parseTrainOptions } from '../../main/cli/options';
 import { loadDataset, startingPlan } from '../../main/services/datasets';
 import { STARTING_SPLIT } from '../../workers/plan';
@@ -40,5 +41,17 @@ describe('the CLI and the app start a table from one plan', () => {
     expect(cli.notes.map((n) => `${n.message} ${n.cli}`)).toEqual([
       'Column "Id" of breast-cancer-ids.csv is not used as an input: it looks like a record number or code (a different value on almost every row), so it cannot help predict. To use it anyway, name it in --features.',
     ]);
+  });
+
+  it('says which zeros count as missing, and --zeros-missing none keeps every 0 a real value', async () => {
+    const { cli } = await bothFaces('datasets/diabetes.csv', 'Outcome');
+    const loaded = await loadDataset(new Uint8Array(readFileSync(path.join(ROOT, 'datasets/diabetes.csv'))), 'diabetes.csv', null, { header: 'auto' });
+    expect(describeRun(loaded.data, cli.plan, cli.task).split('\n').slice(1)).toEqual([
+      'Network: inputs -> 16 relu -> output; adam (lr 0.01), L2 0.01, loss binary_crossentropy, 300 epochs, batch 16, scaling standard, seed 7.',
+      '0 counts as missing (not measured) in Glucose, BloodPressure, SkinThickness, Insulin, BMI; --zeros-missing names other columns, or none.',
+    ]);
+    const none = planFromOptions(parseTrainOptions(['--csv', 'diabetes.csv', '--label', 'Outcome', '--zeros-missing', 'none']), loaded.data, loaded.describe.profiles);
+    expect(none.plan.preparation.zeroAsMissing).toEqual([]);
+    expect(describeRun(loaded.data, none.plan, none.task)).not.toContain('counts as missing');
   });
 });
