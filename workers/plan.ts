@@ -6,8 +6,26 @@ import { ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS, type ActivationName, typ
 import { featureWidth, type Task } from './engine/weights-file';
 import type { ColumnProfile } from './data/profile';
 
+// The numbers a person types on the Model screen, each with its rule and the words for breaking it: the plan's
+// schema checks them here, and the form checks what is typed with these same schemas (settingProblem below).
+const UnitsSchema = z
+  .number()
+  .int('Units are counted in whole numbers.')
+  .min(1, 'A layer needs at least 1 unit: with none it passes nothing on.')
+  .max(4096, 'A layer can have at most 4096 units.');
+const EpochsSchema = z
+  .number()
+  .int('Epochs are counted in whole numbers.')
+  .min(1, 'Training needs at least 1 epoch (one pass over the training rows).')
+  .max(100000, 'At most 100000 epochs.');
+const BatchSizeSchema = z.number().int('A batch is a whole number of rows.').min(1, 'A batch needs at least 1 row.');
+const LearningRateSchema = z
+  .number()
+  .positive('The learning rate must be more than 0 (e.g. 0.001): at 0 the weights never change, below 0 they move the wrong way.');
+const PatienceSchema = z.number().int('Patience is a whole number of epochs.').min(1, 'Wait at least 1 epoch before stopping.');
+
 export const LayerSchema = z.object({
-  units: z.number().int().min(1).max(4096),
+  units: UnitsSchema,
   activation: z.enum(ACTIVATIONS),
   initializer: z.enum(INITIALIZERS).optional(),
   useBias: z.boolean().optional(),
@@ -38,7 +56,7 @@ export const STARTING_SPLIT = { validation: 0.15, test: 0.2 } as const;
 
 export const OptimizerSchema = z.object({
   name: z.enum(OPTIMIZERS),
-  learningRate: z.number().positive().optional(),
+  learningRate: LearningRateSchema.optional(),
   momentum: z.number().min(0).max(1).optional(),
   nesterov: z.boolean().optional(),
   rho: z.number().min(0).max(1).optional(),
@@ -51,15 +69,15 @@ export const TrainingSettingsSchema = z.object({
   /** 'auto' follows the label: binary_crossentropy, categorical_crossentropy or mse */
   loss: z.union([z.enum(LOSSES), z.literal('auto')]).default('auto'),
   optimizer: OptimizerSchema.default({ name: 'adam' }),
-  epochs: z.number().int().min(1).max(100000).default(150),
-  batchSize: z.number().int().min(1).default(10),
+  epochs: EpochsSchema.default(150),
+  batchSize: BatchSizeSchema.default(10),
   seed: z.number().int().default(7),
   l2: z.number().min(0).default(0),
   /** 'balanced': each row's loss weighs rows / (classes × rows of its class), so a rare class counts as much as a
    * common one (scikit-learn's class_weight='balanced'); classification only */
   classWeights: z.enum(['none', 'balanced']).default('none'),
   earlyStopping: z
-    .object({ patience: z.number().int().min(1), restoreBestWeights: z.boolean().default(true) })
+    .object({ patience: PatienceSchema, restoreBestWeights: z.boolean().default(true) })
     .nullable()
     .default(null),
 });
@@ -106,9 +124,48 @@ export function planInputWidth(features: readonly string[], profileOf: (name: st
   }));
 }
 
+/** The number fields of the Model screen, by the plan field each one sets. */
+export const SETTING_RULES = {
+  units: UnitsSchema,
+  epochs: EpochsSchema,
+  batchSize: BatchSizeSchema,
+  learningRate: LearningRateSchema,
+  patience: PatienceSchema,
+} as const;
+export type SettingName = keyof typeof SETTING_RULES;
+
+/** Settings that may be left empty, and what empty means. */
+const EMPTY_MEANS: Partial<Record<SettingName, string>> = { learningRate: "the optimizer's usual rate" };
+
+/**
+ * What is typed into a setting's field, read by the plan's own rule: the number (undefined: left empty where that
+ * means a default), or why it cannot work, in words. `notANumber`: the field holds text that is no number (a
+ * browser's number field then reports '' as its value).
+ */
+export function readSetting(name: SettingName, text: string, notANumber = false): { value: number | undefined } | { problem: string } {
+  const schema = SETTING_RULES[name];
+  const typed = text.trim();
+  const wanted = `Type ${schema.isInt ? 'a whole number' : 'a number'} ${rangeWords(schema)}.`;
+  if (notANumber || (typed !== '' && !Number.isFinite(Number(typed)))) {
+    return { problem: `${typed ? `"${typed}"` : 'That'} is not a number. ${wanted}` };
+  }
+  if (typed === '') return name in EMPTY_MEANS ? { value: undefined } : { problem: `This cannot be empty. ${wanted}` };
+  const checked = schema.safeParse(Number(typed));
+  return checked.success ? { value: checked.data } : { problem: checked.error.issues[0]?.message ?? wanted };
+}
+
+/** "from 1 to 4096", "of 1 or more", "above 0", from the schema's own bounds (a whole number's are ±2^53 − 1). */
+function rangeWords(schema: z.ZodNumber): string {
+  const min = schema.minValue ?? -Infinity;
+  const max = schema.maxValue ?? Infinity;
+  const exclusive = schema.safeParse(min).success === false;
+  if (max < Number.MAX_SAFE_INTEGER) return `from ${min} to ${max}`;
+  return exclusive ? `above ${min}` : `of ${min} or more`;
+}
+
 /** A choice still to make before training can start, in plain words, with where to make it. */
 export interface MissingChoice {
-  code: 'no_dataset' | 'no_label' | 'no_features' | 'label_is_feature';
+  code: 'no_dataset' | 'no_label' | 'no_features' | 'label_is_feature' | 'refused_setting';
   message: string;
   hint: string;
   column?: string;

@@ -13,14 +13,16 @@ With no options: the tutorial's Keras recipe on datasets/diabetes.csv.
   --init NAME            initializer of every layer: random_uniform, random_normal, glorot_uniform, glorot_normal,
                          he_uniform, he_normal, zeros
   --optimizer NAME       sgd, rmsprop or adam
-  --lr X                 learning rate (default: the optimizer's usual one)
+  --lr X                 learning rate (default: the suggested one; with --optimizer, that optimizer's usual one)
+  --l2 X                 penalty on large weights, against memorising the rows (default: the suggested one; 0: none)
   --loss NAME|auto       sse, mse, binary_crossentropy, categorical_crossentropy; auto follows the label
   --epochs N             passes over the training rows
   --batch N              rows per weight update
   --validation FRACTION  rows held out to watch for over-fitting (e.g. 0.2)
   --test FRACTION        rows held out for the final score (e.g. 0.2)
   --scale standard|minmax|none  how the inputs are scaled
-  --zeros-missing a,b    columns where 0 means "not measured"
+  --zeros-missing a,b    columns where 0 means "not measured" (default with --csv: those where it looks so; none: no
+                         column)
   --skip-bad-rows        leave out rows with too many or too few values instead of stopping
   --seed N               makes the run repeatable
   --from FILE.json       go on learning from these weights (train --out, the app's Export) instead of new ones;

@@ -25,6 +25,7 @@ export interface TrainOptions {
   init?: InitializerName;
   optimizer?: OptimizerName;
   lr?: number;
+  l2?: number;
   loss?: LossName | 'auto';
   epochs?: number;
   batch?: number;
@@ -69,6 +70,7 @@ const TRAIN_SPEC = {
   init: { type: 'string' },
   optimizer: { type: 'string' },
   lr: { type: 'string' },
+  l2: { type: 'string' },
   loss: { type: 'string' },
   epochs: { type: 'string' },
   batch: { type: 'string' },
@@ -110,6 +112,7 @@ export function parseTrainOptions(args: string[]): TrainOptions {
     init: v.init === undefined ? undefined : oneOf(v.init, INITIALIZERS, '--init'),
     optimizer: v.optimizer === undefined ? undefined : oneOf(v.optimizer, OPTIMIZERS, '--optimizer'),
     lr: v.lr === undefined ? undefined : positiveNumber(v.lr, '--lr'),
+    l2: v.l2 === undefined ? undefined : nonNegativeNumber(v.l2, '--l2'),
     loss: v.loss === undefined ? undefined : oneOf(v.loss, [...LOSSES, 'auto'] as const, '--loss'),
     epochs: v.epochs === undefined ? undefined : integer(v.epochs, '--epochs', 1, 100000),
     batch: v.batch === undefined ? undefined : integer(v.batch, '--batch', 1, 1_000_000),
@@ -190,6 +193,12 @@ function number(text: string, option: string): number {
 function positiveNumber(text: string, option: string): number {
   const value = number(text, option);
   if (value <= 0) throw new UsageError(`${option} must be above 0 (got ${text}).`);
+  return value;
+}
+
+function nonNegativeNumber(text: string, option: string): number {
+  const value = number(text, option);
+  if (value < 0) throw new UsageError(`${option} must be 0 or more (got ${text}).`);
   return value;
 }
 

@@ -1,7 +1,8 @@
 // From the `train` options and the imported table to a training plan: columns named or given by position, the
-// tutorial's recipe (no --csv) or the suggested model (with --csv) as the base, then each given option on top.
+// tutorial's recipe (no --csv) or the plan the app starts a table from (with --csv) as the base, then each given
+// option on top.
 
-import { findColumn, labelTask, suggestPlan, suggestRoles, type ColumnProfile, type Dataset } from '../../workers/data';
+import { findColumn, labelTask, startingPlanFor, suggestRoles, type ColumnProfile, type Dataset } from '../../workers/data';
 import { columnLeftOutNote, noInputsNote, type DataNote } from '../../workers/data/notes';
 import type { Task, WeightsFile } from '../../workers/engine/weights-file';
 import { STARTING_SPLIT, TrainingPlanSchema, type TrainingPlan } from '../../workers/plan';
@@ -69,11 +70,11 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset, profile
   const base: TrainingPlan =
     useRecipe && task === 'binary' && choice === 'auto'
       ? kerasRecipe(features, label)
-      : withoutExplanation(suggestPlan(dataset, profiles, { label, features, task: choice }));
+      : withoutExplanation(startingPlanFor(dataset, profiles, { label, features, task: choice }));
 
   const plan: TrainingPlan = structuredClone(base);
   if (options.scale) plan.preparation.scaling = options.scale;
-  if (options.zerosMissing) plan.preparation.zeroAsMissing = options.zerosMissing.map((name) => findColumn(dataset, name).name);
+  if (options.zerosMissing) plan.preparation.zeroAsMissing = zeroColumns(dataset, options.zerosMissing);
   if (options.validation !== undefined) plan.split.validation = options.validation;
   else if (options.epochs !== undefined) plan.split.validation = 0;
   if (options.test !== undefined) plan.split.test = options.test;
@@ -92,8 +93,10 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset, profile
     plan.output = { ...plan.output, initializer: options.init };
   }
   if (options.loss) plan.training.loss = options.loss;
-  if (options.optimizer && options.optimizer !== plan.training.optimizer.name) plan.training.optimizer = { name: options.optimizer };
+  // a chosen optimizer comes with its usual learning rate (Keras'), not the one suggested for Adam
+  if (options.optimizer) plan.training.optimizer = { name: options.optimizer };
   if (options.lr !== undefined) plan.training.optimizer = { ...plan.training.optimizer, learningRate: options.lr };
+  if (options.l2 !== undefined) plan.training.l2 = options.l2;
   if (options.epochs !== undefined) plan.training.epochs = options.epochs;
   if (options.batch !== undefined) plan.training.batchSize = options.batch;
   // The suggested plan holds back validation rows and stops early on them. Given --epochs N, it runs exactly N
@@ -106,7 +109,13 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset, profile
   return { plan: TrainingPlanSchema.parse(plan), task, notes };
 }
 
-function withoutExplanation(suggested: ReturnType<typeof suggestPlan>): TrainingPlan {
+/** --zeros-missing: the columns named, or none at all with "none" (unless the table has a column of that name). */
+function zeroColumns(dataset: Dataset, names: string[]): string[] {
+  const none = names.length === 1 && names[0]!.toLowerCase() === 'none' && !dataset.columns.some((c) => c.name.toLowerCase() === 'none');
+  return none ? [] : names.map((name) => findColumn(dataset, name).name);
+}
+
+function withoutExplanation(suggested: ReturnType<typeof startingPlanFor>): TrainingPlan {
   const { explanation: _explanation, ...plan } = suggested;
-  return plan;
+  return TrainingPlanSchema.parse(plan);
 }

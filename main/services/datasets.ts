@@ -3,11 +3,11 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { cellText, parseCsv, suggestModel, type Dataset } from '../../workers/data';
+import { cellText, labelTaskIfAny, modelFor, parseCsv, startingPlanFor, type Dataset } from '../../workers/data';
 import { LayerSchema, STARTING_SPLIT, TrainingSettingsSchema, type LayerPlan, type TrainingSettingsPlan } from '../../workers/plan';
 import { importNotes, noInputsNote } from '../../workers/data/notes';
 import { profileDataset } from '../../workers/data/profile';
-import { labelTask, suggestRoles, type TaskChoice } from '../../workers/data/roles';
+import { suggestRoles, type TaskChoice } from '../../workers/data/roles';
 import { PlanDraftSchema, type DatasetSummary, type Describe, type PlanDraft } from '../contract';
 import type { LoadedDataset } from './session';
 
@@ -54,16 +54,12 @@ export async function loadDataset(
  * a label (one class, empty).
  */
 export function describeLabel(data: Dataset, label: string, choice: TaskChoice = 'auto'): Describe['labelTask'] {
-  try {
-    return labelTask(data, label, choice);
-  } catch (error) {
-    if ((error as Error).name === 'DataError' && (error as { code?: string }).code === 'single_class') return null;
-    throw error;
-  }
+  return labelTaskIfAny(data, label, choice);
 }
 
 /** The suggested network and training settings for predicting `label` from `features`, with why, in plain words
- * (`validation`: the share of rows the plan keeps for validation); null when the label has a single value. */
+ * (`validation`: the share of rows the plan keeps for validation); null when the label has a single value. The
+ * starting plan of a new table has exactly these (workers/data/starting-plan.ts modelFor is both's). */
 export function suggestionFor(
   data: Dataset,
   label: string,
@@ -73,8 +69,7 @@ export function suggestionFor(
 ): { hidden: LayerPlan[]; training: TrainingSettingsPlan; notes: string[] } | null {
   const task = describeLabel(data, label, choice);
   if (!task) return null;
-  const rows = data.rowCount - (task.missingLabels ?? 0);
-  const suggestion = suggestModel(task.task, rows, Math.max(1, features.length), validation);
+  const suggestion = modelFor(data, task, features.length, validation);
   return {
     hidden: z.array(LayerSchema).parse(suggestion.hidden),
     training: TrainingSettingsSchema.parse(suggestion.training),
@@ -82,19 +77,14 @@ export function suggestionFor(
   };
 }
 
-/**
- * The plan a freshly imported table starts from: the suggested roles, the starting split, and exactly the network and
- * settings that Suggest gives for that split (so early stopping has its validation rows from the first run on).
- */
+/** The plan a freshly imported table starts from: the one starting plan (workers/data/starting-plan.ts) with the
+ * app's starting split, so early stopping has its validation rows and Evaluate its test rows from the first run on. */
 export function startingPlan(loaded: LoadedDataset): PlanDraft {
-  const roles = loaded.describe.roles;
-  const plan = PlanDraftSchema.parse({
-    features: roles.features,
-    label: roles.label ?? '',
-    split: { validation: STARTING_SPLIT.validation, test: STARTING_SPLIT.test },
+  const { explanation: _reasons, ...plan } = startingPlanFor(loaded.data, loaded.describe.profiles, {
+    validation: STARTING_SPLIT.validation,
+    test: STARTING_SPLIT.test,
   });
-  const suggested = plan.label ? suggestionFor(loaded.data, plan.label, plan.features, plan.split.validation, plan.task) : null;
-  return suggested ? { ...plan, hidden: suggested.hidden, training: suggested.training } : plan;
+  return PlanDraftSchema.parse(plan);
 }
 
 /** Rows as text for the virtualised table; a missing cell is an empty string. */

@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseCsv, splitRows, suggestPlan, type Dataset } from '../../workers/data';
+import { parseCsv, splitRows, type Dataset } from '../../workers/data';
+import { startingPlanFor } from '../../workers/data/starting-plan';
 import { kFoldIndices } from '../../workers/data/split';
 import { foldScore } from '../../workers/cross-validation';
 import { Rng } from '../../workers/engine/rng';
-import { STARTING_SPLIT, type TrainingPlan } from '../../workers/plan';
+import { STARTING_SPLIT, TrainingPlanSchema, type TrainingPlan } from '../../workers/plan';
 import { bestCandidate, type SearchBoard } from '../../workers/search-board';
 import { networkWords, settingsWords } from '../../workers/search-space';
 import { startSearch, winnerPlan } from '../../main/services/search';
@@ -25,8 +26,8 @@ const SEED = 7;
 /** The plan the app starts the example with (its preparation, validation share), keeping no test rows: every row is
  * in the 5 folds, as in the issue's scikit-learn figures. */
 function examplePlan(data: Dataset, label: string): TrainingPlan {
-  const { explanation: _explanation, ...plan } = suggestPlan(data, undefined, { label, test: 0 });
-  return { ...plan, split: { ...plan.split, validation: STARTING_SPLIT.validation } };
+  const { explanation: _explanation, ...plan } = startingPlanFor(data, undefined, { label, test: 0, validation: STARTING_SPLIT.validation });
+  return TrainingPlanSchema.parse(plan);
 }
 
 interface Timed {

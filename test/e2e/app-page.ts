@@ -49,6 +49,13 @@ export class AppPage {
     return file;
   }
 
+  /** One part of the screen: a column's card, the training settings (data-test names). */
+  async screenshotOf(name: string, part: string): Promise<string> {
+    const file = path.join(SCREENS_DIR, `${name}.png`);
+    await this.page.locator(t(part)).first().screenshot({ path: file });
+    return file;
+  }
+
   async title(): Promise<string> {
     return this.page.title();
   }
@@ -193,6 +200,27 @@ export class AppPage {
   async applyFix(column: string, code: string): Promise<void> {
     await this.column(column).locator(`${t(`warning-${code}`)} ${t('fix')}`).click();
     await this.column(column).locator(`${t(`warning-${code}`)}.applied`).waitFor();
+  }
+
+  /** Takes a warning's fix out of the plan again (a default the starting plan applied, or one clicked). */
+  async undoFix(column: string, code: string): Promise<void> {
+    await this.column(column).locator(`${t(`warning-${code}`)} ${t('undo-fix')}`).click();
+    await this.column(column).locator(`${t(`warning-${code}`)}:not(.applied) ${t('fix')}`).waitFor();
+  }
+
+  async isFixApplied(column: string, code: string): Promise<boolean> {
+    return (await this.column(column).locator(`${t(`warning-${code}`)}.applied`).count()) > 0;
+  }
+
+  /** The words under a column's warning: why, then what the plan does about it. */
+  async warningText(column: string, code: string): Promise<string> {
+    return (await this.column(column).locator(t(`warning-${code}`)).innerText()).replace(/\s+/g, ' ').trim();
+  }
+
+  /** The Data screen's line naming the columns whose 0 counts as missing ('' when there are none). */
+  async zeroAsMissingLine(): Promise<string> {
+    const line = this.page.locator(t('zero-as-missing'));
+    return (await line.count()) ? (await line.innerText()).trim() : '';
   }
 
   async setRole(column: string, role: Role): Promise<void> {
@@ -364,6 +392,22 @@ export class AppPage {
     await expect.poll(() => input.inputValue()).toBe(String(value));
   }
 
+  /** Types into one of the Model screen's number fields (`index`: which, for a hidden layer's) and leaves it. */
+  async typeSetting(field: 'epochs' | 'batch-size' | 'learning-rate' | 'patience' | 'layer-units', text: string, index = 0): Promise<void> {
+    const input = this.page.locator(t(field)).nth(index);
+    await input.fill(text);
+    await input.blur();
+  }
+
+  /** Whether a Model-screen field is refused, and the words shown beside it (the element its aria-describedby names). */
+  async settingProblem(field: 'epochs' | 'batch-size' | 'learning-rate' | 'patience' | 'layer-units', index = 0): Promise<{ invalid: boolean; problem: string | null }> {
+    const input = this.page.locator(t(field)).nth(index);
+    const invalid = (await input.getAttribute('aria-invalid')) === 'true';
+    const describedBy = await input.getAttribute('aria-describedby');
+    const problem = describedBy ? (await this.page.locator(`[id="${describedBy}"]`).innerText()).trim() : null;
+    return { invalid, problem };
+  }
+
   async setOptimizer(name: 'adam' | 'sgd' | 'rmsprop'): Promise<void> {
     await this.page.selectOption(t('optimizer'), name);
   }
@@ -424,6 +468,14 @@ export class AppPage {
     await this.page.fill('.run-name', name);
     await this.page.click(t('start-training'));
     await this.page.locator(`${t('run-list')} ${t(`run-${name}`)}`).waitFor();
+  }
+
+  /** Presses Start training expecting it to refuse: gives what the Train screen says instead. */
+  async startRefused(): Promise<string> {
+    await this.page.click(t('start-training'));
+    const problem = this.page.locator(t('start-problem'));
+    await problem.waitFor();
+    return (await problem.innerText()).replace(/\s+/g, ' ').trim();
   }
 
   async stopTraining(): Promise<void> {

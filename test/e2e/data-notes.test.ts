@@ -1,5 +1,6 @@
 // The Data screen tells what the import and the label did on their own (renamed header cells, rows without a label,
-// a label of many whole numbers), in the data side's words, with where to click; an import error's hint shows once.
+// a label of many whole numbers, an identifier left out), in the data side's words, with where to click; an import
+// error's hint shows once.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -49,6 +50,27 @@ describe('notes on the Data screen', () => {
     await ui.noteAction('predict_as_classes');
     await expect.poll(() => ui.taskSentence()).toMatch(/one of several classes \(multi-class classification\) for score/);
     expect(app.pageErrors).toEqual([]);
+  });
+
+  // regression: a 699-row table whose Id has 645 values was used as an input, and the Use form asked for an Id
+  it('leaves an identifier out, saying why and how to use it anyway; the Use form does not ask for it', async () => {
+    const { app, ui } = suite;
+    await ui.importTable(path.join(app.tmp, 'breast-cancer-ids.csv'), fixture('breast-cancer-ids.csv'));
+    expect(await ui.roleOf('Id')).toBe('unused');
+    expect(await ui.warningText('Id', 'id_like')).toBe(
+      'Id looks like a record number or code: it is named like an identifier and has a different value on almost every row ' +
+        "(645 values in 699 rows). It can't help predict anything, so it is left out of the inputs. To use it anyway, set its role to Feature.",
+    );
+    await ui.screenshotOf('24-data-identifier-card', 'column-Id');
+    await ui.goTo('model');
+    await ui.setNumber('epochs', 3);
+    await ui.goTo('train');
+    await ui.startTraining('Without Id');
+    await ui.waitForRunStatus('Without Id', /finished|stopped early/);
+    await ui.goTo('use');
+    await app.page.locator('[data-test="field-Cl.thickness"]').waitFor();
+    expect(await app.page.locator('[data-test="field-Id"]').count()).toBe(0);
+    await ui.goTo('data');
   });
 
   it('an import error says what to do once', async () => {

@@ -78,9 +78,22 @@ describe('the main path, in browser mode', () => {
     await ui.screenshot('02-data');
   });
 
-  it('takes the one-click fix and chooses the roles', async () => {
+  it('sees the zeros treated as missing, with the reason, can undo it and put it back, and chooses the roles', async () => {
+    const flagged = ['Glucose', 'BloodPressure', 'SkinThickness', 'Insulin', 'BMI'];
+    for (const name of flagged) expect(await ui.isFixApplied(name, 'zeros_look_missing')).toBe(true);
+    expect(await ui.warningText('Insulin', 'zeros_look_missing')).toBe(
+      '0 most likely means "not measured" here: Insulin is 0 in 374 rows (49 %), but its other values start at 14. ' +
+        '✓ So 0 is treated as missing here: filled in from the training rows before training. Undo',
+    );
+    expect(await ui.zeroAsMissingLine()).toBe(`0 counts as missing in: ${flagged.join(', ')}.`);
+    await ui.screenshotOf('02-data-zeros-card', 'column-Insulin');
+    await ui.undoFix('Insulin', 'zeros_look_missing');
+    expect(await ui.warningText('Insulin', 'zeros_look_missing')).toMatch(/start at 14\. 0 is kept as a real value\. Treat 0 as missing$/);
+    await expect.poll(() => ui.zeroAsMissingLine()).toBe('0 counts as missing in: Glucose, BloodPressure, SkinThickness, BMI.');
+    await ui.screenshotOf('02-data-zeros-undone', 'column-Insulin');
     await ui.applyFix('Insulin', 'zeros_look_missing');
-    expect(await ui.columnText('Insulin')).toMatch(/0 is treated as missing/);
+    await expect.poll(() => ui.zeroAsMissingLine()).toBe(`0 counts as missing in: ${flagged.join(', ')}.`);
+    expect(await ui.roleOf('Outcome')).toBe('label');
     await ui.setRole('Outcome', 'label');
     await expect.poll(() => ui.taskSentence()).toMatch(/yes\/no answer.*Outcome \(0, 1\)/);
     await ui.setRole('Pregnancies', 'unused');

@@ -7,13 +7,13 @@ describe('train options', () => {
   it('parses every option into typed values', () => {
     const o = parseTrainOptions([
       '--csv', 'a.csv', '--label', '8', '--features', 'x, y', '--layers', '16:relu,8:tanh', '--init', 'random_uniform',
-      '--optimizer', 'adam', '--lr', '0.01', '--loss', 'auto', '--epochs', '150', '--batch', '10', '--validation', '0.2',
+      '--optimizer', 'adam', '--lr', '0.01', '--l2', '0.001', '--loss', 'auto', '--epochs', '150', '--batch', '10', '--validation', '0.2',
       '--test', '0.1', '--scale', 'none', '--seed', '7', '--zeros-missing', 'Insulin,BMI', '--out', 'w.json', '--json',
     ]);
     expect(o).toMatchObject({
       csv: 'a.csv', label: '8', features: ['x', 'y'],
       layers: [{ units: 16, activation: 'relu' }, { units: 8, activation: 'tanh' }],
-      init: 'random_uniform', optimizer: 'adam', lr: 0.01, loss: 'auto', epochs: 150, batch: 10, validation: 0.2,
+      init: 'random_uniform', optimizer: 'adam', lr: 0.01, l2: 0.001, loss: 'auto', epochs: 150, batch: 10, validation: 0.2,
       test: 0.1, scale: 'none', seed: 7, zerosMissing: ['Insulin', 'BMI'], out: 'w.json', json: true,
     });
   });
@@ -28,6 +28,8 @@ describe('train options', () => {
     [['--epochs', '0'], /--epochs "0" must be a whole number from 1/],
     [['--epochs', 'ten'], /--epochs "ten" is not a number/],
     [['--lr', '0'], /--lr must be above 0/],
+    [['--l2=-0.1'], /--l2 must be 0 or more \(got -0.1\)/],
+    [['--l2', 'lots'], /--l2 "lots" is not a number/],
     [['--validation', '1.5'], /--validation 1.5 is out of range/],
     [['--optimizer', 'adamw'], /--optimizer "adamw" is not known. Use one of: sgd, rmsprop, adam/],
     [['--layers', '16:relu,x'], /--layers "x" is not a layer/],

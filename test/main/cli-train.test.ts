@@ -42,7 +42,7 @@ describe('train: the Keras recipe', () => {
     const out = path.join(dir, 'pima.json');
     const r = await runCli([
       'train', '--csv', 'datasets/pima-indians-diabetes.csv', '--label', '8', '--layers', '16:relu,8:relu',
-      '--init', 'random_uniform', '--optimizer', 'adam', '--loss', 'binary_crossentropy', '--epochs', '150',
+      '--init', 'random_uniform', '--optimizer', 'adam', '--l2', '0', '--loss', 'binary_crossentropy', '--epochs', '150',
       '--batch', '10', '--scale', 'none', '--seed', '7', '--out', out, '--json',
     ]);
     expect(r.stderr).toBe('');

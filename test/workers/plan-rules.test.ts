@@ -6,7 +6,7 @@ import { suggestModel } from '../../workers/data/suggest-model';
 import { featureWidth } from '../../workers/engine/weights-file';
 import { checkedPlan } from '../../main/services/runs';
 import { toErrorInfo } from '../../main/errors';
-import { autoLoss, missingForTraining, outputActivation, planInputWidth, TrainingPlanSchema } from '../../workers/plan';
+import { autoLoss, missingForTraining, outputActivation, planInputWidth, readSetting, TrainingPlanSchema } from '../../workers/plan';
 import { networkFor, settingsFor } from '../../workers/train-setup';
 import { bytesOf, fixture } from './data/helpers';
 
@@ -63,5 +63,39 @@ describe('what stops a plan from training', () => {
   it('asks for a table first, and has nothing to say about a plan that can train', () => {
     expect(missingForTraining(null, false).map((m) => m.code)).toEqual(['no_dataset']);
     expect(missingForTraining({ label: 'y', features: ['a', 'b'] })).toEqual([]);
+  });
+});
+
+describe('settings that cannot work, refused by the plan schema in words the Model screen shows', () => {
+  // regression: 0 units was silently ignored by the form, which kept its own copy of the rule
+  it.each([
+    ['units', '0', 'A layer needs at least 1 unit: with none it passes nothing on.'],
+    ['units', '5000', 'A layer can have at most 4096 units.'],
+    ['units', '2.5', 'Units are counted in whole numbers.'],
+    ['units', '', 'This cannot be empty. Type a whole number from 1 to 4096.'],
+    ['units', 'abc', '"abc" is not a number. Type a whole number from 1 to 4096.'],
+    ['epochs', '0', 'Training needs at least 1 epoch (one pass over the training rows).'],
+    ['batchSize', '0', 'A batch needs at least 1 row.'],
+    ['batchSize', '', 'This cannot be empty. Type a whole number of 1 or more.'],
+    ['learningRate', '0', 'The learning rate must be more than 0 (e.g. 0.001): at 0 the weights never change, below 0 they move the wrong way.'],
+    ['learningRate', '-1', 'The learning rate must be more than 0 (e.g. 0.001): at 0 the weights never change, below 0 they move the wrong way.'],
+    ['learningRate', 'Infinity', '"Infinity" is not a number. Type a number above 0.'],
+    ['patience', '0', 'Wait at least 1 epoch before stopping.'],
+  ] as const)('%s "%s": %s', (name, text, problem) => {
+    expect(readSetting(name, text)).toEqual({ problem });
+  });
+
+  it('reads what can work; an empty learning rate means the optimizer\'s usual one; a field holding no number is refused', () => {
+    expect(readSetting('units', ' 16 ')).toEqual({ value: 16 });
+    expect(readSetting('learningRate', '1e-3')).toEqual({ value: 0.001 });
+    expect(readSetting('learningRate', '')).toEqual({ value: undefined });
+    expect(readSetting('epochs', '', true)).toEqual({ problem: 'That is not a number. Type a whole number from 1 to 100000.' });
+  });
+
+  it('the plan itself refuses them with the same words (a project file, a Train request)', () => {
+    const plan = TrainingPlanSchema.safeParse({ features: ['a'], label: 'y', hidden: [{ units: 0, activation: 'relu' }] });
+    expect(plan.success ? null : plan.error.issues[0]?.message).toBe('A layer needs at least 1 unit: with none it passes nothing on.');
+    const rate = TrainingPlanSchema.safeParse({ features: ['a'], label: 'y', training: { optimizer: { name: 'adam', learningRate: 0 } } });
+    expect(rate.success ? null : rate.error.issues[0]?.message).toMatch(/^The learning rate must be more than 0/);
   });
 });

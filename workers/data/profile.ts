@@ -72,15 +72,21 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Names like id, ID, PatientID, record_no, customer number, key, code. */
+/** Words that name an identifier: id, ID, No, no., PatientID, patient_id, record, record_no, customer number, key, code. */
+const ID_WORDS = ['id', 'no', 'nr', 'num', 'number', 'key', 'code', 'index', 'idx', 'uuid', 'guid', '#', 'patient', 'record', 'subject', 'serial'];
+
+/** A name with one of ID_WORDS as a whole word, in any case ("ID", "PatientID", "record_no"; not "width" or "notes"). */
 export function nameLooksLikeId(name: string): boolean {
   const tokens = name
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9#]+/)
     .filter(Boolean);
-  return tokens.some((t) => ['id', 'no', 'nr', 'num', 'number', 'key', 'code', 'index', 'idx', 'uuid', 'guid', '#'].includes(t));
+  return tokens.some((t) => ID_WORDS.includes(t));
 }
+
+/** An identifier named like one may repeat a little (the Wisconsin breast-cancer table: 645 Ids in 699 rows, 92 %). */
+const NEARLY_ALL_DISTINCT = 0.9;
 
 function profileNumeric(dataset: Dataset, column: Column): ColumnProfile {
   const values = column.numbers as Float64Array;
@@ -140,26 +146,32 @@ function profileNumeric(dataset: Dataset, column: Column): ColumnProfile {
     profile.histogram = numericHistogram(values, rows, min, max, integer);
   }
 
-  // A record number: distinct whole numbers on every row, and either named like one (id, No, PatientID) or
-  // counting up (or down) through the file in small steps on (nearly) every row. Distinct ages in no order stay a
-  // measurement.
+  // A record number: whole numbers, and either named like one (id, No, PatientID) and different on nearly every row
+  // (a few records may repeat), or different on every row and counting up (or down) through the file in small steps.
+  // Unnamed whole numbers that are merely all different stay a measurement: Glucose in a table of 40 rows can be.
   const counting = (rising || falling) && max - min + 1 <= 1.5 * count && missing <= 0.05 * rows;
   if (count === 0 || distinct === 1) profile.kind = 'constant';
-  else if (integer && distinct === count && count >= 20 && (nameLooksLikeId(column.name) || counting)) profile.kind = 'id';
+  else if (integer && count >= 20 && ((nameLooksLikeId(column.name) && distinct >= NEARLY_ALL_DISTINCT * count) || (distinct === count && counting))) {
+    profile.kind = 'id';
+  }
   addCommonWarnings(profile, dataset, count === 0 ? null : shortNumber(min));
 
-  // Zeros that look like "not measured": 0 is in the column (at most half of it), nothing is negative, and 0 sits
-  // far below the rest: the gap from 0 to the smallest non-zero value is at least 3 times the average step between
-  // the 11 smallest distinct non-zero values. Pima's Insulin jumps 0 → 14 where its values then rise by ~2.3 a step
-  // (ratio 6); Pregnancies goes 0 → 1 in steps of 1 (ratio 1): a real zero.
-  if (profile.kind === 'numeric' && zeros > 0 && zeros <= 0.5 * count && negatives === 0 && smallest.length === 11) {
+  // Zeros that look like "not measured": 0 is in the column (in any share of it), nothing is negative, and 0 sits
+  // apart from the other values: the gap from 0 up to the smallest other value is wider than every step between the
+  // 11 smallest distinct non-zero values, and at least twice their average step. Pima's Insulin jumps 0 → 14 where
+  // its values then rise by at most 4 a step (2.3 on average); in its first 59 rows (32 zeros) 0 → 23, then at most
+  // 18 a step (9.2 on average). Pregnancies goes 0 → 1 in steps of 1: a real zero.
+  if (profile.kind === 'numeric' && zeros > 0 && negatives === 0 && smallest.length === 11) {
+    let widest = 0;
+    for (let k = 1; k < smallest.length; k++) widest = Math.max(widest, smallest[k] - smallest[k - 1]);
     const step = (smallest[10] - smallest[0]) / 10;
-    if (smallest[0] >= 3 * step) {
+    if (smallest[0] > widest && smallest[0] >= 2 * step) {
+      const most = zeros > 0.5 * count ? ', more than half of its rows' : '';
       profile.warnings.push({
         code: 'zeros_look_missing',
         message:
-          `${column.name} is 0 in ${plural(zeros, 'row', 'rows')} (${percent(zeros / rows)}), but its other values start at ` +
-          `${shortNumber(smallest[0])}. A 0 here most likely means "not measured" rather than a real zero.`,
+          `0 most likely means "not measured" here: ${column.name} is 0 in ${plural(zeros, 'row', 'rows')} ` +
+          `(${percent(zeros / rows)}${most}), but its other values start at ${shortNumber(smallest[0])}.`,
         fix: 'Treat 0 as missing',
       });
     }
@@ -254,6 +266,7 @@ function profileCategorical(dataset: Dataset, column: Column): ColumnProfile {
   const meanLength = distinct > 0 ? length / distinct : 0;
   if (count === 0 || distinct === 1) profile.kind = 'constant';
   else if (count >= 20 && distinct >= 0.95 * count) profile.kind = spaced >= 0.5 * distinct ? 'text' : 'id';
+  else if (count >= 20 && distinct >= NEARLY_ALL_DISTINCT * count && nameLooksLikeId(column.name)) profile.kind = 'id';
   else if (distinct > 50 && distinct > 0.5 * count && meanLength >= 20) profile.kind = 'text';
   addCommonWarnings(profile, dataset, distinct === 1 ? categories[0].value : null);
   return profile;
@@ -269,20 +282,24 @@ function categoryHistogram(categories: { value: string; count: number }[]): Hist
   return top;
 }
 
+const USE_ANYWAY = 'To use it anyway, set its role to Feature.';
+
 function addCommonWarnings(profile: ColumnProfile, dataset: Dataset, onlyValue: string | null): void {
   const name = profile.name;
   if (profile.kind === 'id') {
+    const named = nameLooksLikeId(name) ? 'is named like an identifier and ' : '';
     profile.warnings.push({
       code: 'id_like',
       message:
-        `${name} looks like a record number or code: a different value on ${profile.distinct === profile.count ? 'every' : 'almost every'} ` +
-        `row (${profile.distinct} values in ${profile.count} rows). It can't help predict anything, so it is not used as an input.`,
+        `${name} looks like a record number or code: it ${named}has a different value on ${profile.distinct === profile.count ? 'every' : 'almost every'} ` +
+        `row (${profile.distinct} values in ${profile.count} rows). It can't help predict anything, so it is left out of the inputs. ` +
+        USE_ANYWAY,
     });
   }
   if (profile.kind === 'text') {
     profile.warnings.push({
       code: 'id_like',
-      message: `${name} holds free text, different on almost every row (${profile.distinct} values in ${profile.count} rows). It is not used as an input.`,
+      message: `${name} holds free text, different on almost every row (${profile.distinct} values in ${profile.count} rows). It is left out of the inputs. ${USE_ANYWAY}`,
     });
   }
   if (profile.kind === 'constant') {

@@ -187,3 +187,13 @@ export function labelTask(dataset: Dataset, labelName: string, choice: TaskChoic
   if (idLike) notes.push(labelLikeIdNote(file, column.name, [...distinct.keys()], labelled, true));
   return withNotes({ task: 'regression', missingLabels: missing });
 }
+
+/** The task a label makes, or null when it cannot be a label at all (empty, or one value only). */
+export function labelTaskIfAny(dataset: Dataset, labelName: string, choice: TaskChoice = 'auto'): LabelTask | null {
+  try {
+    return labelTask(dataset, labelName, choice);
+  } catch (error) {
+    if ((error as Error).name === 'DataError' && (error as { code?: string }).code === 'single_class') return null;
+    throw error;
+  }
+}

@@ -1,15 +1,9 @@
 // The suggested model: hidden layers sized for the data, the output layer and loss the task needs, Adam with a
-// learning rate, epochs, batch size, early stopping; and a whole suggested plan for a table (suggestPlan).
+// learning rate, L2, epochs, batch size, early stopping. The whole plan a table starts from is starting-plan.ts's.
 
 import type { Task } from '../engine/weights-file';
 import type { LayerPlan, SplitPlan, TrainingPlan } from '../plan';
-import { autoLoss, outputActivation, TrainingPlanSchema } from '../plan';
-import type { Dataset } from './dataset';
-import { findColumn } from './dataset';
-import { noFeatures } from './prepare';
-import type { ColumnProfile } from './profile';
-import { profileDataset } from './profile';
-import { labelTask, suggestRoles } from './roles';
+import { autoLoss, outputActivation } from '../plan';
 
 export interface ModelSuggestion extends Pick<TrainingPlan, 'hidden' | 'training' | 'output'> {
   /** how much of the training rows to hold back to watch for over-fitting (the plan's split.validation) */
@@ -26,23 +20,35 @@ function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
 }
 
+/** Below this many rows a table is small: one hidden layer, small batches, a larger step and stronger L2. */
+const SMALL_TABLE = 2000;
+
 /**
  * `keptForValidation`: the share of rows the plan already keeps for validation (the app's Data screen); without it
  * the suggestion chooses one (0.2 from 50 rows on) and returns it as split.validation.
+ *
+ * The rule, for any table: the fewer the rows, the smaller and more held back the network. Width follows the inputs
+ * (about twice as many units, 8 to 16 under 200 rows, up to 64, 128 from 5000 rows); a small table (under 2000 rows)
+ * gets one hidden layer, a larger one two, the second half as wide. L2 about 10 / rows (a power of ten, 0.01 at
+ * most) keeps the weights small where few rows would let them memorise. Adam's step is 0.01 on a small table, whose
+ * epoch is only a few dozen updates, so it settles before early stopping's patience runs out; 0.001 (Keras' default)
+ * on larger ones. Early stopping on the validation rows keeps the best weights. On Pima (768 rows, 8 inputs) this is
+ * one layer of 16, L2 0.01, Adam 0.01, batches of 16.
  */
 export function suggestModel(task: Task, rowCount: number, featureCount: number, keptForValidation?: number): ModelSuggestion {
   const explanation: string[] = [];
-  // Width follows the inputs (about twice as many units), depth the amount of data: a small table gets one
-  // small layer, a larger one two, the second half as wide (a funnel towards the output).
-  const width = clamp(powerOfTwoNear(2 * featureCount), 8, rowCount >= 5000 ? 128 : 64);
-  const hidden: LayerPlan[] =
-    rowCount < 200 ? [{ units: Math.min(width, 16), activation: 'relu' }] : [
-      { units: width, activation: 'relu' },
-      { units: Math.max(4, width / 2), activation: 'relu' },
-    ];
+  const small = rowCount < SMALL_TABLE;
+  const width = clamp(powerOfTwoNear(2 * featureCount), 8, rowCount < 200 ? 16 : rowCount >= 5000 ? 128 : 64);
+  const hidden: LayerPlan[] = small
+    ? [{ units: width, activation: 'relu' }]
+    : [
+        { units: width, activation: 'relu' },
+        { units: Math.max(4, width / 2), activation: 'relu' },
+      ];
   explanation.push(
     `${hidden.length === 1 ? 'One hidden layer' : `${hidden.length} hidden layers`} of ${hidden.map((l) => l.units).join(' and ')} units ` +
-      `with ReLU: room for ${featureCount} inputs without memorising ${rowCount} rows.`,
+      `with ReLU: room for ${featureCount} input${featureCount === 1 ? '' : 's'} without memorising ${rowCount} rows` +
+      `${small ? ` (under ${SMALL_TABLE} rows, one layer generalises best)` : ''}.`,
   );
 
   const output: TrainingPlan['output'] = { activation: outputActivation(task) };
@@ -55,14 +61,20 @@ export function suggestModel(task: Task, rowCount: number, featureCount: number,
         : 'Output: one linear unit giving the value (the label is standardised for training and turned back), trained with mean squared error.',
   );
 
-  const batchSize = rowCount < 2000 ? 16 : rowCount < 20000 ? 32 : rowCount < 200000 ? 64 : 256;
+  const batchSize = small ? 16 : rowCount < 20000 ? 32 : rowCount < 200000 ? 64 : 256;
   // About the same number of weight updates whatever the size, within 30..300 epochs; early stopping ends sooner.
   const epochs = clamp(Math.round((20000 * batchSize) / Math.max(1, rowCount) / 10) * 10, 30, 300);
-  const learningRate = 0.001;
+  const learningRate = small ? 0.01 : 0.001;
+  const l2 = Math.min(0.01, Number(`1e${Math.round(Math.log10(10 / Math.max(1, rowCount)))}`)); // 1e-4, not 10 ** -4 = 0.00009999…
   const validation = keptForValidation ?? (rowCount >= 50 ? 0.2 : 0);
   const whose = keptForValidation === undefined ? 'are held back for validation' : 'kept for validation on the Data screen are watched';
   const patience = clamp(Math.round(epochs / 10), 10, 25);
-  explanation.push(`Adam with learning rate ${learningRate}: it adapts each weight's step and rarely needs tuning.`);
+  explanation.push(
+    small
+      ? `Adam with learning rate ${learningRate}: it adapts each weight's step; with few rows an epoch is only a few dozen steps, so a larger one settles in time.`
+      : `Adam with learning rate ${learningRate}: it adapts each weight's step and rarely needs tuning.`,
+  );
+  explanation.push(`L2 of ${l2} (about 10 ÷ ${rowCount} rows): large weights cost extra, so the network learns the pattern rather than the rows.`);
   explanation.push(`Batches of ${batchSize} rows, up to ${epochs} passes over the data (epochs).`);
   if (validation > 0) {
     explanation.push(
@@ -82,49 +94,9 @@ export function suggestModel(task: Task, rowCount: number, featureCount: number,
     epochs,
     batchSize,
     seed: 7,
-    l2: 0,
+    l2,
     classWeights: 'none',
     earlyStopping: validation > 0 ? { patience, restoreBestWeights: true } : null,
   };
   return { hidden, training, output, split: { validation }, explanation };
-}
-
-export interface PlanOptions {
-  /** default: the suggested label */
-  label?: string;
-  /** default: every usable column besides the label */
-  features?: string[];
-  /** share of rows held out for the final score (default 0) */
-  test?: number;
-  seed?: number;
-  /** the plan's task choice (default 'auto': the label's values decide) */
-  task?: TrainingPlan['task'];
-}
-
-/**
- * A complete plan from the table alone: the suggested label and inputs, 0 as missing where zeros look like "not
- * measured", non-numeric entries as missing, standard scaling, the suggested model. DataError when nothing is usable.
- */
-export function suggestPlan(dataset: Dataset, profiles: ColumnProfile[] = profileDataset(dataset), options: PlanOptions = {}): TrainingPlan & { explanation: string[] } {
-  const roles = suggestRoles(dataset, profiles);
-  const label = options.label !== undefined ? findColumn(dataset, options.label).name : roles.label;
-  const features = options.features ?? roles.features.filter((f) => f !== label);
-  if (options.features === undefined && options.label !== undefined && roles.label !== null && roles.label !== label && profiles.find((p) => p.name === roles.label)?.kind !== 'id') {
-    features.push(roles.label); // the column suggested as label is an ordinary input when another label is chosen
-  }
-  if (label === null || features.length === 0) throw noFeatures(dataset, label, roles.notUsed);
-  const { task } = labelTask(dataset, label, options.task);
-  const flagged = (code: string) => profiles.filter((p) => features.includes(p.name) && p.warnings.some((w) => w.code === code)).map((p) => p.name);
-  const suggestion = suggestModel(task, dataset.rowCount, features.length);
-  const plan = TrainingPlanSchema.parse({
-    features: dataset.columns.map((c) => c.name).filter((n) => features.includes(n)),
-    label,
-    task: options.task ?? 'auto',
-    preparation: { zeroAsMissing: flagged('zeros_look_missing'), nonNumericAsMissing: flagged('non_numeric_entries') },
-    split: { validation: suggestion.split.validation, test: options.test ?? 0, seed: options.seed ?? 7 },
-    hidden: suggestion.hidden,
-    output: suggestion.output,
-    training: { ...suggestion.training, seed: options.seed ?? 7 },
-  });
-  return { ...plan, explanation: suggestion.explanation };
 }

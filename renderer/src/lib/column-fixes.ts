@@ -36,14 +36,26 @@ export function fixLabel(warning: WarningLike): string {
   return typeof label === 'string' ? label : 'Fix it';
 }
 
-/** The words shown once a fix is applied, beside its Undo. */
+/** The sentence shown while a fix is in the plan (the starting plan applies the missing-value ones itself), beside
+ * its Undo; and the sentence once it is undone, beside the fix's button. */
 export function appliedWords(action: FixAction): string {
   switch (action) {
     case 'zeroAsMissing':
-      return '0 is treated as missing (filled in before training)';
+      return 'So 0 is treated as missing here: filled in from the training rows before training.';
     case 'nonNumericAsMissing':
-      return 'the text entries are treated as missing';
+      return 'So the text entries are treated as missing: filled in from the training rows before training.';
     case 'leaveOut':
-      return 'left out of the model';
+      return 'Left out of the model.';
+  }
+}
+
+export function undoneWords(action: FixAction): string {
+  switch (action) {
+    case 'zeroAsMissing':
+      return '0 is kept as a real value.';
+    case 'nonNumericAsMissing':
+      return 'Rows with text entries are left out of training.';
+    case 'leaveOut':
+      return 'Used as an input.';
   }
 }

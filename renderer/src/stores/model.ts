@@ -4,7 +4,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Describe, PlanDraft, ProjectState } from '../../../main/contract';
-import { missingForTraining as missingOf, outputActivation, planInputWidth, type LayerPlan } from '../../../workers/plan';
+import { missingForTraining as missingOf, outputActivation, planInputWidth, type LayerPlan, type MissingChoice } from '../../../workers/plan';
 import { plain, useApi } from '../api';
 import { paramCount } from '../../../workers/engine/spec';
 import { outputLayerReason } from '../lib/explanations';
@@ -15,6 +15,14 @@ export type Role = 'feature' | 'label' | 'unused';
 export type Preparation = PlanDraft['preparation'];
 export type Split = PlanDraft['split'];
 export type TrainingSettings = PlanDraft['training'];
+
+export interface RefusedSetting {
+  /** the field in words: "Units of hidden layer 1" */
+  where: string;
+  /** what was typed */
+  text: string;
+  problem: string;
+}
 
 /** What the plan needs to know of the table (the data store); whole-project.ts connects it. */
 export interface TableFacts {
@@ -36,6 +44,8 @@ export const useModelStore = defineStore('model', () => {
   const plan = ref<PlanDraft | null>(null);
   /** the Suggest button's reasons, one sentence each */
   const suggestNotes = ref<string[]>([]);
+  /** Model-screen fields holding what cannot work (kept out of the plan), by field: what was typed, where, and why */
+  const refused = ref<Record<string, RefusedSetting>>({});
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let edits = 0;
   let saving: Promise<void> | null = null;
@@ -53,6 +63,7 @@ export const useModelStore = defineStore('model', () => {
     labelBefore = plan.value?.label ?? '';
     taskBefore = plan.value?.task ?? 'auto';
     suggestNotes.value = [];
+    refused.value = {};
   }
 
   /** Sends the plan now; the answer (with defaults filled) replaces it unless the person edited meanwhile. */
@@ -152,7 +163,7 @@ export const useModelStore = defineStore('model', () => {
     return edit((p) => {
       const current = p.preparation[list].filter((c) => c !== column);
       if (on) current.push(column);
-      p.preparation[list] = current;
+      p.preparation[list] = inTableOrder(current);
     });
   }
 
@@ -170,6 +181,19 @@ export const useModelStore = defineStore('model', () => {
     return toggleListed(action, column, on);
   }
 
+  // ---- fields refused ------------------------------------------------------------------------------------
+
+  /** Marks a field as holding a value that cannot work (`problem`), or clears it (null). */
+  function refuseSetting(field: string, where: string, text: string, problem: string | null): void {
+    const { [field]: _before, ...others } = refused.value;
+    refused.value = problem === null ? others : { ...others, [field]: { where, text, problem } };
+  }
+
+  /** A layer's fields are named by its place: moving or removing layers (or a new suggestion) forgets them. */
+  function forgetLayerRefusals(): void {
+    refused.value = Object.fromEntries(Object.entries(refused.value).filter(([field]) => !field.startsWith('layer-')));
+  }
+
   // ---- layers ----------------------------------------------------------------------------------------------
 
   function addLayer(): Promise<void> {
@@ -181,12 +205,14 @@ export const useModelStore = defineStore('model', () => {
   }
 
   function removeLayer(index: number): Promise<void> {
+    forgetLayerRefusals();
     return edit((p) => {
       p.hidden.splice(index, 1);
     });
   }
 
   function moveLayer(index: number, delta: -1 | 1): Promise<void> {
+    forgetLayerRefusals();
     return edit((p) => {
       const to = index + delta;
       if (to < 0 || to >= p.hidden.length) return;
@@ -225,6 +251,7 @@ export const useModelStore = defineStore('model', () => {
     const answer = await shell.attempt('Suggesting a model…', () => useApi().model.suggest(args));
     if (!answer) return;
     suggestNotes.value = answer.notes;
+    refused.value = {};
     await edit((draft) => {
       draft.hidden = plain(answer.hidden);
       draft.training = plain(answer.training);
@@ -255,12 +282,22 @@ export const useModelStore = defineStore('model', () => {
     return paramCount({ inputs: inputWidth.value, layers });
   });
 
-  /** What still stops training, in words; empty when it can start (the main side refuses a run for the same). */
-  const missingForTraining = computed(() => missingOf(plan.value, Boolean(table.value.summary && plan.value)));
+  /** What still stops training, in words; empty when it can start (the main side refuses a run for the same, and
+   * a field holding what cannot work never reaches the plan). */
+  const missingForTraining = computed((): MissingChoice[] => [
+    ...missingOf(plan.value, Boolean(table.value.summary && plan.value)),
+    ...Object.values(refused.value).map((r) => ({
+      code: 'refused_setting' as const,
+      message: `${r.where}: ${r.problem}`,
+      hint: 'Correct it on the Model screen, where the field is marked; training starts once every setting can work.',
+    })),
+  ]);
 
   return {
     plan,
     suggestNotes,
+    refused,
+    refuseSetting,
     connect,
     hydrate,
     persist,

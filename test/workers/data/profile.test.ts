@@ -1,6 +1,7 @@
 // Column profiles: the Pima profile pinned against pandas' describe(), and each kind and warning on a small table.
 import { describe, expect, it } from 'vitest';
 import { parseCsv, profileDataset, type ColumnProfile } from '../../../workers/data';
+import { nameLooksLikeId } from '../../../workers/data/profile';
 import { bytesOf, datasetFile, fixture } from './helpers';
 
 const pima = profileDataset(parseCsv(datasetFile('diabetes.csv'), 'diabetes.csv'));
@@ -44,11 +45,21 @@ describe('the Pima profile', () => {
 
   it('says it in plain words, with the counts, and offers the fix', () => {
     const insulin = byName(pima, 'Insulin').warnings[0];
-    expect(insulin.message).toBe(
-      'Insulin is 0 in 374 rows (49 %), but its other values start at 14. A 0 here most likely means "not measured" rather than a real zero.',
-    );
+    expect(insulin.message).toBe('0 most likely means "not measured" here: Insulin is 0 in 374 rows (49 %), but its other values start at 14.');
     expect(insulin.fix).toBe('Treat 0 as missing');
     expect(byName(pima, 'SkinThickness').warnings[0].message).toContain('0 in 227 rows (30 %)');
+  });
+
+  // regression: a column more than half zeros was never judged (Insulin, 32 zeros in Pima's first 59 rows)
+  it('judges a column more than half zeros too: Insulin in the first 59 rows of Pima', () => {
+    const few = profileDataset(parseCsv(fixture('pima-59-rows.csv'), 'pima-59-rows.csv'));
+    const insulin = byName(few, 'Insulin');
+    expect([insulin.zeros, insulin.count]).toEqual([32, 59]);
+    expect(insulin.warnings.map((w) => w.message)).toEqual([
+      '0 most likely means "not measured" here: Insulin is 0 in 32 rows (54 %, more than half of its rows), but its other values start at 23.',
+    ]);
+    expect(few.filter((p) => codes(p).includes('zeros_look_missing')).map((p) => p.name)).toEqual(['BloodPressure', 'SkinThickness', 'Insulin', 'BMI']);
+    expect(codes(byName(few, 'Pregnancies'))).toEqual([]);
   });
 
   it('has a small histogram: 12 bins covering every value', () => {
@@ -91,6 +102,37 @@ describe('kinds and warnings', () => {
     const csv = ['age,PatientID', ...values.map((v) => `${v},${v * 3}`)].join('\n');
     const [age, patient] = profileDataset(parseCsv(bytesOf(csv), 'ages.csv'));
     expect(age.kind).toBe('numeric');
+    expect(patient.kind).toBe('id');
+  });
+
+  // regression: the Wisconsin breast-cancer table's Id (645 values in 699 rows) was used as an input
+  it('an identifier named like one that repeats a little is left out, saying why and how to use it anyway', () => {
+    const table = profileDataset(parseCsv(fixture('breast-cancer-ids.csv'), 'breast-cancer-ids.csv'));
+    const id = byName(table, 'Id');
+    expect([id.kind, id.distinct, id.count]).toEqual(['id', 645, 699]);
+    expect(id.warnings.map((w) => w.message)).toEqual([
+      'Id looks like a record number or code: it is named like an identifier and has a different value on almost every row ' +
+        "(645 values in 699 rows). It can't help predict anything, so it is left out of the inputs. To use it anyway, set its role to Feature.",
+    ]);
+    expect(table.filter((p) => p.kind !== 'numeric').map((p) => p.name)).toEqual(['Id', 'Class']);
+  });
+
+  it.each([
+    ['id', true], ['ID', true], ['Id', true], ['No', true], ['no.', true], ['patient', true], ['patient_id', true], ['PatientID', true],
+    ['record', true], ['Record No', true], ['Sample code number', true],
+    ['width', false], ['notes', false], ['Glucose', false], ['periods', false], ['noise', false], ['Recorded', false],
+  ])('the name %s looks like an identifier: %s', (name, expected) => {
+    expect(nameLooksLikeId(name)).toBe(expected);
+  });
+
+  it('whole numbers different on nearly every row need an identifier\'s name: a measurement stays one, a patient number is left out', () => {
+    const values = Array.from({ length: 40 }, (_, i) => 60 + ((i * 13) % 37) + (i % 5 === 0 ? 0 : 40)); // 36 of 40 differ
+    const patients = Array.from({ length: 40 }, (_, i) => 5000 + ((i * 17) % 37)); // 37 of 40 differ: three came twice
+    const csv = ['Glucose,patient', ...values.map((v, i) => `${v},${patients[i]}`)].join('\n');
+    const [glucose, patient] = profileDataset(parseCsv(bytesOf(csv), 'visits.csv'));
+    expect(glucose.distinct / glucose.count).toBeGreaterThanOrEqual(0.9);
+    expect(glucose.kind).toBe('numeric');
+    expect([patient.distinct, patient.count]).toEqual([37, 40]);
     expect(patient.kind).toBe('id');
   });
 
