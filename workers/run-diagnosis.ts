@@ -92,8 +92,9 @@ export function diagnoseRun(run: RunFacts, threshold?: number): RunDiagnosis {
   }
   const note = mark !== null && kept ? ` It began memorising the training rows after epoch ${mark}; early stopping kept the weights of epoch ${kept.epoch}.` : '';
 
-  // memorising, seen in the scores: far better on the rows it learned from than on the held-out ones
-  const gap = evaluation.on !== 'train' && kept ? memorisedGap(kept, metrics) : null;
+  // memorising, seen in the scores where no validation curve can show it: far better on the rows it learned from
+  // than on the held-out ones
+  const gap = evaluation.on !== 'train' && kept && kept.val_loss === undefined ? memorisedGap(kept, metrics) : null;
   if (gap !== null && sameAnswer === null) {
     return withMark({
       verdict: 'memorising',
