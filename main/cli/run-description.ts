@@ -20,6 +20,6 @@ export function describeRun(dataset: Dataset, plan: TrainingPlan, task: Task): s
   ].filter(Boolean);
   return [
     `Training ${TASK_WORDS[task]} for "${plan.label}" from ${plan.features.length} column${plan.features.length === 1 ? '' : 's'} of ${dataset.fileName} (${dataset.rowCount} rows${held.length ? `, ${held.join(' and ')}` : ''}).`,
-    `Network: inputs -> ${layers ? `${layers} -> ` : ''}output; ${optimizer}, loss ${t.loss}, ${t.epochs} epochs, batch ${t.batchSize}, scaling ${plan.preparation.scaling}, seed ${t.seed}.`,
+    `Network: inputs -> ${layers ? `${layers} -> ` : ''}output; ${optimizer}, loss ${t.loss}, ${t.epochs} epochs, batch ${t.batchSize}${t.classWeights === 'balanced' ? ', class weights balanced' : ''}, scaling ${plan.preparation.scaling}, seed ${t.seed}.`,
   ].join('\n');
 }
