@@ -2,7 +2,7 @@
 // The CLI's options, the project file and the app's Train request all carry this one shape.
 
 import { z } from 'zod';
-import { ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS, type ActivationName, type LossName } from './engine/spec';
+import { ACTIVATIONS, CLASS_WEIGHTINGS, INITIALIZERS, LOSSES, OPTIMIZERS, type ActivationName, type LossName } from './engine/spec';
 import { featureWidth, type Task } from './engine/weights-file';
 import type { ColumnProfile } from './data/profile';
 
@@ -75,7 +75,7 @@ export const TrainingSettingsSchema = z.object({
   l2: z.number().min(0).default(0),
   /** 'balanced': each row's loss weighs rows / (classes × rows of its class), so a rare class counts as much as a
    * common one (scikit-learn's class_weight='balanced'); classification only */
-  classWeights: z.enum(['none', 'balanced']).default('none'),
+  classWeights: z.enum(CLASS_WEIGHTINGS).default('none'),
   earlyStopping: z
     .object({ patience: PatienceSchema, restoreBestWeights: z.boolean().default(true) })
     .nullable()

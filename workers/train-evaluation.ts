@@ -1,6 +1,7 @@
 // A finished run's evaluation: the trained network's answers on the held-out rows (test, else validation, else the
 // training rows), the true answers, and the score of a model that learned nothing (the baseline to beat).
 
+import { classOf } from './engine/class-weights';
 import { Network } from './engine/network';
 import type { OutputSpec, Task, WeightsLayer } from './engine/weights-file';
 
@@ -75,14 +76,5 @@ export function evaluate(
 
 /** Class index per row: the 0/1 target of a binary label, the hot column of a one-hot target. */
 function classIndices(rows: EvaluationRows, task: Task, outputs: number): number[] {
-  const indices: number[] = [];
-  for (let r = 0; r < rows.rows; r++) {
-    if (task === 'binary') indices.push(rows.y[r] >= 0.5 ? 1 : 0);
-    else {
-      let best = 0;
-      for (let j = 1; j < outputs; j++) if (rows.y[r * outputs + j] > rows.y[r * outputs + best]) best = j;
-      indices.push(best);
-    }
-  }
-  return indices;
+  return Array.from({ length: rows.rows }, (_, r) => classOf(rows.y, r, task === 'binary' ? 1 : outputs));
 }

@@ -37,6 +37,7 @@ export function settingsFor(plan: TrainingPlan, task: Task): TrainSettings {
     seed: t.seed,
     l2: t.l2,
   };
+  if (t.classWeights === 'balanced') settings.classWeights = 'balanced';
   if (t.earlyStopping) {
     settings.earlyStopping = { patience: t.earlyStopping.patience, restoreBestWeights: t.earlyStopping.restoreBestWeights };
   }
@@ -67,6 +68,12 @@ export function checkChoices(spec: NetworkSpec, settings: TrainSettings, task: T
   }
   if (task === 'regression' && output === 'softmax') {
     throw new PlanError(`"${label}" holds numbers to predict, so the output cannot be softmax.`, 'Leave the output activation to follow the label.');
+  }
+  if (task === 'regression' && settings.classWeights === 'balanced') {
+    throw new PlanError(
+      `Class weights give each class of answers the same say, but "${label}" holds numbers to predict, not classes.`,
+      'Set Class weights to none (on the command line: --class-weights none).',
+    );
   }
 }
 

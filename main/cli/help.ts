@@ -18,6 +18,7 @@ With no options: the tutorial's Keras recipe on datasets/diabetes.csv.
   --loss NAME|auto       sse, mse, binary_crossentropy, categorical_crossentropy; auto follows the label
   --epochs N             passes over the training rows
   --batch N              rows per weight update
+  --class-weights none|balanced  balanced gives a rare class as much say as a common one (classes only)
   --validation FRACTION  rows held out to watch for over-fitting (e.g. 0.2)
   --test FRACTION        rows held out for the final score (e.g. 0.2)
   --scale standard|minmax|none  how the inputs are scaled
@@ -37,7 +38,14 @@ With no options: the tutorial's Keras recipe on datasets/diabetes.csv.
                          test unless --test says otherwise; chooses --layers, --lr, --epochs, --batch itself
   --out FILE.json        write the weights file
   --save FILE.neuron     write a project file with this run
-  --json                 end with one line of JSON: epochs, times, last metrics
+  --json                 end with one line of JSON: epochs, times, last metrics, stopReason, verdict
+
+After training it says how the run went: diverged, memorising the training rows, not learning, or learned, and
+what to try.
+
+Exit codes: 0 trained, and the files asked for written; 2 a problem with the input or the settings, a run that
+diverged included (nothing is written; with --json its line still says "stopReason": "diverged"); 130 stopped
+with Ctrl+C (nothing is written); 1 something went wrong on our side.
 `;
 
 export const PREDICT_HELP = `Predict with a trained network.

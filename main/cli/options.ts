@@ -3,8 +3,8 @@
 
 import { parseArgs } from 'node:util';
 import {
-  ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS,
-  type ActivationName, type InitializerName, type LossName, type OptimizerName,
+  ACTIVATIONS, CLASS_WEIGHTINGS, INITIALIZERS, LOSSES, OPTIMIZERS,
+  type ActivationName, type ClassWeighting, type InitializerName, type LossName, type OptimizerName,
 } from '../../workers/engine/spec';
 import type { LayerPlan } from '../../workers/plan';
 import { BUDGET_NAMES, type BudgetName } from '../../workers/search-space';
@@ -29,6 +29,7 @@ export interface TrainOptions {
   loss?: LossName | 'auto';
   epochs?: number;
   batch?: number;
+  classWeights?: ClassWeighting;
   validation?: number;
   test?: number;
   scale?: ScalingName;
@@ -74,6 +75,7 @@ const TRAIN_SPEC = {
   loss: { type: 'string' },
   epochs: { type: 'string' },
   batch: { type: 'string' },
+  'class-weights': { type: 'string' },
   validation: { type: 'string' },
   test: { type: 'string' },
   scale: { type: 'string' },
@@ -116,6 +118,7 @@ export function parseTrainOptions(args: string[]): TrainOptions {
     loss: v.loss === undefined ? undefined : oneOf(v.loss, [...LOSSES, 'auto'] as const, '--loss'),
     epochs: v.epochs === undefined ? undefined : integer(v.epochs, '--epochs', 1, 100000),
     batch: v.batch === undefined ? undefined : integer(v.batch, '--batch', 1, 1_000_000),
+    classWeights: v['class-weights'] === undefined ? undefined : oneOf(v['class-weights'], CLASS_WEIGHTINGS, '--class-weights'),
     validation: v.validation === undefined ? undefined : fraction(v.validation, '--validation'),
     test: v.test === undefined ? undefined : fraction(v.test, '--test'),
     scale: v.scale === undefined ? undefined : oneOf(v.scale, SCALINGS, '--scale'),

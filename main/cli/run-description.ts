@@ -24,7 +24,7 @@ export function describeRun(dataset: Dataset, plan: TrainingPlan, task: Task, wi
   if (!withNetwork) return what;
   return [
     what,
-    `Network: inputs -> ${layers ? `${layers} -> ` : ''}output; ${optimizer}${t.l2 > 0 ? `, L2 ${t.l2}` : ''}, loss ${t.loss}, ${t.epochs} epochs, batch ${t.batchSize}, scaling ${plan.preparation.scaling}, seed ${t.seed}.`,
+    `Network: inputs -> ${layers ? `${layers} -> ` : ''}output; ${optimizer}${t.l2 > 0 ? `, L2 ${t.l2}` : ''}, loss ${t.loss}, ${t.epochs} epochs, batch ${t.batchSize}${t.classWeights === 'balanced' ? ', class weights balanced' : ''}, scaling ${plan.preparation.scaling}, seed ${t.seed}.`,
     ...(plan.preparation.zeroAsMissing.length
       ? [`0 counts as missing (not measured) in ${plan.preparation.zeroAsMissing.join(', ')}; --zeros-missing names other columns, or none.`]
       : []),

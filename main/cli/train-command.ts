@@ -22,7 +22,7 @@ import { DEFAULT_CSV } from './keras-recipe';
 import { parseTrainOptions } from './options';
 import type { Terminal } from './terminal';
 import { planFromOptions } from './train-plan';
-import { evaluationFigures, summaryLine } from './train-summary';
+import { evaluationFigures, runVerdict, summaryLine, verdictLines } from './train-summary';
 import { describeRun } from './run-description';
 import { checkSaveTarget } from './save-project';
 import { checkContinueOptions, projectToContinue, weightsToContinue } from './train-continue';
@@ -127,14 +127,32 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     return EXIT_OUR_FAULT;
   }
   for (const warning of result.warnings) terminal.err(`Note: ${warning}`);
+  const figures = evaluationFigures(result.evaluation);
+  const verdict = runVerdict({ ...run, result });
+  const jsonLine = () =>
+    JSON.stringify({
+      epochs: result.history.length,
+      importSeconds: round(importSeconds),
+      trainSeconds: round(result.trainSeconds),
+      metrics: lastMetrics(result.history),
+      stopReason: result.stopReason,
+      verdict: verdict.verdict,
+      ...(verdict.memorisingFrom !== undefined ? { memorisingFrom: verdict.memorisingFrom } : {}),
+      evaluation: figures,
+      rows: result.rows,
+      ...(session.run(runId).continuedFrom ? { continuedFrom: session.run(runId).continuedFrom } : {}),
+      ...(searched ? searchSummary(searched) : {}),
+    });
+  // a diverged run's weights are not worth keeping: its settings are to change (exit 2, as for bad input)
   if (run.status === 'diverged') {
     terminal.err(result.message ?? 'Training went wrong: the loss stopped being a number.');
     terminal.err('No file was written.');
+    if (options.json) terminal.out(jsonLine());
     return EXIT_BAD_INPUT;
   }
   if (result.message) terminal.out(result.message);
-  const figures = evaluationFigures(result.evaluation);
   terminal.out(summaryLine(figures));
+  for (const line of verdictLines(verdict)) terminal.out(line);
   if (run.status === 'stopped') {
     terminal.err('The run was stopped before its last epoch, so nothing was written.');
     return 130;
@@ -148,21 +166,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     await forOption('--save', saveSessionAs(session, save));
     terminal.out(`Project saved to ${shownPath(options.save!, save)}`);
   }
-  if (options.json) {
-    terminal.out(
-      JSON.stringify({
-        epochs: result.history.length,
-        importSeconds: round(importSeconds),
-        trainSeconds: round(result.trainSeconds),
-        metrics: lastMetrics(result.history),
-        stopReason: result.stopReason,
-        evaluation: figures,
-        rows: result.rows,
-        ...(session.run(runId).continuedFrom ? { continuedFrom: session.run(runId).continuedFrom } : {}),
-        ...(searched ? searchSummary(searched) : {}),
-      }),
-    );
-  }
+  if (options.json) terminal.out(jsonLine());
   return EXIT_OK;
 }
 

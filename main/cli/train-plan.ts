@@ -99,6 +99,7 @@ export function planFromOptions(options: TrainOptions, dataset: Dataset, profile
   if (options.l2 !== undefined) plan.training.l2 = options.l2;
   if (options.epochs !== undefined) plan.training.epochs = options.epochs;
   if (options.batch !== undefined) plan.training.batchSize = options.batch;
+  if (options.classWeights !== undefined) plan.training.classWeights = options.classWeights;
   // The suggested plan holds back validation rows and stops early on them. Given --epochs N, it runs exactly N
   // epochs and, as Keras' fit() and the tutorial's recipe, holds nothing back unless --validation asks.
   if (plan.split.validation === 0 || options.epochs !== undefined) plan.training.earlyStopping = null;

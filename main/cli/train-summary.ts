@@ -1,8 +1,11 @@
 // What a finished training run says at the end: the headline figures on the evaluated rows against the baseline of
-// a model that learned nothing, in a sentence for the terminal and as numbers for the --json line.
+// a model that learned nothing, in a sentence for the terminal and as numbers for the --json line, and the run's
+// verdict (workers/run-diagnosis.ts) with what to do on the command line.
 
 import { evaluationMetrics } from '../../workers/engine/metrics';
+import { diagnoseRun, type RunDiagnosis } from '../../workers/run-diagnosis';
 import type { Evaluation } from '../../workers/train-evaluation';
+import type { TrainingRun } from '../services/training';
 
 export interface EvaluationFigures {
   on: Evaluation['on'];
@@ -37,6 +40,24 @@ export function summaryLine(figures: EvaluationFigures): string {
   const baseMae = figures.baseline.mae;
   const baseline = baseMae === undefined ? '' : ` (always predicting the mean, ${round(Number(figures.baseline.answer))}, has MAE ${round(baseMae)})`;
   return `R²: ${(figures.r2 ?? NaN).toFixed(4)}, MAE: ${round(figures.mae ?? NaN)}, RMSE: ${round(figures.rmse ?? NaN)} ${where}${baseline}`;
+}
+
+/** The verdict on a run the training service ended with weights. */
+export function runVerdict(run: TrainingRun & { result: NonNullable<TrainingRun['result']> }): RunDiagnosis {
+  const result = run.result;
+  return diagnoseRun({
+    stopReason: result.stopReason,
+    message: result.message ?? null,
+    history: result.history,
+    totalEpochs: run.totalEpochs,
+    evaluation: result.evaluation,
+    plan: run.plan,
+  });
+}
+
+/** The verdict as the terminal shows it: what happened, then what to do with the options. */
+export function verdictLines(verdict: RunDiagnosis): string[] {
+  return [verdict.message, verdict.cli].filter((line) => line !== '');
 }
 
 function percent(value: number): string {

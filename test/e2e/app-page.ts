@@ -462,6 +462,17 @@ export class AppPage {
     );
   }
 
+  /** The Model screen's class weights choice, or null when the screen does not offer it (a label of numbers). */
+  async classWeights(): Promise<string | null> {
+    const field = this.page.locator(t('class-weights'));
+    return (await field.count()) ? field.inputValue() : null;
+  }
+
+  async setClassWeights(choice: 'none' | 'balanced'): Promise<void> {
+    await this.page.selectOption(t('class-weights'), choice);
+    await expect.poll(() => this.page.locator(t('class-weights')).inputValue()).toBe(choice);
+  }
+
   // ---- train ----------------------------------------------------------------------------------------------------
 
   async startTraining(name: string): Promise<void> {
@@ -515,6 +526,25 @@ export class AppPage {
   /** How many curves a chart draws (the shown run's, and those compared with it). */
   async chartSeries(chart: 'loss-chart' | 'accuracy-chart'): Promise<number> {
     return Number((await this.page.locator(t(chart)).getAttribute('data-series')) ?? '0');
+  }
+
+  /** The epochs a chart marks with a dashed line (where the run began memorising). */
+  async chartMarks(chart: 'loss-chart'): Promise<number[]> {
+    const marks = (await this.page.locator(t(chart)).getAttribute('data-marks')) ?? '';
+    return marks.split(' ').filter(Boolean).map(Number);
+  }
+
+  /** The run's verdict where the screen shows one (Train, Evaluate): its kind and its words, or null. */
+  async verdict(): Promise<{ kind: string; words: string } | null> {
+    const verdict = this.page.locator(t('verdict'));
+    if (!(await verdict.count())) return null;
+    return { kind: (await verdict.getAttribute('data-verdict')) ?? '', words: (await verdict.innerText()).trim() };
+  }
+
+  /** Waits for a verdict of this kind to show, and gives its words. */
+  async waitForVerdict(kind: string): Promise<string> {
+    await this.page.locator(`${t('verdict')}[data-verdict="${kind}"]`).waitFor();
+    return (await this.verdict())!.words;
   }
 
   /** the progress bar and its words, read in one go (a progress message between two reads would mix two states) */

@@ -32,3 +32,16 @@ export function kindsCsv(): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/** Four columns and a yes/no answer that follows the first only loosely (plus noise): little to learn, much to
+ * memorise, so a big network trained long memorises its training rows. */
+export function looseAnswersCsv(rows = 120): string {
+  const random = lcg(23);
+  const normal = () => random() + random() + random() + random() - 2;
+  const lines = ['a,b,c,d,answer'];
+  for (let i = 0; i < rows; i++) {
+    const [a, b, c, d] = [normal(), normal(), normal(), normal()];
+    lines.push(`${a.toFixed(3)},${b.toFixed(3)},${c.toFixed(3)},${d.toFixed(3)},${a + normal() > 0 ? 'yes' : 'no'}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -194,7 +194,7 @@ describe('training service', () => {
     );
     const run = await service.whenDone(service.start(table(), diverging).runId);
     expect(run.status).toBe('diverged');
-    expect(run.message).toMatch(/lower learning rate/);
+    expect(run.message).toMatch(/Try a learning rate of 0\.01 \(SGD's usual rate\) instead of 1000000\./);
     const weights = run.result!.weights.layers.flatMap((l) => l.kernel.flat());
     expect(weights.every(Number.isFinite)).toBe(true);
   });

@@ -35,6 +35,16 @@ describe('network and settings from the plan', () => {
     });
   });
 
+  it('carries balanced class weights to the engine, and refuses them for a label of numbers', () => {
+    const p = plan({ training: { classWeights: 'balanced' } });
+    expect(settingsFor(p, 'binary').classWeights).toBe('balanced');
+    expect(settingsFor(plan(), 'binary').classWeights).toBeUndefined();
+    const spec = networkFor(p, 'regression', 2, 1);
+    expect(() => checkChoices(spec, settingsFor(p, 'regression'), 'regression', 'price')).toThrow(PlanError);
+    expect(() => checkChoices(spec, settingsFor(p, 'regression'), 'regression', 'price'))
+      .toThrow('Class weights give each class of answers the same say, but "price" holds numbers to predict, not classes.');
+  });
+
   it.each([
     ['binary_crossentropy on a number label', 'regression', { training: { loss: 'binary_crossentropy' } }, /needs a yes\/no label/],
     ['categorical_crossentropy on a yes/no label', 'binary', { training: { loss: 'categorical_crossentropy' } }, /needs a label with several classes/],

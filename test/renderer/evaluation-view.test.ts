@@ -72,4 +72,13 @@ describe('evaluation view', () => {
   it('has nothing to show when the rows and answers do not match', () => {
     expect(evaluationView({ ...binary, probabilities: [0.5] }, 0.5)).toBeNull();
   });
+
+  it('shows the baseline the run recorded (the training rows\' class or mean), as the verdict and the command line do', () => {
+    // regression: the tile showed the test rows' own mean (371.6) beside a verdict comparing with the training mean (409)
+    const regression = evaluationView({ on: 'test', task: 'regression', actual: [1, 2, 6], predicted: [1, 2, 3], baseline: { mae: 7 / 3, answer: 4 } }, 0.5);
+    if (regression?.kind !== 'regression') throw new Error('expected a regression view');
+    expect(regression.baseline).toEqual({ mae: 7 / 3, rmse: Math.sqrt((9 + 4 + 4) / 3), mean: 4 });
+    const binary = evaluationView({ on: 'test', task: 'binary', actual: [1, 1, 0], probabilities: [0.9, 0.8, 0.1], classes: ['no', 'yes'], baseline: { accuracy: 1 / 3, answer: 'no' } }, 0.5);
+    expect(binary?.baseline).toEqual({ className: 'no', accuracy: 1 / 3 });
+  });
 });

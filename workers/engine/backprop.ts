@@ -2,6 +2,8 @@
 // Every buffer is allocated here, once, for the largest batch, in the memory of the network's kernels (kernels.ts),
 // and its address found once; run() allocates nothing. The kernels run the matrix products (with the ReLUs folded
 // in) and bias gradients; the other activations, losses, dropout and L2 work on the same arrays here.
+// Weighted rows (class weights) scale the loss and the output delta row by row, before any kernel runs, so every
+// backend's kernels share the weighting.
 
 import { slots, type Address, type Kernels } from './kernels';
 import type { Network } from './network';
@@ -18,9 +20,12 @@ export class Backprop {
   readonly grads: Float64Array;
   /** the network's outputs for the batch after run() */
   readonly output: Float64Array;
+  /** with weighted rows: each row's weight, rows long; the caller fills the first `rows` before run() (no kernel
+   * reads it, so it lives outside the kernels' memory) */
+  readonly rowWeights: Float64Array | null;
   /** l2 × (sum of squared kernel weights) at the start of the last run() */
   penalty = 0;
-  /** the sum of the rows' losses in the last run() */
+  /** the sum of the rows' losses (each times its weight, with weighted rows) in the last run() */
   lossSum = 0;
 
   private readonly kernels: Kernels;
@@ -57,6 +62,7 @@ export class Backprop {
     private readonly lossName: LossName,
     private readonly l2: number,
     readonly maxRows: number,
+    weightedRows = false,
   ) {
     const layers = network.layers;
     const kernels = (this.kernels = network.kernels);
@@ -65,6 +71,7 @@ export class Backprop {
     this.fused = hasFusedDelta(layers[layers.length - 1].activation, lossName);
     this.x = alloc(maxRows * network.inputs);
     this.target = alloc(maxRows * network.outputs);
+    this.rowWeights = weightedRows ? new Float64Array(maxRows) : null;
     this.grads = alloc(network.params.length);
     this.y = layers.map((l) => alloc(maxRows * l.units));
     this.dropped = layers.map((l) => alloc(l.dropout > 0 ? maxRows * l.units : 0));
@@ -87,9 +94,10 @@ export class Backprop {
   }
   /**
    * Forward and backward over the first `rows` rows of x and target. With an rng, hidden layers apply their
-   * (inverted) dropout; without one, nothing is dropped. Sets lossSum to the SUM of the rows' losses (no penalty;
-   * a field rather than a return value, so no number is boxed per batch); grads then hold the gradient of the batch
-   * loss (that sum, divided by rows for a 'mean' loss) plus the L2 penalty.
+   * (inverted) dropout; without one, nothing is dropped. Sets lossSum to the SUM of the rows' losses, each times its
+   * weight with weighted rows (no penalty; a field rather than a return value, so no number is boxed per batch);
+   * grads then hold the gradient of the batch loss (that sum, divided by rows for a 'mean' loss, as Keras divides a
+   * weighted batch by its size) plus the L2 penalty.
    */
   run(rows: number, rng: Rng | null): void {
     const last = this.network.layers.length - 1;
@@ -133,15 +141,20 @@ export class Backprop {
   private outputDelta(rows: number): void {
     const layers = this.network.layers, last = layers.length - 1, outLayer = layers[last];
     const width = outLayer.units, count = rows * width;
-    const out = this.y[last], target = this.target, delta = this.deltas[last];
-    this.lossSum = this.loss.rowSum(out, target, count, width);
+    const out = this.y[last], target = this.target, delta = this.deltas[last], weights = this.rowWeights;
+    this.lossSum = this.loss.rowSum(out, target, count, width, weights);
     if (this.fused) fusedDelta(this.lossName, out, target, delta, count, width);
     else {
       this.loss.gradient(out, target, delta, count, width);
       outLayer.act.backward(out, delta, count, width);
     }
-    if (this.loss.reduction === 'mean') {
-      const scale = 1 / rows;
+    const scale = this.loss.reduction === 'mean' ? 1 / rows : 1;
+    if (weights !== null) {
+      for (let r = 0, i = 0; r < rows; r++) {
+        const w = weights[r] * scale;
+        for (const end = i + width; i < end; i++) delta[i] *= w;
+      }
+    } else if (scale !== 1) {
       for (let i = 0; i < count; i++) delta[i] *= scale;
     }
   }

@@ -6,6 +6,9 @@
 // Probabilities are clipped to [1e-7, 1 - 1e-7] (Keras' epsilon) for the reported value; the training loop uses the
 // fused, clip-free output delta below when a sigmoid meets binary_crossentropy or a softmax meets
 // categorical_crossentropy, which is both exact and numerically stable.
+//
+// Each loss is one term per value (`term`) and one rule for a row (sum or mean over its outputs): one loop
+// (sumOfRows) adds the rows up, each times its weight when rows are weighted (class weights, train.ts).
 
 import type { ActivationName, LossName } from './spec';
 
@@ -13,9 +16,12 @@ export const PROBABILITY_EPSILON = 1e-7;
 
 export interface Loss {
   reduction: 'mean' | 'sum';
-  /** Sum over the rows of each row's loss; pred and target hold `count` values in rows of `width`. */
-  rowSum(pred: Float64Array, target: Float64Array, count: number, width: number): number;
-  /** grad[i] = d rowSum / d pred[i] */
+  /**
+   * Sum over the rows of each row's loss (times the row's weight, when `weights` holds one per row); pred and
+   * target hold `count` values in rows of `width`.
+   */
+  rowSum(pred: Float64Array, target: Float64Array, count: number, width: number, weights?: Float64Array | null): number;
+  /** grad[i] = d rowSum / d pred[i] (unweighted: the training loop weighs the output delta per row) */
   gradient(pred: Float64Array, target: Float64Array, grad: Float64Array, count: number, width: number): void;
 }
 
@@ -23,13 +29,36 @@ function clip(p: number): number {
   return p < PROBABILITY_EPSILON ? PROBABILITY_EPSILON : p > 1 - PROBABILITY_EPSILON ? 1 - PROBABILITY_EPSILON : p;
 }
 
+/** Σ over rows of (weight ×) the row's terms, summed, or their mean when `perRow` is 'mean'. */
+function sumOfRows(
+  term: (p: number, t: number) => number, perRow: 'sum' | 'mean',
+  pred: Float64Array, target: Float64Array, count: number, width: number, weights: Float64Array | null | undefined,
+): number {
+  let s = 0;
+  if (!weights) {
+    for (let i = 0; i < count; i++) s += term(pred[i], target[i]);
+  } else {
+    for (let i = 0, r = 0; i < count; r++) {
+      let row = 0;
+      for (const end = i + width; i < end; i++) row += term(pred[i], target[i]);
+      s += weights[r] * row;
+    }
+  }
+  return perRow === 'mean' ? s / width : s;
+}
+
+const squared = (p: number, t: number): number => (p - t) * (p - t);
+const binaryTerm = (p: number, t: number): number => {
+  const q = clip(p);
+  return -(t * Math.log(q) + (1 - t) * Math.log(1 - q));
+};
+const categoricalTerm = (p: number, t: number): number => (t !== 0 ? -t * Math.log(clip(p)) : 0);
+
 export const losses: Record<LossName, Loss> = {
   sse: {
     reduction: 'sum',
-    rowSum(pred, target, count) {
-      let s = 0;
-      for (let i = 0; i < count; i++) s += (pred[i] - target[i]) * (pred[i] - target[i]);
-      return s;
+    rowSum(pred, target, count, width, weights) {
+      return sumOfRows(squared, 'sum', pred, target, count, width, weights);
     },
     gradient(pred, target, grad, count) {
       for (let i = 0; i < count; i++) grad[i] = 2 * (pred[i] - target[i]);
@@ -37,10 +66,8 @@ export const losses: Record<LossName, Loss> = {
   },
   mse: {
     reduction: 'mean',
-    rowSum(pred, target, count, width) {
-      let s = 0;
-      for (let i = 0; i < count; i++) s += (pred[i] - target[i]) * (pred[i] - target[i]);
-      return s / width;
+    rowSum(pred, target, count, width, weights) {
+      return sumOfRows(squared, 'mean', pred, target, count, width, weights);
     },
     gradient(pred, target, grad, count, width) {
       for (let i = 0; i < count; i++) grad[i] = (2 * (pred[i] - target[i])) / width;
@@ -48,13 +75,8 @@ export const losses: Record<LossName, Loss> = {
   },
   binary_crossentropy: {
     reduction: 'mean',
-    rowSum(pred, target, count, width) {
-      let s = 0;
-      for (let i = 0; i < count; i++) {
-        const p = clip(pred[i]);
-        s -= target[i] * Math.log(p) + (1 - target[i]) * Math.log(1 - p);
-      }
-      return s / width;
+    rowSum(pred, target, count, width, weights) {
+      return sumOfRows(binaryTerm, 'mean', pred, target, count, width, weights);
     },
     gradient(pred, target, grad, count, width) {
       for (let i = 0; i < count; i++) {
@@ -66,10 +88,8 @@ export const losses: Record<LossName, Loss> = {
   },
   categorical_crossentropy: {
     reduction: 'mean',
-    rowSum(pred, target, count) {
-      let s = 0;
-      for (let i = 0; i < count; i++) if (target[i] !== 0) s -= target[i] * Math.log(clip(pred[i]));
-      return s;
+    rowSum(pred, target, count, width, weights) {
+      return sumOfRows(categoricalTerm, 'sum', pred, target, count, width, weights);
     },
     gradient(pred, target, grad, count) {
       for (let i = 0; i < count; i++) {

@@ -14,6 +14,10 @@ export type LossName = (typeof LOSSES)[number];
 export const OPTIMIZERS = ['sgd', 'rmsprop', 'adam'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 
+/** how much each row's loss counts by its class: 'balanced' as scikit-learn's class_weight (class-weights.ts) */
+export const CLASS_WEIGHTINGS = ['none', 'balanced'] as const;
+export type ClassWeighting = (typeof CLASS_WEIGHTINGS)[number];
+
 export interface LayerSpec {
   units: number;
   activation: ActivationName;
@@ -62,6 +66,8 @@ export interface TrainSettings {
   seed: number;
   /** L2 weight-decay factor on kernels (0 = none) */
   l2?: number;
+  /** classification: 'balanced' weighs each row's loss by its class (class-weights.ts); default 'none' */
+  classWeights?: ClassWeighting;
   /** take this fraction of the training rows as validation when no validation rows are given */
   validationSplit?: number;
   earlyStopping?: EarlyStopping;

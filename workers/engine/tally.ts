@@ -1,4 +1,5 @@
-// Running sums for an epoch's metrics (accuracy, or MAE / RMSE / R²), added to batch by batch without allocating.
+// Running sums for an epoch's metrics (accuracy, or MAE / RMSE / R²), added to batch by batch without allocating,
+// and whether every answer so far was the same class (one of the signs of a diverged run, divergence.ts).
 
 export type MetricKind = 'binary' | 'multiclass' | 'regression';
 
@@ -10,11 +11,16 @@ export class MetricTally {
   targetSum = 0;
   targetSquares = 0;
   values = 0;
+  /** classification: the class of the first answer counted (-1 before any), and whether another class came since */
+  private firstClass = -1;
+  private mixed = false;
 
   constructor(readonly kind: MetricKind, readonly width: number) {}
 
   reset(): void {
     this.rows = this.correct = this.absError = this.squaredError = this.targetSum = this.targetSquares = this.values = 0;
+    this.firstClass = -1;
+    this.mixed = false;
   }
 
   /** Adds `rows` rows of predictions and targets (rows × width each). */
@@ -23,7 +29,11 @@ export class MetricTally {
     this.rows += rows;
     if (this.kind === 'binary') {
       // the label is the positive class when its probability is at least 0.5, as in the weights file
-      for (let i = 0; i < count; i++) if (pred[i] >= 0.5 === target[i] >= 0.5) this.correct++;
+      for (let i = 0; i < count; i++) {
+        const answer = pred[i] >= 0.5 ? 1 : 0;
+        if (answer === (target[i] >= 0.5 ? 1 : 0)) this.correct++;
+        if (answer !== this.firstClass) this.noteClass(answer);
+      }
     } else if (this.kind === 'multiclass') {
       for (let r = 0; r < count; r += width) {
         let best = r, truth = r;
@@ -32,6 +42,7 @@ export class MetricTally {
           if (target[j] > target[truth]) truth = j;
         }
         if (best === truth) this.correct++;
+        if (best - r !== this.firstClass) this.noteClass(best - r);
       }
     } else {
       for (let i = 0; i < count; i++) {
@@ -43,6 +54,16 @@ export class MetricTally {
       }
       this.values += count;
     }
+  }
+
+  private noteClass(answer: number): void {
+    if (this.firstClass < 0) this.firstClass = answer;
+    else this.mixed = true;
+  }
+
+  /** Classification: every answer counted since reset() was the same class (false before any, and for regression). */
+  oneClass(): boolean {
+    return this.firstClass >= 0 && !this.mixed;
   }
 
   accuracy(): number {

@@ -12,7 +12,14 @@
 //
 // Early stopping watches val_loss (or loss without validation rows), stops after `patience` epochs without a new
 // lowest value, and by default (restoreBestWeights unless false) returns the weights of the best epoch, also when
-// the run completes or is stopped. A diverged run returns the weights of its last finite epoch instead.
+// the run completes or is stopped. A diverged run (divergence.ts: the loss not a number, swinging far above where it
+// started, or stuck on one class and rising) returns the weights of its last good epoch instead, or the starting
+// ones when no epoch went well, and its message says which.
+//
+// Class weights ('balanced', class-weights.ts) weigh each training row's loss by its class, counted on the training
+// rows: the reported loss is the weighted one, as Keras reports it with class_weight. The validation loss is
+// weighted the same way, where Keras leaves it unweighted: so the two curves on one chart measure the same thing
+// (a gap between them is over-fitting, not the weighting), and early stopping watches what training optimizes.
 //
 // One Rng(seed) is used, in this order: kernel initialisation, the validation split, then per epoch the shuffle
 // and, batch by batch, dropout. Same seed, data and settings: bit-identical weights and history (on one engine).
@@ -26,11 +33,13 @@
 // Both are float64; they differ only in summation order (rounding, ~1e-15 per step).
 
 import { Backprop } from './backprop';
+import { balancedClassWeights, rowWeightsOf } from './class-weights';
+import { DivergenceWatch, divergedMessage, type DivergedWhy, type StartingLoss } from './divergence';
 import { jsKernels } from './js-kernels';
 import type { EngineName, Kernels } from './kernels';
-import { losses } from './losses';
+import { losses, type Loss } from './losses';
 import { Network } from './network';
-import { createOptimizer, DEFAULT_LEARNING_RATE, optimizerArenaDoubles } from './optimizers';
+import { createOptimizer, optimizerArenaDoubles } from './optimizers';
 import { Rng } from './rng';
 import { paramCount, type EpochMetrics, type NetworkSpec, type StopReason, type TrainSettings } from './spec';
 import { MetricTally, type MetricKind } from './tally';
@@ -104,6 +113,8 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
   const kind: MetricKind = data.task ?? (settings.loss === 'binary_crossentropy' ? 'binary'
     : settings.loss === 'categorical_crossentropy' ? 'multiclass' : 'regression');
   const unitScale = kind === 'regression' && data.yScale ? Math.abs(data.yScale.std) || 1 : 1;
+  const weighted = settings.classWeights === 'balanced';
+  if (weighted && kind === 'regression') throw new Error('Class weights need classes, but this run predicts a number.');
 
   // training rows and validation rows
   let trainRows: Int32Array;
@@ -119,8 +130,16 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
     for (let i = 0; i < data.rows; i++) trainRows[i] = i;
   }
   const rowCount = trainRows.length;
+  // with class weights: one weight per row of the table, and per validation row, made once here
+  const classWeights = weighted ? balancedClassWeights(data.y, outputs, trainRows) : null;
+  const rowWeights = classWeights ? rowWeightsOf(data.y, data.rows, outputs, classWeights) : null;
+  const valWeights = classWeights && validation ? rowWeightsOf(validation.y, validation.rows, outputs, classWeights) : null;
 
-  const pass = new Backprop(network, settings.loss, settings.l2 ?? 0, batchSize);
+  const pass = new Backprop(network, settings.loss, settings.l2 ?? 0, batchSize, weighted);
+  const batchWeights = pass.rowWeights;
+  const watch = new DivergenceWatch(startingLoss(network, data, loss, rowWeights));
+  const continued = options.initialWeights !== undefined;
+  let keptEpoch = 0;
   const optimizer = createOptimizer(settings.optimizer, params.length, kernels);
   const tally = new MetricTally(kind, outputs);
   const valTally = new MetricTally(kind, outputs);
@@ -150,10 +169,12 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
       const n = start + batchSize <= rowCount ? batchSize : rowCount - start;
       copyBatchRows(x, cols, trainRows, start, n, bx);
       copyBatchRows(y, outputs, trainRows, start, n, by);
+      if (batchWeights !== null) copyBatchRows(rowWeights!, 1, trainRows, start, n, batchWeights);
       pass.run(n, rng);
       const batchLoss = pass.lossSum;
       if (!(Math.abs(batchLoss) < Infinity)) {
-        ({ stopReason, message } = diverged(epoch, batchLoss, settings));
+        stopReason = 'diverged';
+        message = divergedMessage({ why: notFinite(batchLoss), epoch, keptEpoch, continued, optimizer: settings.optimizer });
         break epochs;
       }
       lossSum += batchLoss;
@@ -163,7 +184,8 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
       if (onBatch !== undefined) onBatch(epoch, start + n, rowCount);
     }
     if (!allFinite(params)) {
-      ({ stopReason, message } = diverged(epoch, NaN, settings));
+      stopReason = 'diverged';
+      message = divergedMessage({ why: 'not_a_number', epoch, keptEpoch, continued, optimizer: settings.optimizer });
       break;
     }
 
@@ -177,18 +199,32 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
       network.predictInto(validation.x, validation.rows, valPred);
       valTally.reset();
       valTally.add(valPred, validation.y, validation.rows);
-      const valSum = loss.rowSum(valPred, validation.y, validation.rows * outputs, outputs);
+      const valSum = loss.rowSum(valPred, validation.y, validation.rows * outputs, outputs, valWeights);
       m.val_loss = (loss.reduction === 'mean' ? valSum / validation.rows : valSum) + penaltyOf(network, settings.l2 ?? 0);
       putMetrics(m, true, valTally, kind, unitScale);
     }
     if (!(Math.abs(m.loss) < Infinity) || (m.val_loss !== undefined && !(Math.abs(m.val_loss) < Infinity))) {
-      ({ stopReason, message } = diverged(epoch, m.loss, settings));
+      stopReason = 'diverged';
+      const why = notFinite(Math.abs(m.loss) < Infinity ? (m.val_loss as number) : m.loss);
+      message = divergedMessage({ why, epoch, keptEpoch, continued, optimizer: settings.optimizer });
       break;
     }
-    lastGood.set(params);
+    const watched = watch.epoch(epoch, lossSum / rowCount, kind !== 'regression' && tally.oneClass());
+    if (watched.clean) {
+      lastGood.set(params);
+      keptEpoch = epoch;
+    }
     m.elapsed = (performance.now() - started) / 1000;
     history.push(m);
     hooks.onEpoch?.(m, currentWeights);
+    if (watched.diverged !== null) {
+      stopReason = 'diverged';
+      message = divergedMessage({
+        why: watched.diverged, epoch, firstBad: watch.firstBad, loss: lossSum / rowCount, reference: watch.reference,
+        keptEpoch, continued, optimizer: settings.optimizer,
+      });
+      break;
+    }
 
     if (stopping && best) {
       const current = monitor === 'val_loss' ? (m.val_loss as number) : m.loss;
@@ -205,9 +241,10 @@ export function train(spec: NetworkSpec, settings: TrainSettings, data: TrainDat
     }
   }
 
-  let keptEpoch = history.length;
+  // the epoch whose weights are returned: a diverged run's last good one, else the last, or the best one restored
   if (stopReason === 'diverged') params.set(lastGood);
-  else if (stopping && best && bestEpoch > 0 && stopping.restoreBestWeights !== false) {
+  else keptEpoch = history.length;
+  if (stopReason !== 'diverged' && stopping && best && bestEpoch > 0 && stopping.restoreBestWeights !== false) {
     params.set(best);
     keptEpoch = bestEpoch;
     if (bestEpoch !== history.length) message = `${message ? message + ' ' : ''}Kept the weights of epoch ${bestEpoch}, where ${monitor} was lowest.`;
@@ -269,15 +306,32 @@ function penaltyOf(network: Network, l2: number): number {
   return l2 * s;
 }
 
-function diverged(epoch: number, value: number, settings: TrainSettings): { stopReason: StopReason; message: string } {
-  const lr = settings.optimizer.learningRate ?? DEFAULT_LEARNING_RATE[settings.optimizer.name];
-  const what = Number.isNaN(value) ? 'stopped being a number (NaN)' : 'became infinite';
-  return {
-    stopReason: 'diverged',
-    message: `Training went wrong in epoch ${epoch}: the loss ${what}. ` +
-      `Try a lower learning rate (for example ${lr / 10} instead of ${lr}) or scale the inputs. ` +
-      `The weights from the last good epoch were kept.`,
-  };
+function notFinite(value: number): DivergedWhy {
+  return Number.isNaN(value) ? 'not_a_number' : 'infinite';
+}
+
+/** Rows of the table the starting loss is measured on: enough for a figure to compare with, quick on any table. */
+const STARTING_ROWS = 1024;
+
+/**
+ * The data loss per row before training, on the table's first rows: the network's as it starts, and that of the
+ * best constant answer (each output's weighted mean: the class shares, or the average), both weighted as trained.
+ */
+function startingLoss(network: Network, data: TrainData, loss: Loss, rowWeights: Float64Array | null): StartingLoss {
+  const rows = Math.min(data.rows, STARTING_ROWS), outputs = data.outputs, count = rows * outputs;
+  const weights = rowWeights ? rowWeights.subarray(0, rows) : null;
+  const pred = new Float64Array(count);
+  network.predictInto(data.x.subarray(0, rows * data.cols), rows, pred);
+  const untrained = loss.rowSum(pred, data.y, count, outputs, weights) / rows;
+  const mean = new Float64Array(outputs);
+  let total = 0;
+  for (let r = 0; r < rows; r++) {
+    const w = weights ? weights[r] : 1;
+    total += w;
+    for (let j = 0; j < outputs; j++) mean[j] += w * data.y[r * outputs + j];
+  }
+  for (let i = 0; i < count; i++) pred[i] = mean[i % outputs] / total;
+  return { untrained, guess: loss.rowSum(pred, data.y, count, outputs, weights) / rows };
 }
 
 /**

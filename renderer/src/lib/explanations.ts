@@ -13,6 +13,7 @@ export const explain = {
   epochs: 'An epoch is one pass through all the training rows; more epochs give the network more chances to learn (and to memorise).',
   batchSize: 'How many rows the network looks at before each nudge to its weights.',
   earlyStopping: 'Stop by itself when the validation error has not improved for this many epochs, and keep the best weights seen.',
+  classWeights: 'Balanced gives a rare class as much say as a common one: each row counts more the rarer its answer is, so the model stops ignoring the rare class.',
   seed: 'A number that fixes the randomness: the same seed, data and settings give exactly the same result every time.',
   validation: 'Rows kept aside while training to watch whether the network learns patterns that hold on data it has not seen.',
   test: 'Rows never used while training, kept for the final, honest score on the Evaluate screen.',

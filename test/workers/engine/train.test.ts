@@ -121,21 +121,21 @@ describe('training', () => {
     expect(weightBytes(a.layers).equals(weightBytes(c.layers))).toBe(false);
   });
 
-  it('stops a diverging run with a message naming the epoch, keeping the last good epoch\'s weights', () => {
-    // sse sums over the batch, so lr 0.055 overshoots: epoch 1 ends finite (loss ~1e179), epoch 2 overflows
+  it('stops a run whose loss overflows, keeping the starting weights when no epoch went well, and says so', () => {
+    // sse sums over the batch, so lr 0.055 overshoots: epoch 1 ends finite but far too high (~1e179), epoch 2 overflows
     const data = smooth(100, 2);
     const spec: NetworkSpec = { inputs: 2, layers: [{ units: 8, activation: 'relu' }, { units: 1, activation: 'linear' }] };
     const settings: TrainSettings = { loss: 'sse', optimizer: { name: 'sgd', learningRate: 0.055 }, epochs: 50, batchSize: 10, seed: 1 };
     const result = train(spec, settings, data);
     expect(result.stopReason).toBe('diverged');
     expect(result.history).toHaveLength(1);
-    expect(result.message).toContain('epoch 2');
-    expect(result.message).toContain('lower learning rate');
-    expect(result.layers.flatMap((l) => [...l.kernel.flat(), ...(l.bias ?? [])]).every(Number.isFinite)).toBe(true);
-    // the same run stopped after epoch 1 has exactly the weights returned
-    const oneEpoch = train(spec, { ...settings, epochs: 1 }, data);
-    expect(oneEpoch.stopReason).toBe('completed');
-    expect(weightBytes(result.layers).equals(weightBytes(oneEpoch.layers))).toBe(true);
+    // regression: the message said "the weights from the last good epoch were kept" when no epoch had gone well,
+    // and suggested a tenth of the rate however far above the optimizer's usual one it was
+    expect(result.message).toBe('Training went wrong in epoch 2: the loss became infinite. No epoch went well, so the weights are the ' +
+      "starting ones: it has learned nothing. Try a learning rate of 0.01 (SGD's usual rate) instead of 0.055.");
+    // the weights returned are exactly those it started with
+    const untrained = train(spec, { ...settings, epochs: 0 }, data);
+    expect(weightBytes(result.layers).equals(weightBytes(untrained.layers))).toBe(true);
   });
 
   it('a huge learning rate diverges in epoch 1 and returns the initial, finite weights', () => {
