@@ -54,6 +54,7 @@ export const StoredRunSchema = RunSchema.pick({ id: true, name: true, plan: true
   warnings: RunSchema.shape.warnings.optional(),
   weights: RunSchema.shape.weights.unwrap().optional(),
   evaluation: RunSchema.shape.evaluation.unwrap().optional(),
+  crossValidation: RunSchema.shape.crossValidation.unwrap().unwrap().optional(),
 });
 
 /**

@@ -30,6 +30,7 @@ export function storedRun(run: Run): StoredRun {
   if (run.trainSeconds !== null) stored.trainSeconds = run.trainSeconds;
   if (run.weights) stored.weights = run.weights;
   if (run.evaluation) stored.evaluation = run.evaluation;
+  if (run.crossValidation) stored.crossValidation = run.crossValidation;
   return stored;
 }
 
@@ -53,6 +54,7 @@ export function runFromStored(stored: StoredRun): Run {
     plan: stored.plan,
     weights: stored.weights ?? null,
     evaluation: stored.evaluation ?? null,
+    crossValidation: stored.crossValidation ?? null,
   };
 }
 
