@@ -3,7 +3,8 @@
 // validation score and Evaluate's test score differ.
 
 import type { CrossValidation } from './cross-validation';
-import type { Interval } from './engine/uncertainty';
+import type { EvaluationMetrics, EvaluationRows } from './engine/metrics';
+import type { FigureIntervals, Interval } from './engine/uncertainty';
 import { decimal, percent } from './number-text';
 
 /** How a figure is written: a share as a percentage, AUC, F1 and R² to two decimals, an error in the label's units. */
@@ -27,6 +28,19 @@ export function scoreWithRange(value: number, interval: Interval | null | undefi
   return `${figureText(value, kind)}${range ? ` (${range})` : ''} on ${rows} row${rows === 1 ? '' : 's'}`;
 }
 
+/** The one figure a score is first said by: accuracy for classes, R² for numbers. */
+export interface Headline {
+  name: 'accuracy' | 'R²';
+  value: number;
+  interval: Interval | null | undefined;
+  kind: FigureKind;
+}
+
+export function headline(metrics: EvaluationMetrics, intervals: FigureIntervals): Headline {
+  if (metrics.kind === 'regression') return { name: 'R²', value: metrics.r2, interval: intervals.r2, kind: 'score' };
+  return { name: 'accuracy', value: metrics.accuracy, interval: intervals.accuracy, kind: 'share' };
+}
+
 /** Fewer held-out rows than this, or fewer rows of a class than SMALL_CLASS_ROWS, and a score gets a caution. */
 export const SMALL_TEST_ROWS = 100;
 export const SMALL_CLASS_ROWS = 10;
@@ -37,6 +51,18 @@ export interface HeldOutRows {
   rows: number;
   /** classification: the scored rows of each class */
   classes?: { name: string; rows: number }[];
+}
+
+/** The rows an evaluation scored, and for classes how many of each. */
+export function heldOutRows(evaluation: EvaluationRows & { on: string }): HeldOutRows {
+  const held: HeldOutRows = { on: evaluation.on, rows: evaluation.actual.length };
+  if (evaluation.task !== 'regression') {
+    const names = evaluation.classes ?? ['0', '1'];
+    const counts = names.map(() => 0);
+    for (const a of evaluation.actual) if (a >= 0 && a < counts.length) counts[a]++;
+    held.classes = names.map((name, i) => ({ name, rows: counts[i] }));
+  }
+  return held;
 }
 
 /**

@@ -23,9 +23,12 @@ With no options: the tutorial's Keras recipe on datasets/diabetes.csv.
   --zeros-missing a,b    columns where 0 means "not measured"
   --skip-bad-rows        leave out rows with too many or too few values instead of stopping
   --seed N               makes the run repeatable
+  --folds K              also K-fold cross-validation (K from 2, e.g. 5): K more models, each scored on rows it never
+                         saw, for the mean and spread of the score
+  --workers N            how many trainings run at once (default: the number of cores)
   --out FILE.json        write the weights file
   --save FILE.neuron     write a project file with this run
-  --json                 end with one line of JSON: epochs, times, last metrics
+  --json                 end with one line of JSON: epochs, times, last metrics (and "cv" with --folds)
 `;
 
 export const PREDICT_HELP = `Predict with a trained network.

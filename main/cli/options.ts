@@ -32,6 +32,10 @@ export interface TrainOptions {
   scale?: ScalingName;
   seed?: number;
   zerosMissing?: string[];
+  /** k-fold cross-validation of the plan, beside the run */
+  folds?: number;
+  /** the pool's threads: how many trainings run at once */
+  workers?: number;
   out?: string;
   save?: string;
   skipBadRows: boolean;
@@ -66,6 +70,8 @@ const TRAIN_SPEC = {
   scale: { type: 'string' },
   seed: { type: 'string' },
   'zeros-missing': { type: 'string' },
+  folds: { type: 'string' },
+  workers: { type: 'string' },
   out: { type: 'string' },
   save: { type: 'string' },
   'skip-bad-rows': { type: 'boolean' },
@@ -102,6 +108,8 @@ export function parseTrainOptions(args: string[]): TrainOptions {
     scale: v.scale === undefined ? undefined : oneOf(v.scale, SCALINGS, '--scale'),
     seed: v.seed === undefined ? undefined : integer(v.seed, '--seed', -2147483648, 4294967295),
     zerosMissing: v['zeros-missing'] === undefined ? undefined : list(v['zeros-missing'], '--zeros-missing'),
+    folds: v.folds === undefined ? undefined : integer(v.folds, '--folds', 2, 100, 'the parts cross-validation splits the rows into, e.g. --folds 5'),
+    workers: v.workers === undefined ? undefined : integer(v.workers, '--workers', 1, 256, 'how many trainings run at once, e.g. --workers 2'),
     out: v.out,
     save: v.save,
     skipBadRows: v['skip-bad-rows'] ?? false,
@@ -180,10 +188,11 @@ function fraction(text: string, option: string): number {
   return value;
 }
 
-function integer(text: string, option: string, min: number, max: number): number {
+/** `meaning`: what the number counts, said after the range */
+function integer(text: string, option: string, min: number, max: number, meaning?: string): number {
   const value = number(text, option);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`${option} "${text}" must be a whole number from ${min} to ${max}.`);
+    throw new UsageError(`${option} "${text}" must be a whole number from ${min} to ${max}${meaning ? `: ${meaning}` : ''}.`);
   }
   return value;
 }

@@ -1,6 +1,7 @@
 // `npm run train -- [options]`: import the CSV, make the plan, train on the worker pool through the training service
 // (printing one Keras-like line per epoch), then print the final figures and write the outputs, only on success.
 
+import os from 'node:os';
 import path from 'node:path';
 import { readFileBounded } from '../files/read-file';
 import { writeTarget } from '../files/write-target';
@@ -17,10 +18,12 @@ import { noteLine } from './data-notes';
 import { forOption, shownPath } from './files';
 import { TRAIN_HELP } from './help';
 import { DEFAULT_CSV } from './keras-recipe';
+import { DEFAULT_FOLDS } from '../../workers/cross-validation';
 import { parseTrainOptions } from './options';
 import type { Terminal } from './terminal';
 import { planFromOptions } from './train-plan';
-import { evaluationFigures, summaryLine } from './train-summary';
+import { evaluationFigures, summaryLine, uncertaintyLines } from './train-summary';
+import { foldsJson, foldsSummary, startFolds, type RunningFolds } from './train-folds';
 import { describeRun } from './run-description';
 import { checkSaveTarget } from './save-project';
 
@@ -60,16 +63,25 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     runs: [],
     ui: {},
   });
-  const service = new TrainingService({ poolOptions: { maxThreads: 1 } });
+  const service = new TrainingService({ poolOptions: { maxThreads: options.workers ?? os.availableParallelism() } });
   const runs = new ProjectRuns(session, service, hub);
   let run: TrainingRun;
+  let folds: RunningFolds | undefined;
   const stopOnInterrupt = () => {
     terminal.err('Stopping after the current batch (press Ctrl+C again to quit at once)...');
     runs.stop(runId);
+    folds?.stop();
     process.once('SIGINT', () => process.exit(130));
   };
   const { runId } = runs.start('Run 1');
   session.ui.selectedRunId = runId;
+  // the folds queue behind the run on the same threads: K + 1 trainings keep every thread busy to the end
+  if (options.folds) folds = startFolds(service, dataset, plan, task, options.folds, (line) => terminal.out(line));
+  const cvFailed = folds?.outcome.then((o) => {
+    // a plan the folds cannot take (too few rows) is said at once, not after the run
+    if (!o.ok && 'error' in o) runs.stop(runId);
+  });
+  let cv: Awaited<RunningFolds['outcome']> | undefined;
   try {
     hub.on('training.progress', (message) => {
       if (message.runId !== runId) return;
@@ -77,12 +89,16 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     });
     process.once('SIGINT', stopOnInterrupt);
     run = await service.whenDone(runId);
+    if (run.status === 'failed' || run.status === 'diverged') folds?.abort();
+    cv = await folds?.outcome;
+    await cvFailed;
   } finally {
     process.removeListener('SIGINT', stopOnInterrupt);
     runs.close();
     await service.close();
   }
 
+  if (cv && !cv.ok && 'error' in cv) throw cv.error;
   if (run.status === 'failed') {
     terminal.err(run.message ?? 'Training failed.');
     if (run.error?.hint && !run.message?.includes(run.error.hint)) terminal.err(run.error.hint);
@@ -102,6 +118,10 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
   if (result.message) terminal.out(result.message);
   const figures = evaluationFigures(result.evaluation);
   terminal.out(summaryLine(figures));
+  const sure = uncertaintyLines(result.evaluation);
+  if (sure.length > 1 && !options.folds) sure[sure.length - 1] += ` Add --folds ${DEFAULT_FOLDS} to see it.`;
+  for (const line of sure) terminal.out(line);
+  if (cv?.ok) for (const line of foldsSummary(cv.cv)) terminal.out(line);
   if (run.status === 'stopped') {
     terminal.err('The run was stopped before its last epoch, so nothing was written.');
     return 130;
@@ -125,6 +145,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
         stopReason: result.stopReason,
         evaluation: figures,
         rows: result.rows,
+        ...(cv?.ok ? { cv: foldsJson(cv.cv) } : {}),
       }),
     );
   }

@@ -2,6 +2,8 @@
 // a model that learned nothing, in a sentence for the terminal and as numbers for the --json line.
 
 import { evaluationMetrics } from '../../workers/engine/metrics';
+import { figureIntervals } from '../../workers/engine/uncertainty';
+import { headline, heldOutRows, scoreWithRange, smallTestCaution } from '../../workers/score-words';
 import type { Evaluation } from '../../workers/train-evaluation';
 
 export interface EvaluationFigures {
@@ -37,6 +39,22 @@ export function summaryLine(figures: EvaluationFigures): string {
   const baseMae = figures.baseline.mae;
   const baseline = baseMae === undefined ? '' : ` (always predicting the mean, ${round(Number(figures.baseline.answer))}, has MAE ${round(baseMae)})`;
   return `R²: ${(figures.r2 ?? NaN).toFixed(4)}, MAE: ${round(figures.mae ?? NaN)}, RMSE: ${round(figures.rmse ?? NaN)} ${where}${baseline}`;
+}
+
+/**
+ * How sure the headline figure is, in the Evaluate screen's words: `Accuracy 71 % (likely between 64 % and 78 %) on
+ * 154 rows`, and the caution of a small test set. Nothing for the training rows, which say nothing of new rows.
+ */
+export function uncertaintyLines(evaluation: Evaluation): string[] {
+  if (evaluation.on === 'train') return [];
+  const metrics = evaluationMetrics(evaluation, evaluation.threshold ?? 0.5);
+  if (!metrics) return [];
+  const score = headline(metrics, figureIntervals(metrics, evaluation.intervals));
+  const name = score.name === 'accuracy' ? 'Accuracy' : score.name;
+  const lines = [`${name} ${scoreWithRange(score.value, score.interval, evaluation.actual.length, score.kind)}`];
+  const caution = smallTestCaution(heldOutRows(evaluation), score);
+  if (caution) lines.push(caution);
+  return lines;
 }
 
 function percent(value: number): string {
