@@ -14,6 +14,7 @@ import {
   StopReasonSchema,
   WeightsFileSchema,
 } from '../workers/run';
+import { CrossValidationSchema, CV_METRICS } from '../workers/cross-validation';
 import { DATA_NOTE_CODES, NOTE_ACTIONS, type DataNote } from '../workers/data/notes';
 import { COLUMN_KINDS, WARNING_CODES, type ColumnProfile } from '../workers/data/profile';
 import type { LabelTask, Roles } from '../workers/data/roles';
@@ -319,6 +320,12 @@ export const requests = {
   'training.list': request(NoArgs, z.array(RunSummarySchema), 'Every run of the project, oldest first.'),
   'training.get': request(RunId, RunSchema, 'One run with weights and evaluation.'),
   'training.delete': request(RunId, Ok, 'Forget a run (stops it first if it is live).'),
+  'crossValidation.start': request(
+    z.object({ runId: z.string().min(1), folds: z.number().int().min(2).max(100).optional() }).strict(),
+    Ok,
+    "k-fold cross-validation of a run's plan (default 5 folds) on the pool; crossValidation.progress says how it goes.",
+  ),
+  'crossValidation.stop': request(RunId, Ok, "Stop a run's cross-validation; nothing of it is kept."),
 
   'predict.csv': request(
     z.object({ runId: z.string().min(1), inputPath: z.string().min(1), outputPath: z.string().min(1) }).strict(),
@@ -366,6 +373,16 @@ export const events = {
   }),
   'training.finished': z.object({ runId: z.string(), run: RunSchema }),
   'training.failed': z.object({ runId: z.string(), error: ErrorInfoSchema, run: RunSummarySchema.optional() }),
+  /** a run's cross-validation: when it starts, as each fold ends, and how it ended (the figures are then on the run) */
+  'crossValidation.progress': z.object({
+    runId: z.string(),
+    state: z.enum(['running', 'finished', 'stopped', 'failed']),
+    metric: z.enum(CV_METRICS),
+    /** each fold's score once it has ended, in fold order (null: still training) */
+    folds: z.array(z.number().nullable()),
+    crossValidation: CrossValidationSchema.optional(),
+    error: ErrorInfoSchema.optional(),
+  }),
   'project.changed': ProjectChangedSchema,
   /**
    * Desktop only: a menu item or the OS asked for something the screens carry out with their usual flow (so unsaved

@@ -6,6 +6,7 @@ import type { CsvParser } from '../services/datasets';
 import type { Files } from '../services/files';
 import type { Projects } from '../services/projects';
 import type { ProjectRuns } from '../services/runs';
+import type { RunCrossValidations } from '../services/run-cross-validations';
 import type { Session } from '../services/session';
 
 /** Native file dialogs (desktop only); each resolves to a path, or null when cancelled. */
@@ -29,6 +30,7 @@ export interface Context {
   hub: EventHub;
   session: Session;
   runs: ProjectRuns;
+  crossValidations: RunCrossValidations;
   projects: Projects;
   files: Files;
   parser: CsvParser;

@@ -10,10 +10,12 @@ import { createPoolParser } from '../services/import-pool';
 import { Files } from '../services/files';
 import { Projects } from '../services/projects';
 import { ProjectRuns } from '../services/runs';
+import { RunCrossValidations } from '../services/run-cross-validations';
 import { Session } from '../services/session';
 import { TrainingService, type TrainingServiceOptions } from '../services/training';
 import { appHandlers } from './app';
 import type { Context, Dialogs } from './context';
+import { crossValidationHandlers } from './cross-validation';
 import { datasetHandlers } from './dataset';
 import { dialogHandlers } from './dialogs';
 import { planHandlers } from './plan';
@@ -73,6 +75,7 @@ export function createHandlers(ctx: Context): Handlers {
     ...datasetHandlers(ctx),
     ...planHandlers(ctx),
     ...trainingHandlers(ctx),
+    ...crossValidationHandlers(ctx),
     ...resultHandlers(ctx),
     ...projectHandlers(ctx),
   };
@@ -84,6 +87,7 @@ export function createCore(options: CoreOptions): Core {
   const session = new Session(hub);
   const training = new TrainingService(options.training);
   const runs = new ProjectRuns(session, training, hub);
+  const crossValidations = new RunCrossValidations(session, training, hub, options.log);
   const poolParser = options.parser ? null : createPoolParser({ workerFile: options.importWorkerFile });
   const parser = options.parser ?? poolParser!.parser;
   const projects = new Projects({
@@ -92,7 +96,10 @@ export function createCore(options: CoreOptions): Core {
     parser,
     autosaveMs: options.autosaveMs,
     writeFs: options.writeFs,
-    beforeReplace: () => runs.stopAll(),
+    beforeReplace: () => {
+      runs.stopAll();
+      crossValidations.stopAll();
+    },
   });
   session.onTouch = () => projects.changed();
   const datasetsDir = options.datasetsDir ?? path.join(ROOT, 'datasets');
@@ -103,6 +110,7 @@ export function createCore(options: CoreOptions): Core {
     hub,
     session,
     runs,
+    crossValidations,
     projects,
     files: new Files(datasetsDir, dataDir, projects.recent, options.homeDir),
     parser,
@@ -115,6 +123,7 @@ export function createCore(options: CoreOptions): Core {
     context,
     async close() {
       runs.close();
+      crossValidations.stopAll();
       await projects.close();
       await training.close();
       await poolParser?.close();

@@ -10,6 +10,7 @@ import { useDataStore } from './data';
 import { useModelStore } from './model';
 import { useTrainingStore } from './training';
 import { useEvaluationStore } from './evaluation';
+import { useCrossValidationStore } from './cross-validation';
 
 let unsubscribes: (() => void)[] = [];
 
@@ -32,6 +33,7 @@ export function hydrate(state: ProjectState): void {
   useModelStore().hydrate(state);
   useTrainingStore().hydrate(state);
   useEvaluationStore().hydrate(state);
+  useCrossValidationStore().hydrate(state);
 }
 
 export async function refresh(): Promise<void> {
@@ -52,6 +54,7 @@ export async function init(): Promise<void> {
     for (const off of unsubscribes) off();
     unsubscribes = [api.onProjectChanged((change) => project.applyChange(change)), api.onAppCommand((command) => void runCommand(command))];
     useTrainingStore().setUp();
+    useCrossValidationStore().setUp();
     await refresh();
     await project.checkRecovery();
     project.recent = await api.project.recent();
@@ -63,6 +66,7 @@ export function tearDown(): void {
   for (const off of unsubscribes) off();
   unsubscribes = [];
   useTrainingStore().tearDown();
+  useCrossValidationStore().tearDown();
 }
 
 /** The desktop menu and the OS ask through app.command; the screens carry it out with their usual flow. */
