@@ -1,8 +1,10 @@
 // How sure a score is, in Chromium: the example's run on Evaluate says its test score with a range and why it is
 // not Train's; "Check with 5-fold cross-validation" draws the folds and says their mean and spread, which stay with
-// the run through its project file; a long plan's folds stop on request and leave nothing.
+// the run through its project file; a long plan's folds stop on request and leave nothing; a small table's number
+// to predict gets R²'s bootstrap range and the caution of few test rows.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pricesCsv } from './made-up-tables';
 import { appForSuite } from './suite-app';
 
 const suite = appForSuite();
@@ -70,5 +72,27 @@ describe('how sure a score is', () => {
     expect(await ui.crossValidationStopped()).toBe('Stopped: nothing was kept.');
     expect(await suite.app.page.locator('[data-test="cv-result"]').count()).toBe(0);
     expect(suite.app.pageErrors).toEqual([]);
+  });
+
+  it('says R² of a small table with its range and a caution, and cross-validates it by R²', async () => {
+    const { app, ui } = suite;
+    // 300 rows: 60 kept for testing
+    await ui.importTable(path.join(app.tmp, 'prices.csv'), pricesCsv());
+    await ui.setRole('price', 'label');
+    await ui.goTo('model');
+    await ui.setNumber('epochs', 60);
+    await ui.goTo('train');
+    await ui.startTraining('Prices');
+    await ui.waitForRunStatus('Prices', /finished|stopped early/);
+    await ui.goTo('evaluate');
+    const certainty = await ui.certainty();
+    expect(certainty.headline).toMatch(/^R² (-?\d\.\d\d) \(likely between -?\d\.\d\d and -?\d\.\d\d\) on 60 rows$/);
+    expect(Number(certainty.headline.split(' ')[1])).toBeCloseTo(Number(await ui.metric('r2')), 2);
+    expect(certainty.figures.map((f) => f.split(' ')[0])).toEqual(['MAE', 'RMSE']);
+    expect(certainty.caution).toMatch(/^Only 60 rows were kept for testing; the score could easily be \d\.\d\d off\. Cross-validation gives a steadier figure\.$/);
+    await ui.startCrossValidation();
+    expect((await ui.crossValidationResult()).words).toMatch(/^Over 5 folds: R² -?\d\.\d\d on average, from -?\d\.\d\d to -?\d\.\d\d \(± \d\.\d\d\)$/);
+    await ui.screenshot('cv-03-regression-small-test');
+    expect(app.pageErrors).toEqual([]);
   });
 });
