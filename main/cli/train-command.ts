@@ -77,8 +77,8 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
   session.ui.selectedRunId = runId;
   // the folds queue behind the run on the same threads: K + 1 trainings keep every thread busy to the end
   if (options.folds) folds = startFolds(service, dataset, plan, task, options.folds, (line) => terminal.out(line));
-  const cvFailed = folds?.outcome.then((o) => {
-    // a plan the folds cannot take (too few rows) is said at once, not after the run
+  // a plan the folds cannot take (too few rows) is said at once, not after the run
+  const stopRunIfFoldsFail = folds?.outcome.then((o) => {
     if (!o.ok && 'error' in o) runs.stop(runId);
   });
   let cv: Awaited<RunningFolds['outcome']> | undefined;
@@ -91,7 +91,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     run = await service.whenDone(runId);
     if (run.status === 'failed' || run.status === 'diverged') folds?.abort();
     cv = await folds?.outcome;
-    await cvFailed;
+    await stopRunIfFoldsFail;
   } finally {
     process.removeListener('SIGINT', stopOnInterrupt);
     runs.close();
@@ -118,9 +118,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
   if (result.message) terminal.out(result.message);
   const figures = evaluationFigures(result.evaluation);
   terminal.out(summaryLine(figures));
-  const sure = uncertaintyLines(result.evaluation);
-  if (sure.length > 1 && !options.folds) sure[sure.length - 1] += ` Add --folds ${DEFAULT_FOLDS} to see it.`;
-  for (const line of sure) terminal.out(line);
+  for (const line of uncertaintyLines(result.evaluation, options.folds ? undefined : `Add --folds ${DEFAULT_FOLDS} to see it.`)) terminal.out(line);
   if (cv?.ok) for (const line of foldsSummary(cv.cv)) terminal.out(line);
   if (run.status === 'stopped') {
     terminal.err('The run was stopped before its last epoch, so nothing was written.');

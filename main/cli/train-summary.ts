@@ -43,9 +43,10 @@ export function summaryLine(figures: EvaluationFigures): string {
 
 /**
  * How sure the headline figure is, in the Evaluate screen's words: `Accuracy 71 % (likely between 64 % and 78 %) on
- * 154 rows`, and the caution of a small test set. Nothing for the training rows, which say nothing of new rows.
+ * 154 rows`, and the caution of a small test set with `advice` (what to do about it here) after it. Nothing for the
+ * training rows, which say nothing of new rows.
  */
-export function uncertaintyLines(evaluation: Evaluation): string[] {
+export function uncertaintyLines(evaluation: Evaluation, advice?: string): string[] {
   if (evaluation.on === 'train') return [];
   const metrics = evaluationMetrics(evaluation, evaluation.threshold ?? 0.5);
   if (!metrics) return [];
@@ -53,7 +54,7 @@ export function uncertaintyLines(evaluation: Evaluation): string[] {
   const name = score.name === 'accuracy' ? 'Accuracy' : score.name;
   const lines = [`${name} ${scoreWithRange(score.value, score.interval, evaluation.actual.length, score.kind)}`];
   const caution = smallTestCaution(heldOutRows(evaluation), score);
-  if (caution) lines.push(caution);
+  if (caution) lines.push(advice ? `${caution} ${advice}` : caution);
   return lines;
 }
 
