@@ -85,6 +85,8 @@ export const AppInfoSchema = z.object({
       label: z.string().optional(),
       /** how the example's two classes are spoken of, e.g. "people with diabetes" */
       classWords: z.object({ positive: z.string(), negative: z.string() }).optional(),
+      /** the names of the label's answers, value → name, e.g. { "1": "diabetes", "0": "no diabetes" } */
+      answerNames: z.record(z.string(), z.string()).optional(),
     }),
   ),
   platform: z.string(),
@@ -211,6 +213,9 @@ export const UiPatchSchema = z.looseObject({
   compareRunIds: z.array(z.string()).optional(),
   /** the last values typed on the "use the model" screen, column → text */
   lastPatient: z.record(z.string(), z.string()).optional(),
+  /** the names a person gave a label's answers, by label column: { Outcome: { "1": "diabetes", "0": "no diabetes" } }
+   * (the screens' words only: the weights keep the label's own values; renderer/src/lib/answer-names.ts) */
+  answerNames: z.record(z.string(), z.record(z.string(), z.string())).optional(),
 });
 
 /** How the screens looked; saved with the project. Loose: the renderer may remember more. */

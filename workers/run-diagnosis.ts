@@ -50,8 +50,11 @@ const IMBALANCED = 0.6;
 
 const ROWS_WORD: Record<string, string> = { test: 'test rows', validation: 'validation rows', train: 'training rows' };
 
-/** The verdict on a run; `threshold` is the decision threshold the score is read at (binary; default the model's). */
-export function diagnoseRun(run: RunFacts, threshold?: number): RunDiagnosis {
+/**
+ * The verdict on a run; `threshold` is the decision threshold the score is read at (binary; default the model's),
+ * `answerName` how a class is said (the app's names for the label's answers; the value itself by default).
+ */
+export function diagnoseRun(run: RunFacts, threshold?: number, answerName: (value: string) => string = (value) => value): RunDiagnosis {
   const mark = run.stopReason === 'diverged' ? null : memorisingFrom(run.history);
   const withMark = (d: RunDiagnosis): RunDiagnosis => (mark === null ? d : { ...d, memorisingFrom: mark });
   if (run.stopReason === 'diverged') {
@@ -75,7 +78,7 @@ export function diagnoseRun(run: RunFacts, threshold?: number): RunDiagnosis {
     gain = baseMiss > 0 ? (baseMiss - miss) / baseMiss : 0;
     sameAnswer = constantPrediction(evaluation.predicted ?? [], evaluation.actual);
   } else {
-    const baseRight = percent(base.accuracy ?? NaN), guess = `always answering “${base.answer}”`;
+    const baseRight = percent(base.accuracy ?? NaN), guess = `always answering “${answerName(String(base.answer))}”`;
     score = (compared) => `it answers ${percent(metrics.accuracy)} of the ${rows} right, ${compared === 'against' ? `against ${baseRight} for ${guess}` : `${compared} the ${baseRight} of ${guess}`}`;
     gain = metrics.accuracy - (base.accuracy ?? NaN);
     sameAnswer = oneAnswer(evaluation, metrics.kind === 'binary' ? metrics.threshold : 0.5, classes);
@@ -108,7 +111,7 @@ export function diagnoseRun(run: RunFacts, threshold?: number): RunDiagnosis {
     const what = sameAnswer !== null
       ? metrics.kind === 'regression'
         ? `It predicts about the same number (${sameAnswer}) for every one of the ${rows}: it has not learned from the features.`
-        : `It answers “${sameAnswer}” for every one of the ${rows}: it has not learned to tell them apart.`
+        : `It answers “${answerName(sameAnswer)}” for every one of the ${rows}: it has not learned to tell them apart.`
       : gain < -MARGIN
         ? `${capital(score('worse than'))}: something is off.`
         : `${capital(score('no better than'))}: it has not learned much.`;

@@ -13,6 +13,7 @@ export interface Example {
   path: string;
   label?: string;
   classWords?: { positive: string; negative: string };
+  answerNames?: Record<string, string>;
 }
 
 /** The examples shipped in datasets/ that the Start screen offers (only those present). */
@@ -24,6 +25,7 @@ export async function examplesIn(datasetsDir: string): Promise<Example[]> {
       label: 'Outcome',
       // the example's classes, named as a doctor would say them
       classWords: { positive: 'people with diabetes', negative: 'people without diabetes' },
+      answerNames: { '1': 'diabetes', '0': 'no diabetes' },
     },
   ];
   const found: Example[] = [];

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { audit, auditDetails, auditLine, IMPACTS, type Audit } from './axe';
 import { eventually } from './app-page';
 import { ROOT } from './browser-mode';
@@ -15,6 +16,35 @@ import { appForSuite } from './suite-app';
 const ALLOWED: Record<string, string> = {};
 
 const counts: Record<string, Record<string, number>> = {};
+
+/** What does not fit: a table wider than its card's inside, a dropdown narrower than its longest option's words. */
+async function overflows(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const shown = (el: Element) => el.getClientRects().length > 0;
+    const nameOf = (el: Element) =>
+      el.getAttribute('data-test') ?? el.getAttribute('aria-label') ?? el.closest('[data-test]')?.getAttribute('data-test') ?? el.tagName.toLowerCase();
+    for (const table of document.querySelectorAll('table')) {
+      const card = table.closest('.card');
+      if (!card || !shown(table)) continue;
+      const style = getComputedStyle(card);
+      const inside = card.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (table.scrollWidth > inside + 1) found.push(`the table in ${nameOf(table)} is ${table.scrollWidth} px wide in a card ${Math.round(inside)} px wide`);
+    }
+    for (const select of document.querySelectorAll('select')) {
+      if (!shown(select)) continue;
+      // the same dropdown at its natural width, which is its longest option's: what every choice needs
+      const natural = select.cloneNode(true) as HTMLSelectElement;
+      natural.style.cssText = 'position:absolute;visibility:hidden;width:auto;min-width:0;max-width:none;left:0;top:0';
+      select.parentElement!.append(natural);
+      const needs = natural.offsetWidth;
+      natural.remove();
+      const longest = [...select.options].reduce((a, o) => (o.text.length > a.length ? o.text : a), '');
+      if (needs > select.offsetWidth + 1) found.push(`the dropdown ${nameOf(select)} would cut "${longest}" (needs ${needs} px, has ${select.offsetWidth} px)`);
+    }
+    return found;
+  });
+}
 
 describe('every screen by keyboard and screen reader', () => {
   const suite = appForSuite();
@@ -54,27 +84,49 @@ describe('every screen by keyboard and screen reader', () => {
     expectClean('Model', await auditScreen('Model'));
   });
 
-  it('Train, with finished runs', async () => {
+  it('Train, with finished runs; each chart says what it shows and gives its numbers', async () => {
     const { ui } = suite;
     await ui.goTo('train');
     await ui.startTraining('Short');
     await ui.waitForRunStatus('Short', /finished|stopped early/);
     // the search's winner trains too: wait until nothing is training, so the screen holds still while it is audited
     for (const name of await ui.runNames()) await ui.waitForRunStatus(name, /finished|stopped/);
+    await ui.showRun('Short');
+    const epochs = await ui.chartPoints('loss-chart');
+    expect(await ui.chartWords('loss-chart')).toMatch(
+      new RegExp(`^Loss (fell|rose) from [\\d.]+ to [\\d.]+ over ${epochs} epochs; validation loss lowest at epoch \\d+ \\([\\d.]+\\)\\.$`),
+    );
+    expect(await ui.chartWords('accuracy-chart')).toMatch(/^Accuracy (rose|fell) from \d+ % to \d+ % over \d+ epochs; validation accuracy highest at epoch \d+ \(\d+ %\)\.$/);
+    const numbers = await ui.chartNumbers('loss-chart');
+    expect(numbers[0]).toEqual(['epoch', 'Short: training', 'Short: validation']);
+    expect(numbers).toHaveLength(1 + epochs);
+    expect(numbers[numbers.length - 1]![0]).toBe(String(epochs));
     expectClean('Train', await auditScreen('Train'));
   });
 
-  it('Evaluate', async () => {
+  it('Evaluate, with its cross-validation: the answers by their names, the ROC curve and the folds in words', async () => {
     const { app, ui } = suite;
     await ui.goTo('evaluate');
     await app.page.locator('[data-test="metric-tiles"]').waitFor();
+    // the example names its answers: the grid says "diabetes", not "1"
+    expect(await ui.confusionHeaders()).toEqual(['model says diabetes', 'model says no diabetes', 'really diabetes', 'really no diabetes']);
+    expect(await ui.chartWords('roc-chart')).toMatch(
+      /^The ROC curve's area \(AUC\) is 0\.\d+: 0\.5 is guessing, 1 is perfect\. At the threshold 0\.\d\d the model finds \d+ % of the people with diabetes and raises a false alarm for \d+ % of the people without diabetes\.$/,
+    );
+    expect((await ui.chartNumbers('roc-chart'))[0]).toEqual(['false alarms (share of the people without diabetes)', 'found (share of the people with diabetes)']);
+    await app.page.click('[data-test="cv-start"]');
+    await app.page.locator('[data-test="cv-result"]').waitFor({ timeout: 120_000 });
+    const folds = await ui.chartNumbers('cv-folds');
+    expect(folds.map((row) => row[0])).toEqual(['scored', 'fold 1', 'fold 2', 'fold 3', 'fold 4', 'fold 5', 'this run, on its 154 held-out rows']);
     expectClean('Evaluate', await auditScreen('Evaluate'));
   });
 
-  it('Use, with an answer', async () => {
+  it('Use, with an answer given by its name', async () => {
     const { app, ui } = suite;
     await ui.goTo('use');
     await app.page.locator('[data-test="probability"]').waitFor();
+    expect(await ui.chanceOf()).toBe('diabetes');
+    expect(await ui.answerClass()).toMatch(/the model answers (diabetes|no diabetes)\.$/);
     expectClean('Use', await auditScreen('Use'));
   });
 
@@ -82,17 +134,78 @@ describe('every screen by keyboard and screen reader', () => {
     const { ui } = suite;
     await ui.startSaveAs();
     const result = await auditScreen('File dialog');
-    await suite.app.page.click('[data-test="file-prompt"] button:has-text("Cancel")');
+    await ui.press('Escape');
     await suite.app.page.locator('[data-test="file-prompt"]').waitFor({ state: 'detached' });
     expectClean('File dialog', result);
   });
+
+  it('the file dialog holds the focus: Tab past its last control stays inside, Escape closes it, the page works again', async () => {
+    const { app, ui } = suite;
+    await ui.goTo('data');
+    await app.page.focus('[data-test="save-as"]');
+    await ui.press('Enter');
+    await ui.filePrompt('Save the project as');
+    expect(await ui.focus('file-prompt')).toEqual({ test: 'file-path', inside: true });
+    // bug guarded: Tab left the file dialog, then Escape did nothing and its backdrop blocked every click
+    for (let i = 0; i < 8; i++) {
+      await ui.press('Tab');
+      expect((await ui.focus('file-prompt')).inside, `after Tab ${i + 1}`).toBe(true);
+    }
+    for (let i = 0; i < 8; i++) {
+      await ui.press('Shift+Tab');
+      expect((await ui.focus('file-prompt')).inside, `after Shift+Tab ${i + 1}`).toBe(true);
+    }
+    await ui.press('Escape');
+    await app.page.locator('[data-test="file-prompt"]').waitFor({ state: 'detached' });
+    // the focus is back on the button that opened it, and nothing covers the page
+    expect((await ui.focus()).test).toBe('save-as');
+    expect(await ui.isClickable('step-model')).toBe(true);
+    await ui.goTo('model');
+  });
+
+  it('the unsaved-work question holds the focus too, and Escape cancels it', async () => {
+    const { app, ui } = suite;
+    expect(await ui.isUnsaved()).toBe(true);
+    await app.page.focus('.bar button:has-text("New")');
+    await ui.press('Enter');
+    await app.page.locator('[data-test="unsaved-dialog"]').waitFor();
+    expect(await ui.focus('unsaved-dialog')).toEqual({ test: 'unsaved-save', inside: true });
+    for (let i = 0; i < 4; i++) {
+      await ui.press('Tab');
+      expect((await ui.focus('unsaved-dialog')).inside, `after Tab ${i + 1}`).toBe(true);
+    }
+    const result = await auditScreen('Unsaved question');
+    await ui.press('Escape');
+    await app.page.locator('[data-test="unsaved-dialog"]').waitFor({ state: 'detached' });
+    // cancelled: the project is still the one being worked on
+    expect(await ui.projectName()).toContain('Diabetes (Pima)');
+    expect(await ui.focus()).toMatchObject({ test: 'button' });
+    expect(await app.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('New');
+    expectClean('Unsaved question', result);
+  });
+
+  for (const width of [1024, 1280, 1920]) {
+    it(`fits every screen at ${width} px wide: no table past its card, no dropdown cutting its text`, async () => {
+      const { app, ui } = suite;
+      await app.page.setViewportSize({ width, height: 900 });
+      const problems: string[] = [];
+      for (const screen of ['start', 'data', 'model', 'train', 'evaluate', 'use'] as const) {
+        if (screen === 'start') await ui.goToStart();
+        else await ui.goTo(screen);
+        await ui.idle();
+        await ui.screenshot(`width-${width}-${screen}`);
+        problems.push(...(await overflows(app.page)).map((p) => `${screen}: ${p}`));
+      }
+      expect(problems).toEqual([]);
+    });
+  }
 
   it('says the counts per screen', () => {
     mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
     writeFileSync(path.join(ROOT, 'test-results', 'axe-counts.json'), JSON.stringify(counts, null, 2));
     console.log('[axe] per screen (critical / serious / moderate / minor):');
     for (const [screen, c] of Object.entries(counts)) console.log(`[axe]   ${screen.padEnd(12)} ${IMPACTS.map((i) => c[i]).join(' / ')}`);
-    expect(Object.keys(counts)).toHaveLength(7);
+    expect(Object.keys(counts)).toHaveLength(8);
   });
 });
 

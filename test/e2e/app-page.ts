@@ -727,4 +727,71 @@ export class AppPage {
     await this.page.locator(t('predictions-done')).waitFor();
     return { said: await this.page.locator(t('predictions-done')).innerText(), offered, folders };
   }
+
+  // ---- by keyboard, by screen reader, and the answers' names ---------------------------------------------------
+
+  /** What has the keyboard's focus: its data-test (or tag), and whether it sits inside the element `within` names. */
+  async focus(within?: string): Promise<{ test: string; inside: boolean }> {
+    return this.page.evaluate((selector) => {
+      const active = document.activeElement;
+      return {
+        test: active?.getAttribute('data-test') ?? active?.tagName.toLowerCase() ?? '',
+        inside: !!(selector && active && document.querySelector(selector)?.contains(active)),
+      };
+    }, within ? t(within) : '');
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  /** Whether a click on this control reaches it (nothing covers it), without clicking. */
+  async isClickable(part: string): Promise<boolean> {
+    return this.page.locator(t(part)).first().evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return !!hit && (hit === el || el.contains(hit));
+    });
+  }
+
+  /** A chart's sentence, the words under it that say what it shows. */
+  async chartWords(chart: 'loss-chart' | 'accuracy-chart' | 'roc-chart' | 'scatter-chart'): Promise<string> {
+    return (await this.page.locator(t(`${chart}-words`)).innerText()).trim();
+  }
+
+  /** Opens a chart's "Show the numbers" and gives its table: the headers, then a row each. */
+  async chartNumbers(chart: 'loss-chart' | 'accuracy-chart' | 'roc-chart' | 'scatter-chart' | 'cv-folds'): Promise<string[][]> {
+    const table = this.page.locator(t(`${chart}-numbers`));
+    if (!(await table.count())) await this.page.click(t(`${chart}-show-numbers`));
+    await table.waitFor();
+    return table.evaluate((el) => [...el.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
+  }
+
+  /** Names the label's answers on the Data screen (value → name) and gives what the screen says back. */
+  async nameAnswers(names: Record<string, string>): Promise<string> {
+    for (const [value, name] of Object.entries(names)) await this.page.fill(t(`answer-name-${value}`), name);
+    await this.page.click(t('answer-names-keep'));
+    const said = this.page.locator(`${t('answer-names-said')}, ${t('answer-names-problem')}`);
+    await said.waitFor();
+    return (await said.innerText()).trim();
+  }
+
+  /** The names the Data screen's fields hold for the label's answers, or null when it offers none. */
+  async answerNameFields(): Promise<Record<string, string> | null> {
+    const form = this.page.locator(t('answer-names'));
+    if (!(await form.count())) return null;
+    return form.evaluate((el) =>
+      Object.fromEntries([...el.querySelectorAll('input')].map((input) => [(input.getAttribute('data-test') ?? '').replace(/^answer-name-/, ''), input.value])),
+    );
+  }
+
+  /** The confusion grid's headers: the columns ("model says …"), then the rows ("really …"). */
+  async confusionHeaders(): Promise<string[]> {
+    return (await this.page.locator(`${t('confusion')} th`).allInnerTexts()).map((s) => s.trim());
+  }
+
+  /** What Use's probability is the chance of ("diabetes"). */
+  async chanceOf(): Promise<string> {
+    return (await this.page.locator(t('chance-of')).innerText()).replace(/^chance of /, '').trim();
+  }
 }

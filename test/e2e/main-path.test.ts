@@ -95,7 +95,7 @@ describe('the main path, in browser mode', () => {
     await expect.poll(() => ui.zeroAsMissingLine()).toBe(`0 counts as missing in: ${flagged.join(', ')}.`);
     expect(await ui.roleOf('Outcome')).toBe('label');
     await ui.setRole('Outcome', 'label');
-    await expect.poll(() => ui.taskSentence()).toMatch(/yes\/no answer.*Outcome \(0, 1\)/);
+    await expect.poll(() => ui.taskSentence()).toMatch(/yes\/no answer.*Outcome \(0 = no diabetes, 1 = diabetes\)/);
     await ui.setRole('Pregnancies', 'unused');
     expect(await ui.roleOf('Pregnancies')).toBe('unused');
     await ui.setRole('Pregnancies', 'feature');
@@ -259,7 +259,8 @@ describe('the main path, in browser mode', () => {
     const probability = await ui.probabilityPercent();
     expect(probability).toBeGreaterThan(0);
     expect(probability).toBeLessThan(100);
-    expect(await ui.answerClass()).toMatch(/answers (0|1)/);
+    // the example names its answers: the model answers "diabetes" or "no diabetes", not 1 or 0
+    expect(await ui.answerClass()).toMatch(/answers (no diabetes|diabetes)\.$/);
     const pass = await ui.forwardPass();
     expect(pass.layers).toBe((seen.hiddenLayers as number) + 1);
     expect(pass.flow).toMatch(/^8 inputs → .* → sigmoid: [\d.]+$/);

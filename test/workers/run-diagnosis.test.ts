@@ -112,6 +112,15 @@ describe('the verdict on made-up runs', () => {
       'carry over to rows it never saw. It answers 70 % of the 20 test rows right, against 65 % for always answering “no”.');
   });
 
+  it('says the answers by the names the app gave them', () => {
+    const actual = Array.from({ length: 20 }, (_, i) => (i < 13 ? 0 : 1));
+    const named = (value: string) => (value === 'no' ? 'no diabetes' : value === 'yes' ? 'diabetes' : value);
+    const stuck = diagnoseRun({ stopReason: 'completed', history: history(50, () => 0.65, null), totalEpochs: 50, evaluation: binaryEvaluation(actual.map(() => 0.3), actual), plan: plan() }, undefined, named);
+    expect(stuck.message).toBe('It answers “no diabetes” for every one of the 20 test rows: it has not learned to tell them apart.');
+    const learned = diagnoseRun({ stopReason: 'completed', history: history(50, () => 0.65, null), totalEpochs: 50, evaluation: scored(17), plan: plan() }, undefined, named);
+    expect(learned.message).toMatch(/against 65 % for always answering “no diabetes”/);
+  });
+
   it('not learning: the same answer for every row; with a common class, class weights are suggested', () => {
     const actual = Array.from({ length: 20 }, (_, i) => (i < 13 ? 0 : 1));
     const d = diagnoseRun({ stopReason: 'completed', history: history(50, () => 0.65, null), totalEpochs: 50, evaluation: binaryEvaluation(actual.map(() => 0.3), actual), plan: plan() });

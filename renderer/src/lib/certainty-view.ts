@@ -14,6 +14,7 @@ import {
   type FigureKind,
 } from '../../../workers/score-words';
 import type { EvaluationView } from './evaluation-view';
+import { answerName, type AnswerNames } from './answer-names';
 
 export interface CertaintyView {
   /** "Accuracy 71 % (likely between 64 % and 78 %) on 154 rows" */
@@ -33,7 +34,8 @@ const FIGURES: { key: 'precision' | 'recall' | 'f1' | 'auc' | 'mae' | 'rmse'; na
   { key: 'rmse', name: 'RMSE', kind: 'error' },
 ];
 
-export function certaintyView(run: Pick<Run, 'evaluation' | 'rows' | 'plan'>, view: EvaluationView): CertaintyView | null {
+/** `names`: the label's answers as the screens say them (a rare class is named in the caution) */
+export function certaintyView(run: Pick<Run, 'evaluation' | 'rows' | 'plan'>, view: EvaluationView, names: AnswerNames = {}): CertaintyView | null {
   const evaluation = run.evaluation;
   if (!evaluation) return null;
   const intervals = figureIntervals(view, evaluation.intervals);
@@ -49,7 +51,7 @@ export function certaintyView(run: Pick<Run, 'evaluation' | 'rows' | 'plan'>, vi
   return {
     headline: `${name} ${scoreWithRange(score.value, evaluation.on === 'train' ? null : score.interval, view.rows, score.kind)}`,
     figures: evaluation.on === 'train' ? [] : figures,
-    caution: smallTestCaution(heldOutRows(evaluation), score),
+    caution: smallTestCaution(namedClasses(heldOutRows(evaluation), names), score),
     why: whyScoresDiffer({
       on: evaluation.on,
       rows: view.rows,
@@ -57,4 +59,8 @@ export function certaintyView(run: Pick<Run, 'evaluation' | 'rows' | 'plan'>, vi
       earlyStopping: run.plan.training.earlyStopping !== null,
     }),
   };
+}
+
+function namedClasses(held: ReturnType<typeof heldOutRows>, names: AnswerNames): ReturnType<typeof heldOutRows> {
+  return held.classes ? { ...held, classes: held.classes.map((c) => ({ ...c, name: answerName(c.name, names) })) } : held;
 }

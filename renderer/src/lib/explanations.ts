@@ -65,7 +65,7 @@ export const optimizerWords: Record<string, string> = {
 export const lossWords: Record<string, string> = {
   auto: 'follow the label (recommended)',
   binary_crossentropy: 'binary cross-entropy (yes/no answers)',
-  categorical_crossentropy: 'categorical cross-entropy (one of several classes)',
+  categorical_crossentropy: 'categorical cross-entropy (several classes)',
   mse: 'mean squared error (numbers)',
   sse: 'sum of squared errors (the tutorial)',
 };

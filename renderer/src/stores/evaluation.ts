@@ -6,7 +6,8 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import type { ProjectState, Run } from '../../../main/contract';
 import type { WeightsFile } from '../../../workers/engine/weights-file';
 import { useApi } from '../api';
-import { defaultClassWords, type ClassWords } from '../lib/confusion-words';
+import type { ClassWords } from '../lib/confusion-words';
+import { classWordsFor, namesOf, type AnswerNames } from '../lib/answer-names';
 import { evaluationView } from '../lib/evaluation-view';
 import { readAnswer, traceForward, type RowValues } from '../lib/forward-trace';
 import { useShellStore } from './shell';
@@ -45,11 +46,12 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     return evaluation ? evaluationView(evaluation, threshold.value) : null;
   });
 
+  /** the names given to the answers of the run's label (Data screen), value → name */
+  const answerNames = computed<AnswerNames>(() => namesOf(shell.ui.answerNames, weights.value?.output.name));
+
   const classWords = computed<ClassWords>(() => {
-    const named = (shell.ui as Record<string, unknown>).classWords as ClassWords | undefined;
-    if (named?.positive && named.negative) return named;
     const w = weights.value;
-    return defaultClassWords(w?.output.name ?? 'the label', w?.output.classes ?? ['0', '1']);
+    return classWordsFor(w?.output.name ?? 'the label', w?.output.classes ?? ['0', '1'], answerNames.value, (shell.ui as Record<string, unknown>).classWords);
   });
 
   /** The forward pass and the answer for what the form holds, at the current threshold. */
@@ -195,6 +197,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     threshold,
     weights,
     view,
+    answerNames,
     classWords,
     answer,
     connect,

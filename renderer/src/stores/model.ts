@@ -8,6 +8,7 @@ import { missingForTraining as missingOf, outputActivation, planInputWidth, type
 import { plain, useApi } from '../api';
 import { paramCount } from '../../../workers/engine/spec';
 import { outputLayerReason } from '../lib/explanations';
+import { answersNamed, namesOf } from '../lib/answer-names';
 import type { FixAction } from '../lib/column-fixes';
 import { useShellStore } from './shell';
 
@@ -271,7 +272,8 @@ export const useModelStore = defineStore('model', () => {
     const classes = task.classes ?? [];
     const units = task.task === 'multiclass' ? Math.max(2, classes.length) : 1;
     const activation = p.output.activation ?? outputActivation(task.task);
-    return { units, activation, task: task.task, reason: outputLayerReason(task.task, p.label, classes) };
+    const named = answersNamed(classes, namesOf(shell.ui.answerNames, p.label));
+    return { units, activation, task: task.task, reason: outputLayerReason(task.task, p.label, named) };
   });
 
   const parameterCount = computed(() => {

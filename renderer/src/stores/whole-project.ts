@@ -177,6 +177,7 @@ export async function openExample(example: AppInfo['examples'][number]): Promise
   const model = useModelStore();
   if (example.label && model.plan && model.plan.label !== example.label) await model.setRole(example.label, 'label');
   if (example.classWords) await shell.setUi({ classWords: example.classWords });
+  if (example.label && example.answerNames) await shell.setUi({ answerNames: { [example.label]: example.answerNames } });
   await shell.goTo('data');
   return true;
 }

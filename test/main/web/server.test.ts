@@ -205,6 +205,7 @@ describe('browser-mode server with the whole app behind it', () => {
           path: path.resolve(__dirname, '../../../datasets/diabetes.csv'),
           label: 'Outcome',
           classWords: { positive: 'people with diabetes', negative: 'people without diabetes' },
+          answerNames: { '1': 'diabetes', '0': 'no diabetes' },
         },
       ]);
       const changed = new Promise((resolve) => client.api.onProjectChanged(resolve));
