@@ -45,3 +45,16 @@ export function looseAnswersCsv(rows = 120): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/** Two measurements and a 0/1 code that follows their sum (1 = the machine failed): answers that say nothing by
+ * themselves until they are named. */
+export function codedAnswersCsv(): string {
+  const random = lcg(31);
+  const lines = ['heat,load,failed'];
+  for (let i = 0; i < 200; i++) {
+    const heat = random() * 10;
+    const load = random() * 10;
+    lines.push(`${heat.toFixed(2)},${load.toFixed(2)},${heat + load + random() * 3 > 11 ? 1 : 0}`);
+  }
+  return lines.join('\n') + '\n';
+}
