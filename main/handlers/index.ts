@@ -10,6 +10,7 @@ import { createPoolParser } from '../services/import-pool';
 import { Files } from '../services/files';
 import { Projects } from '../services/projects';
 import { ProjectRuns } from '../services/runs';
+import { RunExplanations } from '../services/run-explanations';
 import { ProjectSearch } from '../services/project-search';
 import { Session } from '../services/session';
 import { TrainingService, type TrainingServiceOptions } from '../services/training';
@@ -17,6 +18,7 @@ import { appHandlers } from './app';
 import type { Context, Dialogs } from './context';
 import { datasetHandlers } from './dataset';
 import { dialogHandlers } from './dialogs';
+import { explainHandlers } from './explain';
 import { planHandlers } from './plan';
 import { projectHandlers } from './project';
 import { resultHandlers } from './results';
@@ -77,6 +79,7 @@ export function createHandlers(ctx: Context): Handlers {
     ...trainingHandlers(ctx),
     ...searchHandlers(ctx),
     ...resultHandlers(ctx),
+    ...explainHandlers(ctx),
     ...projectHandlers(ctx),
   };
 }
@@ -110,6 +113,7 @@ export function createCore(options: CoreOptions): Core {
     hub,
     session,
     runs,
+    explanations: new RunExplanations(session, training),
     search,
     projects,
     files: new Files(datasetsDir, dataDir, projects.recent, options.homeDir),

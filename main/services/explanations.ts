@@ -26,7 +26,17 @@ export interface ExplainedRun {
 /** Why this answer: each input's share of (this answer − the average answer over the run's training rows). */
 export function explainAnswer(training: TrainingService, dataset: Dataset, run: ExplainedRun, values: RawRow): Promise<CaseExplanation> {
   const background = rawRows(dataset, run.weights, sample(partsOf(dataset, run).train, BACKGROUND_ROWS));
-  return explain<CaseExplanation>(training, { kind: 'case', weights: run.weights, values, background, seed: SEED });
+  return explainAnswerAgainst(training, run.weights, values, background);
+}
+
+/** Why this answer, against background rows given whole (predict --weights with --background FILE.csv). */
+export function explainAnswerAgainst(training: TrainingService, weights: WeightsFile, values: RawRow, background: RawRow[]): Promise<CaseExplanation> {
+  return explain<CaseExplanation>(training, { kind: 'case', weights, values, background, seed: SEED });
+}
+
+/** A background from a whole table (no split known): at most BACKGROUND_ROWS of its rows, the same ones every time. */
+export function backgroundOfTable(dataset: Dataset, weights: WeightsFile): RawRow[] {
+  return rawRows(dataset, weights, sample(Int32Array.from({ length: dataset.rowCount }, (_, i) => i), BACKGROUND_ROWS));
 }
 
 /** What matters overall: each input shuffled among the rows the run was evaluated on, five times. */
