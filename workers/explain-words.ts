@@ -90,14 +90,16 @@ export function answerFigures(explanation: CaseExplanation): { answer: string; a
 /**
  * "Glucose 160 raised the chance most (+18 points); Age 25 lowered it (−6 points), compared with the average answer
  * of 35 % over the training rows." The two or three inputs that moved it most (a third only when it moved it by at
- * least a point, or a tenth of the first).
+ * least a point, or a tenth of the first). `className`: a multi-class model's class; `over`: what the average answer
+ * is taken over (default "the training rows").
  */
-export function caseSentence(explanation: CaseExplanation, values: CaseValues, kind: AnswerKind = { answer: explanation.answer }): string {
+export function caseSentence(explanation: CaseExplanation, values: CaseValues, options: { className?: string; over?: string } = {}): string {
+  const kind: AnswerKind = { answer: explanation.answer, ...(options.className ? { className: options.className } : {}) };
   const chance = explanation.answer === 'chance';
   const decimals = decimalsFor(explanation.contributions.map((c) => c.value));
   const amount = (x: number) => (chance ? points(signed(x * 100, 0)) : signed(x, decimals));
   const visible = (x: number) => Number(Math.abs(chance ? x * 100 : x).toFixed(chance ? 0 : decimals)) > 0;
-  const average = `the average answer of ${answerText(kind, explanation.base, decimals)} over the ${explanation.backgroundRows === 1 ? 'training row' : 'training rows'}`;
+  const average = `the average answer of ${answerText(kind, explanation.base, decimals)} over ${options.over ?? 'the training rows'}`;
   const sorted = [...explanation.contributions].sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
   const first = sorted[0];
   if (!first || !visible(first.value)) {

@@ -25,11 +25,15 @@ export interface ExplainedRun {
 
 /** Why this answer: each input's share of (this answer − the average answer over the run's training rows). */
 export function explainAnswer(training: TrainingService, dataset: Dataset, run: ExplainedRun, values: RawRow): Promise<CaseExplanation> {
-  const background = rawRows(dataset, run.weights, sample(partsOf(dataset, run).train, BACKGROUND_ROWS));
-  return explainAnswerAgainst(training, run.weights, values, background);
+  return explainAnswerAgainst(training, run.weights, values, backgroundOf(dataset, run));
 }
 
-/** Why this answer, against background rows given whole (predict --weights with --background FILE.csv). */
+/** The rows "the average answer" is taken over: 100 seeded training rows of the run's split, as raw rows. */
+export function backgroundOf(dataset: Dataset, run: ExplainedRun): RawRow[] {
+  return rawRows(dataset, run.weights, sample(partsOf(dataset, run).train, BACKGROUND_ROWS));
+}
+
+/** Why this answer, against background rows already picked (backgroundOf, or backgroundOfTable for a given table). */
 export function explainAnswerAgainst(training: TrainingService, weights: WeightsFile, values: RawRow, background: RawRow[]): Promise<CaseExplanation> {
   return explain<CaseExplanation>(training, { kind: 'case', weights, values, background, seed: SEED });
 }

@@ -7,7 +7,7 @@ import type { CaseExplanation, Importance, RawRow, WhatIf } from '../../workers/
 import type { WeightsFile } from '../../workers/engine/weights-file';
 import type { Run } from '../../workers/run';
 import { userError } from '../errors';
-import { explainAnswer, explainInputs, explainWhatIf, type ExplainedRun } from './explanations';
+import { backgroundOf, explainAnswerAgainst, explainInputs, explainWhatIf, type ExplainedRun } from './explanations';
 import { modelOf } from './predictions';
 import type { Session } from './session';
 import type { TrainingService } from './training';
@@ -15,15 +15,17 @@ import type { TrainingService } from './training';
 /** The case by input name, as the Use screen sends it (empty or null: not given). */
 export type CaseValues = Readonly<Record<string, string | number | null>>;
 
-interface KeptImportance {
-  /** what it was computed from: another threshold (new weights) or another table computes it again */
+/** What is kept for a run, and what it was computed from: another threshold (new weights) or another table
+ * computes it again. */
+interface Kept<T> {
   weights: WeightsFile;
   dataset: Dataset;
-  importance: Promise<Importance>;
+  value: T;
 }
 
 export class RunExplanations {
-  private readonly kept = new Map<string, KeptImportance>();
+  private readonly kept = new Map<string, Kept<Promise<Importance>>>();
+  private readonly backgrounds = new Map<string, Kept<RawRow[]>>();
 
   constructor(
     private readonly session: Session,
@@ -31,9 +33,19 @@ export class RunExplanations {
   ) {}
 
   /** Why this answer: each input's share of (its answer − the average answer over the run's training rows). */
-  async answer(runId: string, values: CaseValues): Promise<CaseExplanation & { runId: string }> {
+  answer(runId: string, values: CaseValues): Promise<CaseExplanation & { runId: string }> {
+    return this.answerRow(runId, rowOf(this.explained(runId).run.weights, values));
+  }
+
+  /** The same for a row already in the model's input order (predict --explain). */
+  async answerRow(runId: string, row: RawRow): Promise<CaseExplanation & { runId: string }> {
     const { dataset, run } = this.explained(runId);
-    return { runId, ...(await explainAnswer(this.training, dataset, run, rowOf(run.weights, values))) };
+    let background = this.backgrounds.get(runId);
+    if (!background || background.weights !== run.weights || background.dataset !== dataset) {
+      background = { weights: run.weights, dataset, value: backgroundOf(dataset, run) };
+      this.backgrounds.set(runId, background);
+    }
+    return { runId, ...(await explainAnswerAgainst(this.training, run.weights, row, background.value)) };
   }
 
   /** What matters overall, on the rows the run was evaluated on; computed once per run (and threshold, and table). */
@@ -41,14 +53,16 @@ export class RunExplanations {
     const { dataset, run } = this.explained(runId);
     let kept = this.kept.get(runId);
     if (!kept || kept.weights !== run.weights || kept.dataset !== dataset) {
-      kept = { weights: run.weights, dataset, importance: explainInputs(this.training, dataset, run) };
-      this.kept.set(runId, kept);
+      const importance = explainInputs(this.training, dataset, run);
+      const fresh = { weights: run.weights, dataset, value: importance };
+      this.kept.set(runId, fresh);
       // a failure is not kept: asking again tries again
-      kept.importance.catch(() => {
-        if (this.kept.get(runId) === kept) this.kept.delete(runId);
+      importance.catch(() => {
+        if (this.kept.get(runId) === fresh) this.kept.delete(runId);
       });
+      kept = fresh;
     }
-    return { runId, ...(await kept.importance) };
+    return { runId, ...(await kept.value) };
   }
 
   /** How the answer follows one input across its usual range, for this case and on average. */

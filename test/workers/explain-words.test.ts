@@ -35,6 +35,12 @@ describe('why this answer, in words', () => {
     );
   });
 
+  it('says what the average is taken over when it is not the training rows', () => {
+    expect(caseSentence(chance(0.3, { Glucose: 0.1 }), patient, { over: 'the 100 rows of old.csv' })).toBe(
+      'Glucose 160 raised the chance most (+10 points), compared with the average answer of 30 % over the 100 rows of old.csv.',
+    );
+  });
+
   it('says when nothing moved the answer by a point', () => {
     expect(caseSentence(chance(0.35, { Glucose: 0.003, Age: -0.002 }), patient)).toBe(
       'No input moved this answer by a point or more from the average answer of 35 % over the training rows.',
@@ -43,7 +49,7 @@ describe('why this answer, in words', () => {
 
   it('names the class of a multi-class answer', () => {
     const e = chance(0.3, { petal: 0.5 });
-    expect(caseSentence(e, { petal: 4.5 }, { answer: 'chance', className: 'versicolor' })).toBe(
+    expect(caseSentence(e, { petal: 4.5 }, { className: 'versicolor' })).toBe(
       'petal 4.5 raised the chance of versicolor most (+50 points), compared with the average answer of 30 % over the training rows.',
     );
   });
