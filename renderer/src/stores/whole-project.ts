@@ -11,6 +11,7 @@ import { useModelStore } from './model';
 import { useTrainingStore } from './training';
 import { useEvaluationStore } from './evaluation';
 import { useSearchStore } from './search';
+import { useExplanationsStore } from './explanations';
 
 let unsubscribes: (() => void)[] = [];
 
@@ -23,6 +24,7 @@ export function connectStores(): void {
   model.connect(data);
   training.connect(model);
   useEvaluationStore().connect(training);
+  useExplanationsStore().connect(useEvaluationStore());
   useSearchStore().connect(model);
 }
 
@@ -35,6 +37,7 @@ export function hydrate(state: ProjectState): void {
   useTrainingStore().hydrate(state);
   useEvaluationStore().hydrate(state);
   useSearchStore().hydrate(state);
+  useExplanationsStore().hydrate();
 }
 
 export async function refresh(): Promise<void> {
