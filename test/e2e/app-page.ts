@@ -619,6 +619,11 @@ export class AppPage {
     for (const [name, value] of Object.entries(values)) await this.page.fill(t(`field-${name}`), String(value));
   }
 
+  /** Picks a category in the case's form (a categorical input's menu). */
+  async chooseInCase(name: string, category: string): Promise<void> {
+    await this.page.selectOption(t(`field-${name}`), category);
+  }
+
   /** The probability shown, as a number from 0 to 100. */
   async probabilityPercent(): Promise<number> {
     const text = await this.page.locator(t('probability')).innerText();

@@ -1,6 +1,7 @@
 // "Why this answer", what matters and what-if on the Use screen, in Chromium, on the example: a patient typed, the
 // sentence read and its table adding up to the answer − the average answer, the maths behind its disclosure, the
 // importance sentence, a what-if on another input, and the explanations following the run shown.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventually } from './app-page';
 import { appForSuite } from './suite-app';
@@ -80,6 +81,33 @@ describe('explanations on the Use screen, in browser mode', () => {
     await ui.pickRun('Run 1');
     const first = await eventually(() => ui.probabilityText(), (p) => p !== second, 10_000, 'the answer of Run 1');
     await eventually(() => ui.whyThisAnswer(), (w) => w.value === first, 30_000, "Run 1's explanation again");
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('counts a categorical input as one input, and draws its what-if as bars per category', async () => {
+    const { ui, app } = suite;
+    // red shoppers buy from a size of 30, the others only from 80
+    const lines = ['colour,size,buys'];
+    for (let i = 0; i < 300; i++) {
+      const colour = ['red', 'green', 'blue'][i % 3]!;
+      const size = (i * 37) % 100;
+      lines.push(`${colour},${size},${(colour === 'red' && size > 30) || size > 80 ? 'yes' : 'no'}`);
+    }
+    await ui.importTable(path.join(app.tmp, 'shop.csv'), `${lines.join('\n')}\n`);
+    await ui.setRole('buys', 'label');
+    await ui.goTo('train');
+    await ui.startTraining('Shop');
+    await ui.waitForRunStatus('Shop', /stopped early|finished/);
+    await ui.goTo('use');
+    await ui.chooseInCase('colour', 'red');
+    await ui.enterCase({ size: '50' });
+    const why = await eventually(() => ui.whyThisAnswer(), (w) => w.inputs.includes('colour red') && w.inputs.includes('size 50'), 30_000, 'the explanation of the red shopper');
+    // one row per input, not one per category column
+    expect(why.inputs).toHaveLength(2);
+    await ui.chooseWhatIf('colour');
+    const sentence = await eventually(() => ui.whatIfSentence(), (s) => s.includes('colour'), 30_000, 'the colour what-if');
+    expect(sentence).toMatch(/^For this case, the chance is highest with colour red \(\d+ %\) and lowest with colour (green|blue) \(\d+ %\)\.$/);
+    await ui.screenshotOf('explain-04-what-if-categories', 'what-if');
     expect(app.pageErrors).toEqual([]);
   });
 });
