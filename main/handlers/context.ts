@@ -6,6 +6,7 @@ import type { CsvParser } from '../services/datasets';
 import type { Files } from '../services/files';
 import type { Projects } from '../services/projects';
 import type { ProjectRuns } from '../services/runs';
+import type { RunExplanations } from '../services/run-explanations';
 import type { ProjectSearch } from '../services/project-search';
 import type { RunCrossValidations } from '../services/run-cross-validations';
 import type { Session } from '../services/session';
@@ -31,6 +32,7 @@ export interface Context {
   hub: EventHub;
   session: Session;
   runs: ProjectRuns;
+  explanations: RunExplanations;
   search: ProjectSearch;
   crossValidations: RunCrossValidations;
   projects: Projects;

@@ -10,6 +10,7 @@ import { createPoolParser } from '../services/import-pool';
 import { Files } from '../services/files';
 import { Projects } from '../services/projects';
 import { ProjectRuns } from '../services/runs';
+import { RunExplanations } from '../services/run-explanations';
 import { ProjectSearch } from '../services/project-search';
 import { RunCrossValidations } from '../services/run-cross-validations';
 import { Session } from '../services/session';
@@ -19,6 +20,7 @@ import type { Context, Dialogs } from './context';
 import { crossValidationHandlers } from './cross-validation';
 import { datasetHandlers } from './dataset';
 import { dialogHandlers } from './dialogs';
+import { explainHandlers } from './explain';
 import { planHandlers } from './plan';
 import { projectHandlers } from './project';
 import { resultHandlers } from './results';
@@ -80,6 +82,7 @@ export function createHandlers(ctx: Context): Handlers {
     ...searchHandlers(ctx),
     ...crossValidationHandlers(ctx),
     ...resultHandlers(ctx),
+    ...explainHandlers(ctx),
     ...projectHandlers(ctx),
   };
 }
@@ -115,6 +118,7 @@ export function createCore(options: CoreOptions): Core {
     hub,
     session,
     runs,
+    explanations: new RunExplanations(session, training),
     search,
     crossValidations,
     projects,

@@ -12,6 +12,7 @@ import { useTrainingStore } from './training';
 import { useEvaluationStore } from './evaluation';
 import { useSearchStore } from './search';
 import { useCrossValidationStore } from './cross-validation';
+import { useExplanationsStore } from './explanations';
 
 let unsubscribes: (() => void)[] = [];
 
@@ -24,6 +25,7 @@ export function connectStores(): void {
   model.connect(data);
   training.connect(model);
   useEvaluationStore().connect(training);
+  useExplanationsStore().connect(useEvaluationStore());
   useSearchStore().connect(model);
 }
 
@@ -37,6 +39,7 @@ export function hydrate(state: ProjectState): void {
   useEvaluationStore().hydrate(state);
   useSearchStore().hydrate(state);
   useCrossValidationStore().hydrate(state);
+  useExplanationsStore().hydrate();
 }
 
 export async function refresh(): Promise<void> {
