@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { audit, auditDetails, auditLine, IMPACTS, type Audit } from './axe';
 import { eventually } from './app-page';
 import { ROOT } from './browser-mode';
+import { kindsCsv, pricesCsv } from './made-up-tables';
 import { appForSuite } from './suite-app';
 
 /** Moderate and minor findings left as they are, each with why (none may be critical or serious). */
@@ -208,12 +209,31 @@ describe('every screen by keyboard and screen reader', () => {
     });
   }
 
+  it('Evaluate for the other labels: a number (its scatter in words) and one of three classes', async () => {
+    const { app, ui } = suite;
+    for (const [file, csv, label] of [['prices.csv', pricesCsv(), 'price'], ['kinds.csv', kindsCsv(), 'kind']] as const) {
+      await ui.newProject();
+      await ui.importTable(path.join(app.tmp, file), csv);
+      await ui.setRole(label, 'label');
+      await ui.goTo('model');
+      await ui.setNumber('epochs', 20);
+      await ui.goTo('train');
+      await ui.startTraining(label);
+      await ui.waitForRunStatus(label, /finished|stopped early/);
+      await ui.goTo('evaluate');
+      await app.page.locator('[data-test="baseline"]').waitFor();
+      if (label === 'price') expect(await ui.chartWords('scatter-chart')).toMatch(/^Predicted against actual price for 60 rows: the nearer a dot to the diagonal, the better the answer\. A typical miss is [\d.]+; R² is -?[\d.]+\.$/);
+      const screen = label === 'price' ? 'Evaluate (number)' : 'Evaluate (classes)';
+      expectClean(screen, await auditScreen(screen));
+    }
+  });
+
   it('says the counts per screen', () => {
     mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
     writeFileSync(path.join(ROOT, 'test-results', 'axe-counts.json'), JSON.stringify(counts, null, 2));
     console.log('[axe] per screen (critical / serious / moderate / minor):');
-    for (const [screen, c] of Object.entries(counts)) console.log(`[axe]   ${screen.padEnd(12)} ${IMPACTS.map((i) => c[i]).join(' / ')}`);
-    expect(Object.keys(counts)).toHaveLength(8);
+    for (const [screen, c] of Object.entries(counts)) console.log(`[axe]   ${screen.padEnd(20)} ${IMPACTS.map((i) => c[i]).join(' / ')}`);
+    expect(Object.keys(counts)).toHaveLength(10);
   });
 });
 
