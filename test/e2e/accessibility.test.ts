@@ -106,6 +106,9 @@ describe('every screen by keyboard and screen reader', () => {
     expect(numbers[0]).toEqual(['epoch', 'Short: training', 'Short: validation']);
     expect(numbers).toHaveLength(1 + epochs);
     expect(numbers[numbers.length - 1]![0]).toBe(String(epochs));
+    expect(await ui.drawingWords()).toMatch(
+      /^The network: 8 inputs \(Pregnancies, Glucose, BloodPressure, SkinThickness, Insulin and 3 more\), hidden layer 1: \d+ units \(relu\), then the output Outcome: 1 unit \(sigmoid\)\. The strongest weight, -?[\d.]+, links .+ to .+; blue lines are positive weights, orange negative, thicker stronger\.$/,
+    );
     expectClean('Train', await auditScreen('Train'));
   });
 

@@ -827,6 +827,11 @@ export class AppPage {
     return (await this.page.locator(t(`${chart}-words`)).innerText()).trim();
   }
 
+  /** What the drawing of the network says to a screen reader (its label). */
+  async drawingWords(): Promise<string> {
+    return (await this.page.locator(`${t('network-drawing')} svg`).getAttribute('aria-label')) ?? '';
+  }
+
   /** Opens a chart's "Show the numbers" and gives its table: the headers, then a row each. */
   async chartNumbers(chart: 'loss-chart' | 'accuracy-chart' | 'roc-chart' | 'scatter-chart' | 'cv-folds'): Promise<string[][]> {
     const table = this.page.locator(t(`${chart}-numbers`));

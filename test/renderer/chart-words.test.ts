@@ -5,6 +5,8 @@ import {
   curveTable,
   foldsTable,
   MOST_ROWS,
+  histogramSentence,
+  networkSentence,
   rocChartText,
   scatterChartText,
   spreadIndices,
@@ -104,5 +106,35 @@ describe('the Evaluate screen\'s charts in words', () => {
   it('cross-validation\'s dots: each fold, one still training, and the run\'s own score', () => {
     const table = foldsTable([0.75, null], 0.78, (s) => `${Math.round(s * 100)} %`, 154);
     expect(table.rows).toEqual([['fold 1', '75 %'], ['fold 2', 'training…'], ['this run, on its 154 held-out rows', '78 %']]);
+  });
+});
+
+describe('the drawing of the network in one sentence', () => {
+  it('names the inputs, the layers and the output, and once trained its strongest weight', () => {
+    const layers = [{ units: 2, activation: 'relu' }, { units: 1, activation: 'sigmoid' }];
+    expect(networkSentence(['Glucose', 'Age'], layers, 'Outcome')).toBe(
+      'The network: 2 inputs (Glucose, Age), hidden layer 1: 2 units (relu), then the output Outcome: 1 unit (sigmoid).',
+    );
+    // kernels [fanIn][units]: Age → hidden 2 is −2.14, the largest in size
+    const kernels = [[[0.5, 0.1], [0.3, -2.14]], [[1.2], [0.7]]];
+    expect(networkSentence(['Glucose', 'Age'], layers, 'Outcome', kernels)).toMatch(
+      /The strongest weight, -2\.1, links Age to hidden unit 2 of layer 1; blue lines are positive weights, orange negative, thicker stronger\.$/,
+    );
+  });
+
+  it('says a network with no hidden layer, and shortens a long list of inputs', () => {
+    const inputs = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    expect(networkSentence(inputs, [{ units: 3, activation: 'softmax' }], 'kind')).toBe(
+      'The network: 8 inputs (a, b, c, d, e and 3 more), no hidden layer, then the output kind: 3 units (softmax).',
+    );
+  });
+});
+
+describe('a column\'s histogram in one sentence', () => {
+  it('says how many bars and which is tallest', () => {
+    expect(histogramSentence('Insulin', [{ label: '0–85', count: 487 }, { label: '85–170', count: 200 }, { label: '170–255', count: 81 }])).toBe(
+      'Histogram of Insulin in 3 bars; the tallest, 0–85, holds 487 of 768 values.',
+    );
+    expect(histogramSentence('empty', [])).toBe('Histogram of empty: no values.');
   });
 });

@@ -136,3 +136,45 @@ export function foldsTable(folds: readonly (number | null)[], own: number | null
   if (own !== null && Number.isFinite(own)) rows.push([`this run, on its ${heldOutRows} held-out rows`, format(own)]);
   return { caption: 'Each fold’s score', headers: ['scored', 'score'], rows };
 }
+
+/**
+ * The drawing of the network in one sentence: its inputs, its layers, its output, and (once trained) its strongest
+ * link ("… The strongest weight, −2.1, links Glucose to hidden unit 3.").
+ */
+export function networkSentence(
+  inputs: readonly string[],
+  layers: readonly { units: number; activation: string }[],
+  outputName: string,
+  kernels?: readonly (readonly (readonly number[])[])[] | null,
+): string {
+  const shownInputs = inputs.length <= 6 ? inputs.join(', ') : `${inputs.slice(0, 5).join(', ')} and ${inputs.length - 5} more`;
+  const hidden = layers.slice(0, -1);
+  const output = layers[layers.length - 1];
+  const units = (n: number) => (n === 1 ? '1 unit' : `${n} units`);
+  const middle = hidden.length ? `${hidden.map((l, i) => `hidden layer ${i + 1}: ${units(l.units)} (${l.activation})`).join(', ')}, then ` : 'no hidden layer, then ';
+  const end = output ? `the output${outputName ? ` ${outputName}` : ''}: ${units(output.units)} (${output.activation})` : 'no output yet';
+  let sentence = `The network: ${inputs.length === 1 ? '1 input' : `${inputs.length} inputs`}${inputs.length ? ` (${shownInputs})` : ''}, ${middle}${end}.`;
+  let best: { weight: number; layer: number; from: number; to: number } | null = null;
+  kernels?.forEach((kernel, layer) =>
+    kernel.forEach((row, from) =>
+      row.forEach((weight, to) => {
+        if (Number.isFinite(weight) && (!best || Math.abs(weight) > Math.abs(best.weight))) best = { weight, layer, from, to };
+      }),
+    ),
+  );
+  if (best) {
+    const b: { weight: number; layer: number; from: number; to: number } = best;
+    const source = b.layer === 0 ? inputs[b.from] ?? `input ${b.from + 1}` : `hidden unit ${b.from + 1} of layer ${b.layer}`;
+    const target = b.layer === layers.length - 1 ? (outputName || 'the output') + (output && output.units > 1 ? ` unit ${b.to + 1}` : '') : `hidden unit ${b.to + 1} of layer ${b.layer + 1}`;
+    sentence += ` The strongest weight, ${decimal(b.weight, 2)}, links ${source} to ${target}; blue lines are positive weights, orange negative, thicker stronger.`;
+  }
+  return sentence;
+}
+
+/** A column's small histogram in one sentence: how many bars, and the tallest ("most rows, 374 of 768, in 0–85"). */
+export function histogramSentence(column: string, bars: readonly { label: string; count: number }[]): string {
+  const total = bars.reduce((a, b) => a + b.count, 0);
+  const tallest = bars.reduce<{ label: string; count: number } | null>((a, b) => (!a || b.count > a.count ? b : a), null);
+  if (!tallest || total === 0) return `Histogram of ${column}: no values.`;
+  return `Histogram of ${column} in ${bars.length} bars; the tallest, ${tallest.label}, holds ${tallest.count.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} values.`;
+}
