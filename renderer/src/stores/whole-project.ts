@@ -173,6 +173,8 @@ export async function openExample(example: AppInfo['examples'][number]): Promise
   const model = useModelStore();
   if (example.label && model.plan && model.plan.label !== example.label) await model.setRole(example.label, 'label');
   if (example.classWords) await shell.setUi({ classWords: example.classWords });
+  // the report's "About this data" starts from what is known of the example's rows; the person may change it
+  if (example.about) await shell.setUi({ aboutData: example.about });
   await shell.goTo('data');
   return true;
 }

@@ -205,6 +205,7 @@ describe('browser-mode server with the whole app behind it', () => {
           path: path.resolve(__dirname, '../../../datasets/diabetes.csv'),
           label: 'Outcome',
           classWords: { positive: 'people with diabetes', negative: 'people without diabetes' },
+          about: expect.stringContaining('Pima Indian heritage, aged 21 or older'),
         },
       ]);
       const changed = new Promise((resolve) => client.api.onProjectChanged(resolve));
