@@ -17,6 +17,7 @@ import {
 } from '../workers/run';
 import { SearchBoardSchema } from '../workers/search-board';
 import { BUDGET_NAMES } from '../workers/search-space';
+import { CrossValidationSchema, CV_METRICS } from '../workers/cross-validation';
 import { DATA_NOTE_CODES, NOTE_ACTIONS, type DataNote } from '../workers/data/notes';
 import { COLUMN_KINDS, WARNING_CODES, type ColumnProfile } from '../workers/data/profile';
 import type { LabelTask, Roles } from '../workers/data/roles';
@@ -355,6 +356,12 @@ export const requests = {
     "Find a good network for the project's plan: candidates scored by cross-validation, the winner then retrained as a run.",
   ),
   'search.stop': request(NoArgs, Ok, 'Stop the search; the best candidate so far wins and is retrained.'),
+  'crossValidation.start': request(
+    z.object({ runId: z.string().min(1), folds: z.number().int().min(2).max(100).optional() }).strict(),
+    Ok,
+    "k-fold cross-validation of a run's plan (default 5 folds) on the pool; crossValidation.progress says how it goes.",
+  ),
+  'crossValidation.stop': request(RunId, Ok, "Stop a run's cross-validation; nothing of it is kept."),
 
   'predict.csv': request(
     z.object({ runId: z.string().min(1), inputPath: z.string().min(1), outputPath: z.string().min(1) }).strict(),
@@ -411,6 +418,16 @@ export const events = {
   'search.progress': z.object({ board: SearchBoardSchema }),
   /** the search has ended; `board.winnerRunId` is the run retraining its winner, when it had one */
   'search.finished': z.object({ board: SearchBoardSchema }),
+  /** a run's cross-validation: when it starts, as each fold ends, and how it ended (the figures are then on the run) */
+  'crossValidation.progress': z.object({
+    runId: z.string(),
+    state: z.enum(['running', 'finished', 'stopped', 'failed']),
+    metric: z.enum(CV_METRICS),
+    /** each fold's score once it has ended, in fold order (null: still training) */
+    folds: z.array(z.number().nullable()),
+    crossValidation: CrossValidationSchema.optional(),
+    error: ErrorInfoSchema.optional(),
+  }),
   'project.changed': ProjectChangedSchema,
   /**
    * Desktop only: a menu item or the OS asked for something the screens carry out with their usual flow (so unsaved

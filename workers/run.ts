@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ACTIVATIONS, type EpochMetrics, type StopReason } from './engine/spec';
 import { WEIGHTS_FORMAT, type WeightsFile } from './engine/weights-file';
 import { TrainingPlanSchema, type TrainingPlan } from './plan';
+import { CrossValidationSchema } from './cross-validation';
 import type { TrainTaskResult } from './tasks/train-task';
 
 /**
@@ -70,6 +71,20 @@ export const WeightsFileSchema = z.looseObject({
   output: z.looseObject({ name: z.string() }),
 }) as unknown as z.ZodType<WeightsFile, unknown>;
 
+/** [low, high] of a 95 % interval (workers/engine/uncertainty.ts) */
+const IntervalSchema = z.tuple([storedNumber, storedNumber]);
+
+/** The bootstrap intervals of a run's figures (workers/engine/uncertainty.ts EvaluationIntervals); older runs have none. */
+export const EvaluationIntervalsSchema = z.object({
+  resamples: z.number().int().min(1),
+  auc: IntervalSchema.nullable().optional(),
+  /** at the thresholds 0.01, 0.02, ... 0.99 */
+  f1: z.array(IntervalSchema.nullable()).optional(),
+  mae: IntervalSchema.nullable().optional(),
+  rmse: IntervalSchema.nullable().optional(),
+  r2: IntervalSchema.nullable().optional(),
+});
+
 /** How well a finished run does on rows it did not learn from (workers/train-evaluation.ts makes it). */
 export const EvaluationSchema = z.looseObject({
   /** which rows: 'test', else 'validation', else 'train' when nothing was held out */
@@ -84,6 +99,8 @@ export const EvaluationSchema = z.looseObject({
   classes: z.array(z.string()).optional(),
   /** the score of always answering the most common class (classification) or the mean (regression) */
   baseline: z.looseObject({}),
+  /** how sure the figures are (a bootstrap over the evaluated rows) */
+  intervals: EvaluationIntervalsSchema.optional(),
 });
 export type Evaluation = z.output<typeof EvaluationSchema>;
 
@@ -136,6 +153,8 @@ export const RunSchema = RunSummarySchema.extend({
   evaluation: EvaluationSchema.nullable(),
   /** the kernels at a handful of epochs, for replaying the run on the drawing (workers/tasks/weight-snapshots.ts) */
   snapshots: z.array(EpochKernelsSchema).optional(),
+  /** k-fold cross-validation of the run's plan, once asked for (runs of older files have none) */
+  crossValidation: CrossValidationSchema.nullable().optional(),
 });
 
 export type RunSummary = z.output<typeof RunSummarySchema>;
@@ -159,11 +178,12 @@ export function queuedRun(id: string, name: string, plan: TrainingPlan, createdA
     plan,
     weights: null,
     evaluation: null,
+    crossValidation: null,
   };
 }
 
 export function summaryOf(run: Run): RunSummary {
-  const { weights: _weights, evaluation: _evaluation, snapshots: _snapshots, ...summary } = run;
+  const { weights: _weights, evaluation: _evaluation, snapshots: _snapshots, crossValidation: _crossValidation, ...summary } = run;
   return summary;
 }
 

@@ -3,6 +3,7 @@
 
 import { classOf } from './engine/class-weights';
 import { Network } from './engine/network';
+import type { EvaluationIntervals } from './engine/uncertainty';
 import type { OutputSpec, Task, WeightsLayer } from './engine/weights-file';
 
 export interface EvaluationRows {
@@ -25,6 +26,8 @@ export type Evaluation = {
   threshold?: number;
   /** always answering the most common training class (accuracy), or always predicting the training mean (mae) */
   baseline: { accuracy?: number; mae?: number; answer?: string | number };
+  /** how sure the figures are; a run's own evaluation has them, a fold's does not */
+  intervals?: EvaluationIntervals;
 };
 
 export function evaluate(

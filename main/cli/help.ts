@@ -36,9 +36,12 @@ With no options: the tutorial's Keras recipe on datasets/diabetes.csv.
                          on the training rows, the best retrained on them all; quick takes about 10 seconds on the
                          diabetes example with 2 cores, thorough about a minute. Keeps 20% of the rows for the final
                          test unless --test says otherwise; chooses --layers, --lr, --epochs, --batch itself
+  --folds K              also K-fold cross-validation (K from 2, e.g. 5): K more models, each scored on rows it never
+                         saw, for the mean and spread of the score
+  --workers N            how many trainings run at once (default: the number of cores)
   --out FILE.json        write the weights file
   --save FILE.neuron     write a project file with this run
-  --json                 end with one line of JSON: epochs, times, last metrics, stopReason, verdict
+  --json                 end with one line of JSON: epochs, times, last metrics, stopReason, verdict (and "cv" with --folds)
 
 After training it says how the run went: diverged, memorising the training rows, not learning, or learned, and
 what to try.

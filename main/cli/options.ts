@@ -37,6 +37,10 @@ export interface TrainOptions {
   zerosMissing?: string[];
   /** find a good network (main/cli/search-command.ts) instead of training the one described */
   search?: BudgetName;
+  /** k-fold cross-validation of the plan, beside the run */
+  folds?: number;
+  /** the pool's threads: how many trainings run at once */
+  workers?: number;
   out?: string;
   save?: string;
   /** go on from the weights in this file (train --out, the app's Export) */
@@ -82,6 +86,8 @@ const TRAIN_SPEC = {
   seed: { type: 'string' },
   'zeros-missing': { type: 'string' },
   search: { type: 'string' },
+  folds: { type: 'string' },
+  workers: { type: 'string' },
   out: { type: 'string' },
   save: { type: 'string' },
   from: { type: 'string' },
@@ -125,6 +131,8 @@ export function parseTrainOptions(args: string[]): TrainOptions {
     seed: v.seed === undefined ? undefined : integer(v.seed, '--seed', -2147483648, 4294967295),
     zerosMissing: v['zeros-missing'] === undefined ? undefined : list(v['zeros-missing'], '--zeros-missing'),
     search: v.search === undefined ? undefined : oneOf(v.search, BUDGET_NAMES, '--search'),
+    folds: v.folds === undefined ? undefined : integer(v.folds, '--folds', 2, 100, 'the parts cross-validation splits the rows into, e.g. --folds 5'),
+    workers: v.workers === undefined ? undefined : integer(v.workers, '--workers', 1, 256, 'how many trainings run at once, e.g. --workers 2'),
     out: v.out,
     save: v.save,
     from: v.from,
@@ -213,10 +221,11 @@ function fraction(text: string, option: string): number {
   return value;
 }
 
-function integer(text: string, option: string, min: number, max: number): number {
+/** `meaning`: what the number counts, said after the range */
+function integer(text: string, option: string, min: number, max: number, meaning?: string): number {
   const value = number(text, option);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`${option} "${text}" must be a whole number from ${min} to ${max}.`);
+    throw new UsageError(`${option} "${text}" must be a whole number from ${min} to ${max}${meaning ? `: ${meaning}` : ''}.`);
   }
   return value;
 }

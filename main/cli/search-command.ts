@@ -14,6 +14,9 @@ const CHOSEN_BY_SEARCH = { layers: '--layers', init: '--init', optimizer: '--opt
 
 export function refuseWithSearch(options: TrainOptions): void {
   if (!options.search) return;
+  if (options.folds !== undefined) {
+    throw new UsageError('--search scores every candidate by 5-fold cross-validation already (its "cv" is in the summary), so --folds cannot go with it. Leave --folds out.');
+  }
   if (options.from !== undefined || options.project !== undefined) {
     throw new UsageError('--search trains new networks, so it cannot go on from --from or --project. Leave --search out to go on learning, or leave out --from/--project to search.');
   }

@@ -1,6 +1,7 @@
 // `npm run train -- [options]`: import the CSV, make the plan, train on the worker pool through the training service
 // (printing one Keras-like line per epoch), then print the final figures and write the outputs, only on success.
 
+import os from 'node:os';
 import path from 'node:path';
 import { readFileBounded } from '../files/read-file';
 import { writeTarget } from '../files/write-target';
@@ -19,10 +20,12 @@ import { noteLine } from './data-notes';
 import { forOption, shownPath } from './files';
 import { TRAIN_HELP } from './help';
 import { DEFAULT_CSV } from './keras-recipe';
+import { DEFAULT_FOLDS } from '../../workers/cross-validation';
 import { parseTrainOptions } from './options';
 import type { Terminal } from './terminal';
 import { planFromOptions } from './train-plan';
-import { evaluationFigures, runVerdict, summaryLine, verdictLines } from './train-summary';
+import { evaluationFigures, runVerdict, summaryLine, uncertaintyLines, verdictLines } from './train-summary';
+import { foldsJson, foldsSummary, startFolds, type RunningFolds } from './train-folds';
 import { describeRun } from './run-description';
 import { checkSaveTarget } from './save-project';
 import { checkContinueOptions, projectToContinue, weightsToContinue } from './train-continue';
@@ -81,15 +84,19 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     });
   }
   const importSeconds = (performance.now() - importStarted) / 1000;
-  // a search trains its candidates on every core at once; one run needs one thread
-  const service = new TrainingService({ poolOptions: options.search ? {} : { maxThreads: 1 } });
+  // a search and the folds train side by side on every core (or --workers)
+  const service = new TrainingService({ poolOptions: { maxThreads: options.workers ?? os.availableParallelism() } });
   const runs = new ProjectRuns(session, service, hub);
   let run: TrainingRun;
   let runId = '';
   let searched: SearchBoard | null = null;
+  let folds: RunningFolds | undefined;
+  let stopRunIfFoldsFail: Promise<void> | undefined;
+  let cv: Awaited<RunningFolds['outcome']> | undefined;
   const stopOnInterrupt = () => {
     terminal.err('Stopping after the current batch (press Ctrl+C again to quit at once)...');
     runs.stop(runId);
+    folds?.stop();
     process.once('SIGINT', () => process.exit(130));
   };
   try {
@@ -102,20 +109,34 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
     } else {
       // a continued run's name follows the project's others; a refused one leaves no worker behind
       ({ runId } = runs.start(from?.runId ? undefined : 'Run 1', from));
+      // the folds queue behind the run on the same threads: K + 1 trainings keep every thread busy to the end
+      if (options.folds) {
+        const data = session.requireDataset().data;
+        const plan = session.run(runId).plan;
+        folds = startFolds(service, data, plan, labelTask(data, plan.label, plan.task).task, options.folds, (line) => terminal.out(line));
+      }
     }
     session.ui.selectedRunId = runId;
+    // a plan the folds cannot take (too few rows) is said at once, not after the run
+    stopRunIfFoldsFail = folds?.outcome.then((o) => {
+      if (!o.ok && 'error' in o) runs.stop(runId);
+    });
     hub.on('training.progress', (message) => {
       if (message.runId !== runId) return;
       for (const epoch of message.epochs) terminal.out(epochLine(epoch, message.totalEpochs));
     });
     process.once('SIGINT', stopOnInterrupt);
     run = await service.whenDone(runId);
+    if (run.status === 'failed' || run.status === 'diverged') folds?.abort();
+    cv = await folds?.outcome;
+    await stopRunIfFoldsFail;
   } finally {
     process.removeListener('SIGINT', stopOnInterrupt);
     runs.close();
     await service.close();
   }
 
+  if (cv && !cv.ok && 'error' in cv) throw cv.error;
   if (run.status === 'failed') {
     terminal.err(run.message ?? 'Training failed.');
     if (run.error?.hint && !run.message?.includes(run.error.hint)) terminal.err(run.error.hint);
@@ -142,6 +163,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
       rows: result.rows,
       ...(session.run(runId).continuedFrom ? { continuedFrom: session.run(runId).continuedFrom } : {}),
       ...(searched ? searchSummary(searched) : {}),
+      ...(cv?.ok ? { cv: foldsJson(cv.cv) } : {}),
     });
   // a diverged run's weights are not worth keeping: its settings are to change (exit 2, as for bad input)
   if (run.status === 'diverged') {
@@ -153,6 +175,8 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
   if (result.message) terminal.out(result.message);
   terminal.out(summaryLine(figures));
   for (const line of verdictLines(verdict)) terminal.out(line);
+  for (const line of uncertaintyLines(result.evaluation, options.folds ? undefined : `Add --folds ${DEFAULT_FOLDS} to see it.`)) terminal.out(line);
+  if (cv?.ok) for (const line of foldsSummary(cv.cv)) terminal.out(line);
   if (run.status === 'stopped') {
     terminal.err('The run was stopped before its last epoch, so nothing was written.');
     return 130;

@@ -8,6 +8,7 @@ import type { Projects } from '../services/projects';
 import type { ReportPrinter } from '../services/report-pdf';
 import type { ProjectRuns } from '../services/runs';
 import type { ProjectSearch } from '../services/project-search';
+import type { RunCrossValidations } from '../services/run-cross-validations';
 import type { Session } from '../services/session';
 
 /** Native file dialogs (desktop only); each resolves to a path, or null when cancelled. */
@@ -32,6 +33,7 @@ export interface Context {
   session: Session;
   runs: ProjectRuns;
   search: ProjectSearch;
+  crossValidations: RunCrossValidations;
   projects: Projects;
   files: Files;
   parser: CsvParser;

@@ -12,10 +12,12 @@ import { Projects } from '../services/projects';
 import type { ReportPrinter } from '../services/report-pdf';
 import { ProjectRuns } from '../services/runs';
 import { ProjectSearch } from '../services/project-search';
+import { RunCrossValidations } from '../services/run-cross-validations';
 import { Session } from '../services/session';
 import { TrainingService, type TrainingServiceOptions } from '../services/training';
 import { appHandlers } from './app';
 import type { Context, Dialogs } from './context';
+import { crossValidationHandlers } from './cross-validation';
 import { datasetHandlers } from './dataset';
 import { dialogHandlers } from './dialogs';
 import { planHandlers } from './plan';
@@ -80,6 +82,7 @@ export function createHandlers(ctx: Context): Handlers {
     ...planHandlers(ctx),
     ...trainingHandlers(ctx),
     ...searchHandlers(ctx),
+    ...crossValidationHandlers(ctx),
     ...resultHandlers(ctx),
     ...projectHandlers(ctx),
     ...reportHandlers(ctx),
@@ -93,6 +96,7 @@ export function createCore(options: CoreOptions): Core {
   const training = new TrainingService(options.training);
   const runs = new ProjectRuns(session, training, hub);
   const search = new ProjectSearch(session, training, runs, hub);
+  const crossValidations = new RunCrossValidations(session, training, hub, options.log);
   const poolParser = options.parser ? null : createPoolParser({ workerFile: options.importWorkerFile });
   const parser = options.parser ?? poolParser!.parser;
   const projects = new Projects({
@@ -104,6 +108,7 @@ export function createCore(options: CoreOptions): Core {
     beforeReplace: () => {
       runs.stopAll();
       search.stop();
+      crossValidations.stopAll();
     },
   });
   session.onTouch = () => projects.changed();
@@ -116,6 +121,7 @@ export function createCore(options: CoreOptions): Core {
     session,
     runs,
     search,
+    crossValidations,
     projects,
     files: new Files(datasetsDir, dataDir, projects.recent, options.homeDir),
     parser,
@@ -130,6 +136,7 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       search.stop();
       runs.close();
+      crossValidations.stopAll();
       await projects.close();
       await training.close();
       await poolParser?.close();

@@ -58,6 +58,7 @@ export const StoredRunSchema = RunSchema.pick({ id: true, name: true, plan: true
   continuedFrom: RunSchema.shape.continuedFrom,
   keptEpoch: RunSchema.shape.keptEpoch,
   snapshots: RunSchema.shape.snapshots,
+  crossValidation: RunSchema.shape.crossValidation.unwrap().unwrap().optional(),
 });
 
 /**

@@ -35,6 +35,7 @@ export function storedRun(run: Run): StoredRun {
   if (run.continuedFrom) stored.continuedFrom = run.continuedFrom;
   if (run.keptEpoch !== undefined) stored.keptEpoch = run.keptEpoch;
   if (run.snapshots) stored.snapshots = run.snapshots;
+  if (run.crossValidation) stored.crossValidation = run.crossValidation;
   return stored;
 }
 
@@ -58,6 +59,7 @@ export function runFromStored(stored: StoredRun): Run {
     plan: stored.plan,
     weights: stored.weights ?? null,
     evaluation: stored.evaluation ?? null,
+    crossValidation: stored.crossValidation ?? null,
   };
   if (stored.continuedFrom) run.continuedFrom = stored.continuedFrom;
   if (stored.keptEpoch !== undefined) run.keptEpoch = stored.keptEpoch;

@@ -1,5 +1,6 @@
 // `npm run bench`: every figure of the engine and import benchmarks (ours, the peer's, the ratio) in one table,
-// plus the time of the CLI's default run (`npm run train` with no options) from start to exit.
+// plus the time of the CLI's default run (`npm run train` with no options) from start to exit, then the quality
+// section (cross-validated scores against scikit-learn's, the folds' speed-up on two threads) in a table of its own.
 // Set BENCH_NO_PEER=1 to skip the peers (TensorFlow.js, papaparse) when only our own figures are wanted.
 
 import { spawn } from 'node:child_process';
@@ -67,6 +68,7 @@ const lowerIsBetter = (unit: string) => ['s', 'ms', 'MB', 'KB', 'bytes'].include
 
 function format(value: number | undefined, unit: string): string {
   if (value === undefined || !Number.isFinite(value)) return '-';
+  if (unit === 'accuracy') return value.toFixed(3);
   if (unit === 's') return `${value.toFixed(3)} s`;
   if (unit === 'ms') return `${value.toFixed(1)} ms`;
   if (unit === '%' || unit === 'points') return `${value.toFixed(1)} ${unit}`;
@@ -105,8 +107,19 @@ async function main(): Promise<void> {
   }
   console.error('timing the CLI default run...');
   rows.push(...(await timeDefaultCliRun()));
+  const quality: BenchRow[] = [];
+  for (const [file, name] of [['./quality', 'benchQuality']] as const) {
+    console.error(`running ${name}()...`);
+    const result = await runBench(file, name);
+    quality.push(...result.rows);
+    if (result.skipped) skipped.push(result.skipped);
+  }
   console.log('');
   printTable(rows);
+  if (quality.length > 0) {
+    console.log('\nquality');
+    printTable(quality);
+  }
   for (const note of skipped) console.log(`(skipped: ${note})`);
 }
 

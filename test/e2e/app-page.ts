@@ -643,6 +643,43 @@ export class AppPage {
     return this.page.locator(t('evaluated-on')).innerText();
   }
 
+  /** How sure the score is, in words: the headline with its range, the other figures', the caution, the why. */
+  async certainty(): Promise<{ headline: string; figures: string[]; caution: string | null; why: string }> {
+    const root = this.page.locator(t('score-certainty'));
+    await root.waitFor();
+    const caution = root.locator(t('small-test-caution'));
+    return {
+      headline: (await root.locator(t('headline-range')).innerText()).trim(),
+      figures: (await root.locator(`${t('figure-ranges')} span`).allInnerTexts()).map((f) => f.trim()),
+      caution: (await caution.count()) ? (await caution.innerText()).trim() : null,
+      why: (await root.locator(t('why-scores-differ')).innerText()).trim(),
+    };
+  }
+
+  /** Presses "Check with 5-fold cross-validation" and waits until its folds are under way or done. */
+  async startCrossValidation(): Promise<void> {
+    await this.page.click(t('cv-start'));
+    await this.page.locator(`${t('cv-running')}, ${t('cv-result')}, ${t('cv-problem')}`).first().waitFor();
+  }
+
+  async stopCrossValidation(): Promise<void> {
+    await this.page.click(t('cv-stop'));
+  }
+
+  /** Waits for the cross-validation's words (its mean and spread); gives them and the folds drawn. */
+  async crossValidationResult(timeoutMs = 120_000): Promise<{ words: string; folds: number }> {
+    const result = this.page.locator(t('cv-result'));
+    await result.waitFor({ timeout: timeoutMs });
+    return { words: (await result.innerText()).trim(), folds: await this.page.locator(`${t('cv-folds')} ${t('cv-fold')}:not(.pending)`).count() };
+  }
+
+  /** What the cross-validation card says once stopped ("Stopped: nothing was kept."). */
+  async crossValidationStopped(): Promise<string> {
+    const stopped = this.page.locator(t('cv-stopped'));
+    await stopped.waitFor();
+    return (await stopped.innerText()).trim();
+  }
+
   // ---- use ------------------------------------------------------------------------------------------------------
 
   async enterCase(values: Record<string, string | number>): Promise<void> {

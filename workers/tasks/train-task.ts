@@ -13,6 +13,7 @@ import { checkChoices, networkFor, settingsFor } from '../train-setup';
 import { evaluate, type Evaluation } from '../train-evaluation';
 import { checkContinue, type StartingWeights } from '../continue-check';
 import { createSnapshotKeeper, kernelWeightCount } from './weight-snapshots';
+import { evaluationIntervals } from '../engine/uncertainty';
 
 export interface TrainTaskInput {
   runId: string;
@@ -136,6 +137,9 @@ export function runTraining({ runId, dataset, plan, port, stopFlag, rows, startF
   };
   const evaluated = testM ? { on: 'test' as const, m: testM } : validationM ? { on: 'validation' as const, m: validationM } : { on: 'train' as const, m: trainM };
   const evaluation = evaluate(trained.layers, trainM.cols, task, prepared.output, evaluated.on, evaluated.m, trainM);
+  // a run's score on held-out rows is shown with how sure it is; a fold (given rows) is summed up over its folds
+  const intervals = rows || evaluated.on === 'train' ? null : evaluationIntervals(evaluation, plan.training.seed);
+  if (intervals) evaluation.intervals = intervals;
 
   const result: TrainTaskResult = {
     weights,

@@ -11,6 +11,7 @@ import { useModelStore } from './model';
 import { useTrainingStore } from './training';
 import { useEvaluationStore } from './evaluation';
 import { useSearchStore } from './search';
+import { useCrossValidationStore } from './cross-validation';
 
 let unsubscribes: (() => void)[] = [];
 
@@ -35,6 +36,7 @@ export function hydrate(state: ProjectState): void {
   useTrainingStore().hydrate(state);
   useEvaluationStore().hydrate(state);
   useSearchStore().hydrate(state);
+  useCrossValidationStore().hydrate(state);
 }
 
 export async function refresh(): Promise<void> {
@@ -56,6 +58,7 @@ export async function init(): Promise<void> {
     unsubscribes = [api.onProjectChanged((change) => project.applyChange(change)), api.onAppCommand((command) => void runCommand(command))];
     useTrainingStore().setUp();
     useSearchStore().setUp();
+    useCrossValidationStore().setUp();
     await refresh();
     await project.checkRecovery();
     project.recent = await api.project.recent();
@@ -68,6 +71,7 @@ export function tearDown(): void {
   unsubscribes = [];
   useTrainingStore().tearDown();
   useSearchStore().tearDown();
+  useCrossValidationStore().tearDown();
 }
 
 /** The desktop menu and the OS ask through app.command; the screens carry it out with their usual flow. */
