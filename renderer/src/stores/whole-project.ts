@@ -11,6 +11,7 @@ import { useModelStore } from './model';
 import { useTrainingStore } from './training';
 import { useEvaluationStore } from './evaluation';
 import { useSearchStore } from './search';
+import { useReportStore } from './report';
 import { useCrossValidationStore } from './cross-validation';
 
 let unsubscribes: (() => void)[] = [];
@@ -37,6 +38,7 @@ export function hydrate(state: ProjectState): void {
   useEvaluationStore().hydrate(state);
   useSearchStore().hydrate(state);
   useCrossValidationStore().hydrate(state);
+  useReportStore().hydrate();
 }
 
 export async function refresh(): Promise<void> {
