@@ -217,7 +217,7 @@ export const UiPatchSchema = z.looseObject({
   /** the last values typed on the "use the model" screen, column → text */
   lastPatient: z.record(z.string(), z.string()).optional(),
   /** the person's sentence about the data, printed on the report ("About this data"); changing it is unsaved work */
-  aboutData: z.string().max(ABOUT_DATA_LIMIT, `"About this data" holds at most ${ABOUT_DATA_LIMIT} characters.`).optional(),
+  aboutData: z.string().max(ABOUT_DATA_LIMIT, `"About this data" holds at most ${ABOUT_DATA_LIMIT} characters`).optional(),
 });
 
 /** How the screens looked; saved with the project. Loose: the renderer may remember more. */

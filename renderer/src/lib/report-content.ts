@@ -119,7 +119,7 @@ function labelLine(facts: ReportFacts): string {
   const task = run.weights?.task ?? labelTask?.task;
   if (task === 'regression') {
     const p = facts.profiles.find((c) => c.name === label);
-    const range = p?.min !== undefined && p.max !== undefined ? `, from ${decimal(p.min)} to ${decimal(p.max)} (average ${decimal(p.mean ?? NaN)})` : '';
+    const range = p?.min !== undefined && p.max !== undefined ? ` from ${decimal(p.min)} to ${decimal(p.max)} (average ${decimal(p.mean ?? NaN)})` : '';
     return `It predicts ${label}, a number${range}.`;
   }
   const counts = labelTask?.classCounts;
