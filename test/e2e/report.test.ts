@@ -74,6 +74,7 @@ describe('a report to hand on', () => {
     expect(await ui.reportSection('what-matters')).toBe('');
     await ui.screenshot('report-example-screen');
 
+    // regression guarded: the page ran onto a second Letter sheet (Letter is 18 mm shorter than A4)
     for (const paper of ['A4', 'Letter'] as const) {
       const pdf = path.join(app.tmp, `report-${paper}.pdf`);
       await printPdf(app.page, pdf, paper);
@@ -141,6 +142,17 @@ describe('a report to hand on', () => {
     await ui.openReport();
     expect(await ui.aboutData()).toBe(about);
     expect(await ui.reportSection('about')).toBe(`About this data: ${about}`);
+
+    // regression guarded: a sentence saved at once (before the field had sent it on) was not in the file
+    const changed = 'Patients of one clinic, 2021 to 2024.';
+    await ui.setAboutData(changed);
+    await ui.pressSave();
+    await expect.poll(() => ui.isUnsaved()).toBe(false);
+    await ui.newProject();
+    await ui.openProject(file);
+    await ui.goTo('evaluate');
+    await ui.openReport();
+    expect(await ui.aboutData()).toBe(changed);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -168,6 +168,7 @@ describe('a report page of a run', () => {
   it('for a number to predict: its range, the average as baseline, an estimate and no diagnosis', async () => {
     const prices = await trainedTable('prices.csv', pricesCsv(), (plan) => ({ ...smallNetwork(plan), label: 'price', features: ['size', 'rooms'] }));
     const page = reportPage(await factsOf(prices, { labelTask: null }));
+    // regression guarded: the label's range read "a number, from 146.3 to 670.2"
     expect(page.data.lines).toContainEqual(expect.stringMatching(/^It predicts price, a number from [\d.]+ to [\d.]+ \(average [\d.]+\)\.$/));
     expect(page.quality.headline).toMatch(/^R² [\d.]+ \(likely between [\d.-]+ and [\d.]+\) on 60 rows$/);
     expect(page.quality.baseline).toMatch(/^Always answering the average \([\d.]+\) would miss by [\d.]+ \(MAE\); the model misses by [\d.]+\.$/);

@@ -112,6 +112,8 @@ export async function runCommand(command: PayloadOf<'app.command'>): Promise<voi
 /** Asks before unsaved work would be lost; true when it is fine to go on. */
 export async function confirmLeave(doing: string): Promise<boolean> {
   const shell = useShellStore();
+  // a sentence still on its way is unsaved work too
+  await useReportStore().flushAboutData();
   if (!shell.dirty || !useDataStore().summary) return true;
   const answer = await shell.askUnsaved(doing);
   if (answer === 'cancel') return false;
@@ -144,6 +146,7 @@ export async function openProject(projectPath?: string): Promise<boolean> {
 export async function save(): Promise<boolean> {
   // edits still on their way to the main side belong in the file
   await useModelStore().flush();
+  await useReportStore().flushAboutData();
   const project = useProjectStore();
   if (!project.path) return saveAs();
   return project.writeFile();
@@ -151,6 +154,7 @@ export async function save(): Promise<boolean> {
 
 export async function saveAs(): Promise<boolean> {
   await useModelStore().flush();
+  await useReportStore().flushAboutData();
   const project = useProjectStore();
   const chosen = await useShellStore().chooseFile('saveProject');
   if (!chosen) return false;
