@@ -21,6 +21,7 @@ import { CrossValidationSchema, CV_METRICS } from '../workers/cross-validation';
 import { DATA_NOTE_CODES, NOTE_ACTIONS, type DataNote } from '../workers/data/notes';
 import { COLUMN_KINDS, WARNING_CODES, type ColumnProfile } from '../workers/data/profile';
 import type { LabelTask, Roles } from '../workers/data/roles';
+import type { CaseExplanation, Importance, WhatIf } from '../workers/engine/explain';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors: both transports carry `{ ok: false, error }`; the client throws an ApiError with the same fields.
@@ -255,6 +256,41 @@ export const RecoverySchema = z.object({
   savedAt: z.number().optional(),
 });
 
+// Explanations of a run (workers/engine/explain.ts makes them, in the pool): each schema held to the engine's type.
+const ChanceOrValue = z.enum(['chance', 'value']);
+export const CaseExplanationSchema = z.object({
+  answer: ChanceOrValue,
+  className: z.string().optional(),
+  base: z.number(),
+  value: z.number(),
+  contributions: z.array(z.object({ input: z.string(), value: z.number() })),
+  method: z.enum(['exact', 'sampled']),
+  backgroundRows: z.number(),
+});
+export const ImportanceSchema = z.object({
+  metric: z.enum(['accuracy', 'mae']),
+  score: z.number(),
+  inputs: z.array(z.object({ input: z.string(), mean: z.number(), sd: z.number(), drops: z.array(z.number()) })),
+  rows: z.number(),
+  repeats: z.number(),
+});
+export const WhatIfSchema = z.object({
+  input: z.string(),
+  values: z.array(z.union([z.number(), z.string()])),
+  forCase: z.array(z.number()),
+  average: z.array(z.number()),
+});
+const explanationsFit: [
+  SameType<z.output<typeof CaseExplanationSchema>, CaseExplanation>,
+  SameType<z.output<typeof ImportanceSchema>, Importance>,
+  SameType<z.output<typeof WhatIfSchema>, WhatIf>,
+] = [true, true, true];
+void explanationsFit;
+/** An explanation says which run it is of: an answer arriving after the run shown changed is dropped. */
+const OfRun = z.object({ runId: z.string() });
+/** The case as typed on the Use screen: input name → its text (empty or null: not given). */
+const CaseValuesSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+
 const DialogArgs = z.object({ defaultPath: z.string().optional(), title: z.string().optional() }).strict().optional();
 const PathOrNull = z.string().nullable();
 const RunId = z.object({ runId: z.string().min(1) }).strict();
@@ -362,6 +398,22 @@ export const requests = {
     "k-fold cross-validation of a run's plan (default 5 folds) on the pool; crossValidation.progress says how it goes.",
   ),
   'crossValidation.stop': request(RunId, Ok, "Stop a run's cross-validation; nothing of it is kept."),
+
+  'explain.answer': request(
+    z.object({ runId: z.string().min(1), values: CaseValuesSchema }).strict(),
+    CaseExplanationSchema.extend(OfRun.shape),
+    "Why this answer: each input's share of (this case's answer − the average answer over the run's training rows).",
+  ),
+  'explain.inputs': request(
+    RunId,
+    ImportanceSchema.extend(OfRun.shape),
+    'What matters overall: what shuffling each input costs on the rows the run was evaluated on (5 repeats); kept per run.',
+  ),
+  'explain.whatIf': request(
+    z.object({ runId: z.string().min(1), input: z.string().min(1), values: CaseValuesSchema }).strict(),
+    WhatIfSchema.extend(OfRun.shape),
+    "How the answer follows one input across its usual range: for this case, and on average over the evaluated rows.",
+  ),
 
   'predict.csv': request(
     z.object({ runId: z.string().min(1), inputPath: z.string().min(1), outputPath: z.string().min(1) }).strict(),

@@ -55,6 +55,7 @@ export const PREDICT_HELP = `Predict with a trained network.
 
 Usage: npm run predict -- --weights FILE.json (--input 3,4 | --csv FILE) [--json] [--out FILE.csv]
        npm run predict -- --project FILE.neuron [--run NAME] (--input ... | --csv FILE) [--json] [--out FILE.csv]
+       add --explain to say why each answer (with --weights, also --background FILE.csv)
 
   --weights FILE.json    a weights file written by train --out or the app's Export
   --project FILE.neuron  a project file: uses the weights of its latest finished run
@@ -64,4 +65,9 @@ Usage: npm run predict -- --weights FILE.json (--input 3,4 | --csv FILE) [--json
   --json                 print one JSON array, one object per row
   --out FILE.csv         write the rows with the predictions appended, as the app does (e.g. "predicted Outcome",
                          "probability of Outcome = 1")
+  --explain              say what moved each answer away from the average answer, input by input (Shapley values:
+                         the shares add up to the answer minus the average); --json rows gain "base" (the average
+                         answer) and "contributions" ({ input: share }), in the answer's units (a chance, or the value)
+  --background FILE.csv  with --explain and --weights: rows like the training rows (at most 100 of them are used), the
+                         average answer is theirs; with --project the run's own training rows are used
 `;

@@ -62,6 +62,10 @@ export interface PredictOptions {
   input?: string;
   csv?: string;
   out?: string;
+  /** say why each answer: each input's share of (the answer − the average answer) */
+  explain: boolean;
+  /** with --explain and --weights: the rows the average answer is taken over (a project's run uses its training rows) */
+  background?: string;
   json: boolean;
   help: boolean;
 }
@@ -105,6 +109,8 @@ const PREDICT_SPEC = {
   input: { type: 'string' },
   csv: { type: 'string' },
   out: { type: 'string' },
+  explain: { type: 'boolean' },
+  background: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -153,6 +159,8 @@ export function parsePredictOptions(args: string[]): PredictOptions {
     input: v.input,
     csv: v.csv,
     out: v.out,
+    explain: v.explain ?? false,
+    background: v.background,
     json: v.json ?? false,
     help: v.help ?? false,
   };

@@ -1,10 +1,6 @@
 // `train --project P.neuron [--run NAME]`: a run of a project goes on learning, on the project's own table and plan
 // (the app's Continue); `--from FILE.json`: the weights a run starts from. Which options go with which.
 
-import path from 'node:path';
-import { openProject } from '../project';
-import { projectContent } from '../services/projects';
-import { pickRun } from '../services/project-run';
 import { readWeightsFile } from '../services/predictions';
 import type { Session } from '../services/session';
 import type { ContinueFrom } from '../services/runs';
@@ -12,6 +8,7 @@ import type { WeightsFile } from '../../workers/engine/weights-file';
 import type { Run } from '../../workers/run';
 import { UsageError } from './errors';
 import { forOption } from './files';
+import { projectRunInSession } from './project-run';
 import type { TrainOptions } from './options';
 
 /** The options that make or change a plan: with --project the project's own plan is used, so they are refused. */
@@ -45,9 +42,6 @@ export function weightsToContinue(file: string): Promise<WeightsFile> {
 
 /** The project of --project put in the session, and the run of it to go on from. */
 export async function projectToContinue(options: TrainOptions, session: Session): Promise<{ run: Run; from: ContinueFrom }> {
-  const file = options.project!;
-  const project = await forOption('--project', openProject(file));
-  session.replace(await forOption('--project', projectContent(project, path.resolve(file), false)));
-  const run = await forOption('--project', Promise.resolve().then(() => pickRun(session.runs, file, options.run)));
+  const run = await projectRunInSession(options.project!, options.run, session);
   return { run, from: { runId: run.id, ...(options.epochs !== undefined ? { epochs: options.epochs } : {}) } };
 }

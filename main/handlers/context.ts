@@ -7,6 +7,7 @@ import type { Files } from '../services/files';
 import type { Projects } from '../services/projects';
 import type { ReportPrinter } from '../services/report-pdf';
 import type { ProjectRuns } from '../services/runs';
+import type { RunExplanations } from '../services/run-explanations';
 import type { ProjectSearch } from '../services/project-search';
 import type { RunCrossValidations } from '../services/run-cross-validations';
 import type { Session } from '../services/session';
@@ -32,6 +33,7 @@ export interface Context {
   hub: EventHub;
   session: Session;
   runs: ProjectRuns;
+  explanations: RunExplanations;
   search: ProjectSearch;
   crossValidations: RunCrossValidations;
   projects: Projects;

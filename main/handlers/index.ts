@@ -11,6 +11,7 @@ import { Files } from '../services/files';
 import { Projects } from '../services/projects';
 import type { ReportPrinter } from '../services/report-pdf';
 import { ProjectRuns } from '../services/runs';
+import { RunExplanations } from '../services/run-explanations';
 import { ProjectSearch } from '../services/project-search';
 import { RunCrossValidations } from '../services/run-cross-validations';
 import { Session } from '../services/session';
@@ -20,6 +21,7 @@ import type { Context, Dialogs } from './context';
 import { crossValidationHandlers } from './cross-validation';
 import { datasetHandlers } from './dataset';
 import { dialogHandlers } from './dialogs';
+import { explainHandlers } from './explain';
 import { planHandlers } from './plan';
 import { projectHandlers } from './project';
 import { reportHandlers } from './report';
@@ -84,6 +86,7 @@ export function createHandlers(ctx: Context): Handlers {
     ...searchHandlers(ctx),
     ...crossValidationHandlers(ctx),
     ...resultHandlers(ctx),
+    ...explainHandlers(ctx),
     ...projectHandlers(ctx),
     ...reportHandlers(ctx),
   };
@@ -120,6 +123,7 @@ export function createCore(options: CoreOptions): Core {
     hub,
     session,
     runs,
+    explanations: new RunExplanations(session, training),
     search,
     crossValidations,
     projects,

@@ -25,8 +25,22 @@ export interface ExplainedRun {
 
 /** Why this answer: each input's share of (this answer − the average answer over the run's training rows). */
 export function explainAnswer(training: TrainingService, dataset: Dataset, run: ExplainedRun, values: RawRow): Promise<CaseExplanation> {
-  const background = rawRows(dataset, run.weights, sample(partsOf(dataset, run).train, BACKGROUND_ROWS));
-  return explain<CaseExplanation>(training, { kind: 'case', weights: run.weights, values, background, seed: SEED });
+  return explainAnswerAgainst(training, run.weights, values, backgroundOf(dataset, run));
+}
+
+/** The rows "the average answer" is taken over: 100 seeded training rows of the run's split, as raw rows. */
+export function backgroundOf(dataset: Dataset, run: ExplainedRun): RawRow[] {
+  return rawRows(dataset, run.weights, sample(partsOf(dataset, run).train, BACKGROUND_ROWS));
+}
+
+/** Why this answer, against background rows already picked (backgroundOf, or backgroundOfTable for a given table). */
+export function explainAnswerAgainst(training: TrainingService, weights: WeightsFile, values: RawRow, background: RawRow[]): Promise<CaseExplanation> {
+  return explain<CaseExplanation>(training, { kind: 'case', weights, values, background, seed: SEED });
+}
+
+/** A background from a whole table (no split known): at most BACKGROUND_ROWS of its rows, the same ones every time. */
+export function backgroundOfTable(dataset: Dataset, weights: WeightsFile): RawRow[] {
+  return rawRows(dataset, weights, sample(Int32Array.from({ length: dataset.rowCount }, (_, i) => i), BACKGROUND_ROWS));
 }
 
 /** What matters overall: each input shuffled among the rows the run was evaluated on, five times. */

@@ -63,6 +63,8 @@ export interface AnsweredTable {
   /** the table's own columns and cells, written before the answers */
   columns: string[];
   cells: RawRow[];
+  /** the rows as the model read them, in its input order */
+  rows: RawRow[];
   predictions: EnginePrediction[];
   /** every warning of the engine, one per cell it could not use as it stands */
   warnings: string[];
@@ -71,7 +73,7 @@ export interface AnsweredTable {
 /** The model's answers for rows already in its input order, beside the table they came from. */
 export function answerRows(model: WeightsFile, table: { columns: string[]; cells: RawRow[] }, rows: RawRow[]): AnsweredTable {
   const { predictions, warnings } = predict(model, rows);
-  return { columns: table.columns, cells: table.cells, predictions, warnings };
+  return { columns: table.columns, cells: table.cells, rows, predictions, warnings };
 }
 
 export interface ReadChoice {

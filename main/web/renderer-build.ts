@@ -6,8 +6,9 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Where the renderer's code lives (it also imports the contract, the socket client and the engine's pure code). */
-export const RENDERER_SOURCES = ['renderer', 'main/contract.ts', 'main/transport', 'workers/engine', 'workers/plan.ts'];
+/** Where the renderer's code lives (it also imports the contract, the socket client and the workers' pure code: the
+ * engine, the plan, the run, the words of explanations and scores). */
+export const RENDERER_SOURCES = ['renderer', 'main/contract.ts', 'main/transport', 'workers'];
 
 /** Newest modification time (ms) of the files under the given paths, skipping build output and dependencies. */
 export async function newestSourceTime(root: string, sources: string[]): Promise<number> {

@@ -686,6 +686,11 @@ export class AppPage {
     for (const [name, value] of Object.entries(values)) await this.page.fill(t(`field-${name}`), String(value));
   }
 
+  /** Picks a category in the case's form (a categorical input's menu). */
+  async chooseInCase(name: string, category: string): Promise<void> {
+    await this.page.selectOption(t(`field-${name}`), category);
+  }
+
   /** The probability shown, as a number from 0 to 100. */
   async probabilityPercent(): Promise<number> {
     const text = await this.page.locator(t('probability')).innerText();
@@ -696,7 +701,15 @@ export class AppPage {
     return (await this.page.locator(t('answer-class')).innerText()).trim();
   }
 
+  /** Opens "Show the maths" (the forward pass) when it is closed. */
+  async showMaths(): Promise<void> {
+    const maths = this.page.locator(t('show-maths'));
+    if (!(await maths.evaluate((d) => (d as HTMLDetailsElement).open))) await maths.locator('summary').click();
+    await this.page.locator(t('forward-pass')).waitFor();
+  }
+
   async forwardPass(): Promise<{ flow: string; layers: number; units: number; outputs: string[] }> {
+    await this.showMaths();
     const root = this.page.locator(t('forward-pass'));
     return {
       flow: (await root.locator(t('fp-flow')).innerText()).trim(),
@@ -704,6 +717,61 @@ export class AppPage {
       units: await root.locator(t('fp-unit')).count(),
       outputs: await root.locator(t('fp-output')).allInnerTexts(),
     };
+  }
+
+  /** The run picker's choice on Evaluate and Use, by the run's name. */
+  async pickRun(name: string): Promise<void> {
+    const picker = this.page.locator(t('run-picker'));
+    const value = await picker.locator('option', { hasText: `${name} (` }).getAttribute('value');
+    await picker.selectOption(value!);
+  }
+
+  /** "Why this answer" once it is there: the sentence, and its table's figures (each input's share as shown, the
+   * average answer, this answer, and the gap between them), read in one go. */
+  async whyThisAnswer(): Promise<{ sentence: string; inputs: string[]; shares: string[]; average: string; value: string; difference: string }> {
+    await this.page.locator(t('why-sentence')).waitFor();
+    return this.page.evaluate(() => {
+      const text = (test: string) => document.querySelector(`[data-test="${test}"]`)?.textContent?.trim() ?? '';
+      const rows = [...document.querySelectorAll('[data-test="why-row"]')];
+      return {
+        sentence: text('why-sentence'),
+        inputs: rows.map((r) => r.querySelector('th')?.textContent?.trim() ?? ''),
+        shares: rows.map((r) => r.querySelector('[data-test="why-share"]')?.textContent?.trim() ?? ''),
+        average: text('why-average'),
+        value: text('why-value'),
+        difference: text('why-difference'),
+      };
+    });
+  }
+
+  /** The probability as the answer card shows it ("68.2 %"). */
+  async probabilityText(): Promise<string> {
+    return (await this.page.locator(t('probability')).innerText()).trim();
+  }
+
+  async importanceSentence(): Promise<string> {
+    const sentence = this.page.locator(t('importance-sentence'));
+    await sentence.waitFor();
+    return (await sentence.innerText()).trim();
+  }
+
+  async whatIfInput(): Promise<string> {
+    return this.page.locator(t('what-if-input')).inputValue();
+  }
+
+  async chooseWhatIf(input: string): Promise<void> {
+    await this.page.selectOption(t('what-if-input'), input);
+  }
+
+  /** The what-if's sentence once its curve is there (it follows the input chosen: poll it). */
+  async whatIfSentence(): Promise<string> {
+    const sentence = this.page.locator(t('what-if-sentence'));
+    return (await sentence.count()) ? (await sentence.innerText()).trim() : '';
+  }
+
+  /** Points on the what-if's curve for the case (the line chart's first series). */
+  async whatIfPoints(): Promise<number> {
+    return Number((await this.page.locator(t('what-if-chart')).getAttribute('data-points')) ?? '0');
   }
 
   /** Exports the weights to `filePath`; gives the path the chooser offered first. */

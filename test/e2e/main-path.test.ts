@@ -271,6 +271,8 @@ describe('the main path, in browser mode', () => {
     expect(await ui.probabilityPercent()).toBeLessThan(probability);
     await ui.enterCase({ Glucose: PATIENT.Glucose });
     expect(await ui.probabilityPercent()).toBe(probability);
+    const shown = await ui.probabilityText();
+    await eventually(() => ui.whyThisAnswer(), (w) => w.value === shown, 30_000, 'the explanation of the patient');
     await ui.screenshot('08-use');
   });
 

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pricesCsv, kindsCsv } from './made-up-tables';
+import { eventually } from './app-page';
 import { appForSuite } from './suite-app';
 
 describe('regression and multi-class labels', () => {
@@ -40,6 +41,13 @@ describe('regression and multi-class labels', () => {
     const value = Number(await app.page.locator('[data-test="answer-value"]').innerText());
     // the table's rule gives 3 × 120 + 10 × 3 + about 10 = 400
     expect(Math.abs(value - 400)).toBeLessThan(60);
+    // why, in the target's units; and the maths ends there too, not on the standardised scale
+    const why = await eventually(() => ui.whyThisAnswer(), (w) => /^(size 120|rooms 3) /.test(w.sentence), 30_000, 'the explanation of the case typed');
+    expect(why.sentence).toMatch(/^(size 120|rooms 3) (raised|lowered) the value most \([+\u2212][\d.]+\)/);
+    const pass = await ui.forwardPass();
+    expect(pass.flow).toMatch(/ = [\d.]+ in price's units$/);
+    expect(Number(/ = ([\d.]+) in price's units$/.exec(pass.flow)![1])).toBeCloseTo(value, 2);
+    await ui.screenshot('12-regression-use');
   });
 
   it('predicts one of three classes: accuracy, the class-by-class sentences and the matrix', async () => {

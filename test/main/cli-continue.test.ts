@@ -48,7 +48,7 @@ describe('train --from', () => {
     const r = await runCli(['train', '--csv', 'datasets/diabetes.csv', '--from', weights(), '--layers', '32:relu', '--epochs', '2']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `${weights()} cannot be continued: its network has 16-8 hidden units and the plan now has 32.\n` +
+      `${weights()} cannot be continued: its network has 16 hidden units and the plan now has 32.\n` +
         'Train a new run instead, or set the model back to the one these weights were trained with.\n',
     );
     expect(r.stdout).not.toMatch(/Epoch 1/);

@@ -1,6 +1,8 @@
 // The forward pass as the Use screen shows it, on the tutorial's hand-worked networks.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAnswer, traceForward } from '../../renderer/src/lib/forward-trace';
+import { readAnswer, traceForward, unscaledOutput } from '../../renderer/src/lib/forward-trace';
 import { predict } from '../../workers/engine/predict';
 import type { WeightsFile } from '../../workers/engine/weights-file';
 
@@ -88,5 +90,24 @@ describe('forward trace', () => {
     const engine = predict(w, [[cell]]);
     expect(trace.outputs[0]).toBe((engine.predictions[0] as { probability: number }).probability);
     expect(trace.warnings).toEqual(engine.warnings.map((warning) => warning.replace(/^Row 1: /, '')));
+  });
+});
+
+describe("the maths ends in the target's units", () => {
+  it('turns a standardised regression output back: × the spread + the mean, the answer predictions give', () => {
+    // bug guarded: the forward pass ended at "linear: 6.5" while the answer shown was 165
+    const w = JSON.parse(readFileSync(path.join(__dirname, '../fixtures/weights/scaled-regression.json'), 'utf8')) as WeightsFile;
+    // size 12 → (12 − 10) / 2 = 1; green → 5; + 0.5 = 6.5 → 6.5 × 10 + 100 = 165
+    const trace = traceForward(w, { size: 12, color: 'green' });
+    expect(trace.outputs).toEqual([6.5]);
+    expect(unscaledOutput(w, trace.outputs)).toEqual({ raw: 6.5, std: 10, mean: 100, value: 165, name: 'price' });
+    expect(unscaledOutput(w, trace.outputs)!.value).toBe((predict(w, [[12, 'green']]).predictions[0] as { value: number }).value);
+  });
+
+  it('has no such step for a yes/no model, or a regression learned in its own units', () => {
+    const w = JSON.parse(readFileSync(path.join(__dirname, '../fixtures/weights/scaled-regression.json'), 'utf8')) as WeightsFile;
+    const { scale: _scale, ...unscaledTarget } = w.output;
+    expect(unscaledOutput({ ...w, output: unscaledTarget }, [6.5])).toBeNull();
+    expect(unscaledOutput({ ...w, task: 'binary' }, [0.4])).toBeNull();
   });
 });

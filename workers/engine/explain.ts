@@ -83,13 +83,18 @@ export function explainCase(model: WeightsFile, values: RawRow, background: read
   return explanation;
 }
 
+/** One input's cost when shuffled, by name. */
+export interface InputCost extends InputImportance {
+  input: string;
+}
+
 export interface Importance {
   /** 'accuracy' (classification, at the model's threshold) or 'mae' (regression: shuffling raises the typical miss) */
   metric: 'accuracy' | 'mae';
   /** the score with nothing shuffled */
   score: number;
   /** one per input, in the model's order: what shuffling it costs (accuracy lost, or error added), with its spread */
-  inputs: ({ input: string } & InputImportance)[];
+  inputs: InputCost[];
   rows: number;
   repeats: number;
 }

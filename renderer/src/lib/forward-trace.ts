@@ -133,3 +133,12 @@ export function readAnswer(weights: WeightsFile, outputs: readonly number[], thr
   const raw = outputs[0] ?? Number.NaN;
   return { value: scale ? raw * scale.std + scale.mean : raw };
 }
+
+/** A regression trained on a standardised target answers on that scale: the last step of the maths turns it back
+ * (output × the training rows' spread + their mean), ending in the target's units. Null when there is no such step. */
+export function unscaledOutput(weights: WeightsFile, outputs: readonly number[]): { raw: number; std: number; mean: number; value: number; name: string } | null {
+  const scale = weights.output.scale;
+  const raw = outputs[0];
+  if (weights.task !== 'regression' || !scale || raw === undefined) return null;
+  return { raw, std: scale.std, mean: scale.mean, value: raw * scale.std + scale.mean, name: weights.output.name };
+}

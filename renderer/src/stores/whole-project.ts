@@ -13,6 +13,7 @@ import { useEvaluationStore } from './evaluation';
 import { useSearchStore } from './search';
 import { useReportStore } from './report';
 import { useCrossValidationStore } from './cross-validation';
+import { useExplanationsStore } from './explanations';
 
 let unsubscribes: (() => void)[] = [];
 
@@ -25,6 +26,7 @@ export function connectStores(): void {
   model.connect(data);
   training.connect(model);
   useEvaluationStore().connect(training);
+  useExplanationsStore().connect(useEvaluationStore());
   useSearchStore().connect(model);
 }
 
@@ -39,6 +41,7 @@ export function hydrate(state: ProjectState): void {
   useSearchStore().hydrate(state);
   useCrossValidationStore().hydrate(state);
   useReportStore().hydrate();
+  useExplanationsStore().hydrate();
 }
 
 export async function refresh(): Promise<void> {

@@ -50,8 +50,9 @@ describe('continuing a run', () => {
     expect(next.continuedFrom).toEqual({ name: 'Run 1', runId: first.id, epoch: first.keptEpoch });
     expect(next.totalEpochs).toBe(20);
     expect(next.history[0]!.epoch).toBe(1);
-    // one more epoch of learning moves the validation loss by a few thousandths; a new network starts 0.25 higher
-    expect(untrained.val_loss! - kept.val_loss!).toBeGreaterThan(0.2);
+    // one more epoch of learning moves the validation loss by a few thousandths; a new network's first epoch ends
+    // about 0.09 higher (the example's Adam at 0.01 learns much in one epoch)
+    expect(untrained.val_loss! - kept.val_loss!).toBeGreaterThan(0.05);
     expect(Math.abs(next.history[0]!.val_loss! - kept.val_loss!)).toBeLessThan(0.02);
     expect(Math.abs(next.history[0]!.loss - kept.loss)).toBeLessThan(0.03);
     // the same preparation as the run it came from, and a threshold of its own
