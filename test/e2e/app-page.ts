@@ -805,13 +805,23 @@ export class AppPage {
     await this.reportDrawn();
   }
 
-  /** Waits for the pages shown and every chart on them to be drawn (what print would show). */
+  /** Waits for the pages shown, what matters to each, and every chart on them drawn (what print would show). */
   async reportDrawn(pages?: number): Promise<void> {
-    if (pages !== undefined) await this.page.locator(`${t('report-pages')}[data-pages="${pages}"]`).waitFor();
+    await this.page.locator(`${t('report-pages')}${pages === undefined ? '' : `[data-pages="${pages}"]`}[data-ready="true"]`).waitFor({ timeout: 60_000 });
     await this.page.waitForFunction(() => {
       const canvases = [...document.querySelectorAll('[data-test="report-page"] canvas')];
       return canvases.length > 0 && canvases.every((c) => c.getAttribute('data-drawn') === 'true');
     });
+  }
+
+  /** The bars of "What matters" on a page: input and figure, biggest first. */
+  async reportImportance(pageIndex = 0): Promise<{ input: string; figure: string }[]> {
+    const bars = this.page.locator(t('report-page')).nth(pageIndex).locator(t('importance-bar'));
+    const out: { input: string; figure: string }[] = [];
+    for (let i = 0; i < (await bars.count()); i++) {
+      out.push({ input: (await bars.nth(i).locator('.name').innerText()).trim(), figure: (await bars.nth(i).locator('.figure').innerText()).trim() });
+    }
+    return out;
   }
 
   async reportPageCount(): Promise<number> {

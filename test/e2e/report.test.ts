@@ -1,6 +1,6 @@
-// The report to hand on, in Chromium: the example trained and cross-validated, its report printed by headless
-// Chromium to PDF on A4 and on Letter (one page each, pdfinfo), its pages turned into PNG (pdftoppm) to look at, and
-// what the pages say read back from the PDF; then a table with patient numbers and two runs: a page per run, the
+// The report to hand on, in Chromium: the example trained and cross-validated, what matters to it computed by the
+// main side, its report printed by headless Chromium to PDF on A4 and on Letter (one page each, pdfinfo), its pages
+// turned into PNG (pdftoppm) to look at, and what the pages say read back from the PDF; then a table with patient numbers and two runs: a page per run, the
 // identifiers named as left out, and "About this data" kept in the saved project.
 
 import { execFileSync } from 'node:child_process';
@@ -71,7 +71,11 @@ describe('a report to hand on', () => {
     const limits = await ui.reportSection('limits');
     expect(limits).toMatch(/It learned from \d+ of the 768 rows of diabetes\.csv, and holds only for cases like the rows described under “About this data”/);
     expect(limits).toContain('It is a decision aid only, not a diagnosis or a decision: a person who knows the case decides.');
-    expect(await ui.reportSection('what-matters')).toBe('');
+    expect(await ui.reportSection('importance-sentence')).toMatch(/^\w+ matters most: shuffling it costs \d+ points? of accuracy/);
+    const bars = await ui.reportImportance();
+    expect(bars.map((b) => b.input).sort()).toEqual(['Age', 'BMI', 'BloodPressure', 'DiabetesPedigreeFunction', 'Glucose', 'Insulin', 'Pregnancies', 'SkinThickness']);
+    expect(bars.slice(0, 2).map((b) => b.input)).toContain('Glucose');
+    expect(bars[0]!.figure).toMatch(/^[\d.]+ points?$/);
     await ui.screenshot('report-example-screen');
 
     // regression guarded: the page ran onto a second Letter sheet (Letter is 18 mm shorter than A4)
@@ -83,6 +87,7 @@ describe('a report to hand on', () => {
       // what the paper says, not only the screen: the app's bar and the controls are left off it
       expect(text).toContain('Diabetes (Pima): First');
       expect(text).toContain('Its limits');
+      expect(text).toContain('What matters');
       expect(text).toContain('not a diagnosis');
       expect(text).not.toContain('Print or save as PDF');
       expect(text).not.toContain('Neuron Studio');

@@ -118,15 +118,18 @@ describe('a report page of a run', () => {
     const dataset = harness.h.core.context.session.requireDataset().data;
     importance = await explainInputs(pool, dataset, { weights: run.weights!, plan: run.plan, evaluatedOn: 'test' });
     const bars = reportPage(await factsOf(run, { importance })).importance!;
-    expect(bars.caption).toBe(`Points of accuracy (${Math.round(importance.score * 100)} % as it is) lost when one input is shuffled among the 154 test rows, 5 times: the longer the bar, the more the model leans on it.`);
+    expect(bars.measured).toBe('Each bar: the accuracy it loses when that input is shuffled among the 154 test rows, on average over 5 shuffles.');
+    expect(bars.sentence).toMatch(/^\w+ matters most: shuffling it costs \d+ points? of accuracy/);
     expect(bars.bars.map((b) => b.input).sort()).toEqual([...run.plan.features].sort());
     expect(bars.bars.map((b) => b.input)).not.toContain('PatientID');
     expect(bars.bars.slice(0, 2).map((b) => b.input)).toContain('Glucose');
     expect(bars.bars[0]!.share).toBe(1);
     const shares = bars.bars.map((b) => b.share);
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    // a bar's length is its cost against the biggest one's
     const glucose = importance.inputs.find((i) => i.input === 'Glucose')!;
-    expect(bars.bars.find((b) => b.input === 'Glucose')!.figure).toBe(`${(glucose.mean * 100).toFixed(1)} ± ${(glucose.sd * 100).toFixed(1)}`);
+    const top = Math.max(...importance.inputs.map((i) => i.mean));
+    expect(bars.bars.find((b) => b.input === 'Glucose')!.share).toBeCloseTo(Math.max(0, glucose.mean) / top, 12);
     expect(bars.rest).toBeNull();
   });
 
@@ -135,6 +138,7 @@ describe('a report page of a run', () => {
     const bars = importanceBars(wide, 'test');
     expect(bars.bars).toHaveLength(MOST_BARS);
     expect(bars.rest).toBe('And 4 more inputs, each costing at most 4.0 points.');
+    expect(bars.bars.map((b) => b.figure).slice(0, 2)).toEqual(['14.0 points', '13.0 points']);
   });
 
   it('says its limits: what it learned from, what it cannot see, a decision aid and not a diagnosis', async () => {
