@@ -88,6 +88,8 @@ export const AppInfoSchema = z.object({
       classWords: z.object({ positive: z.string(), negative: z.string() }).optional(),
       /** the names of the label's answers, value → name, e.g. { "1": "diabetes", "0": "no diabetes" } */
       answerNames: z.record(z.string(), z.string()).optional(),
+      /** who or what the rows are, for the report's "About this data" (e.g. women of Pima heritage aged 21 or older) */
+      about: z.string().optional(),
     }),
   ),
   platform: z.string(),
@@ -204,6 +206,9 @@ export type { Evaluation, Run, RunStatus, RunSummary } from '../workers/run';
 export { SearchBoardSchema };
 export type { SearchBoard } from '../workers/search-board';
 
+/** The longest "About this data" the report prints (a few sentences; the field stops there). */
+export const ABOUT_DATA_LIMIT = 1000;
+
 /** A change to the screen state: only the fields given are changed (no defaults, unlike UiStateSchema). */
 export const UiPatchSchema = z.looseObject({
   /** 'start' | 'data' | 'model' | 'train' | 'evaluate' | 'use' (the renderer's names) */
@@ -217,6 +222,8 @@ export const UiPatchSchema = z.looseObject({
   /** the names a person gave a label's answers, by label column: { Outcome: { "1": "diabetes", "0": "no diabetes" } }
    * (the screens' words only: the weights keep the label's own values; renderer/src/lib/answer-names.ts) */
   answerNames: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  /** the person's sentence about the data, printed on the report ("About this data"); changing it is unsaved work */
+  aboutData: z.string().max(ABOUT_DATA_LIMIT, `"About this data" holds at most ${ABOUT_DATA_LIMIT} characters`).optional(),
 });
 
 /** How the screens looked; saved with the project. Loose: the renderer may remember more. */
@@ -418,6 +425,11 @@ export const requests = {
     z.object({ rows: z.number(), outputPath: z.string(), warnings: z.array(z.string()).default([]) }),
     'Predict every row of a CSV and write it with the predictions added.',
   ),
+  'report.savePdf': request(
+    z.object({ runIds: z.array(z.string().min(1)).min(1).max(100) }).strict(),
+    z.object({ path: z.string(), bytes: z.number() }).nullable(),
+    "Desktop: the report screen (these runs' pages) printed to PDF and saved where the person chooses; null when cancelled.",
+  ),
   'export.weights': request(
     z.object({ runId: z.string().min(1), path: z.string().min(1) }).strict(),
     z.object({ path: z.string(), bytes: z.number() }),
@@ -435,7 +447,7 @@ export const requests = {
   'project.setUi': request(
     z.object({ ui: UiPatchSchema }).strict(),
     UiStateSchema,
-    'Remember screen, selected run, threshold... (saved with the project, does not make it unsaved).',
+    'Remember screen, selected run, threshold... (saved with the project; only a new "About this data" makes it unsaved).',
   ),
   'project.recent': request(NoArgs, z.array(RecentProjectSchema), 'The last ten projects, newest first.'),
 

@@ -15,6 +15,7 @@ import { nativeDialogs } from './dialogs';
 import { HELP_URL, openHelpAddress } from './help-links';
 import { forwardEvents, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { windowReportPrinter } from './report-pdf';
 import { projectFileFromArgv } from './open-file';
 import { ensureBoundsVisible, MIN_SIZE, readWindowState, type WindowState } from './window-bounds';
 import { guardWindow } from './window-guards';
@@ -186,6 +187,7 @@ function start(): void {
       datasetsDir: app.isPackaged ? path.join(process.resourcesPath, 'datasets') : path.join(app.getAppPath(), 'datasets'),
       version: app.getVersion(),
       dialogs: nativeDialogs(dialog, () => mainWindow),
+      reportPrinter: windowReportPrinter(dialog, () => mainWindow, () => app.getLocaleCountryCode()),
       training: { poolOptions: { workerFile: trainWorkerFile } },
       importWorkerFile,
     });

@@ -5,10 +5,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { FileError } from './file-error';
 
-export type WriteKind = 'project' | 'weights' | 'table';
+export type WriteKind = 'project' | 'weights' | 'table' | 'report';
 
-export const WRITE_EXTENSIONS: Record<WriteKind, string> = { project: '.neuron', weights: '.json', table: '.csv' };
-const WORDS: Record<WriteKind, string> = { project: 'a project', weights: 'weights', table: 'a table' };
+export const WRITE_EXTENSIONS: Record<WriteKind, string> = { project: '.neuron', weights: '.json', table: '.csv', report: '.pdf' };
+const WORDS: Record<WriteKind, string> = { project: 'a project', weights: 'weights', table: 'a table', report: 'a report' };
 
 function extensionRule(file: string, kind: WriteKind, shown = file): void {
   const extension = WRITE_EXTENSIONS[kind];

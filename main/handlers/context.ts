@@ -5,6 +5,7 @@ import type { EventHub } from '../events';
 import type { CsvParser } from '../services/datasets';
 import type { Files } from '../services/files';
 import type { Projects } from '../services/projects';
+import type { ReportPrinter } from '../services/report-pdf';
 import type { ProjectRuns } from '../services/runs';
 import type { RunExplanations } from '../services/run-explanations';
 import type { ProjectSearch } from '../services/project-search';
@@ -39,6 +40,8 @@ export interface Context {
   files: Files;
   parser: CsvParser;
   dialogs: Dialogs | null;
+  /** the report printed to PDF (desktop only) */
+  reportPrinter: ReportPrinter | null;
 }
 
 /** A handler file's share of the requests. */

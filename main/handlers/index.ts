@@ -9,6 +9,7 @@ import type { CsvParser } from '../services/datasets';
 import { createPoolParser } from '../services/import-pool';
 import { Files } from '../services/files';
 import { Projects } from '../services/projects';
+import type { ReportPrinter } from '../services/report-pdf';
 import { ProjectRuns } from '../services/runs';
 import { RunExplanations } from '../services/run-explanations';
 import { ProjectSearch } from '../services/project-search';
@@ -23,6 +24,7 @@ import { dialogHandlers } from './dialogs';
 import { explainHandlers } from './explain';
 import { planHandlers } from './plan';
 import { projectHandlers } from './project';
+import { reportHandlers } from './report';
 import { resultHandlers } from './results';
 import { searchHandlers } from './search';
 import { trainingHandlers } from './training';
@@ -39,6 +41,8 @@ export interface CoreOptions {
   homeDir?: string;
   version?: string;
   dialogs?: Dialogs | null;
+  /** prints the report to PDF (the desktop passes the window's) */
+  reportPrinter?: ReportPrinter | null;
   /** the pool's worker file etc. (the desktop build passes its built worker) */
   training?: TrainingServiceOptions;
   /** how a CSV's bytes become a Dataset; default: in this thread when small, in a pool worker when big */
@@ -84,6 +88,7 @@ export function createHandlers(ctx: Context): Handlers {
     ...resultHandlers(ctx),
     ...explainHandlers(ctx),
     ...projectHandlers(ctx),
+    ...reportHandlers(ctx),
   };
 }
 
@@ -125,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
     files: new Files(datasetsDir, dataDir, projects.recent, options.homeDir),
     parser,
     dialogs: options.dialogs ?? null,
+    reportPrinter: options.reportPrinter ?? null,
   };
   const dispatch = createDispatch(createHandlers(context), { checkResults: options.checkResults, log: options.log });
   return {

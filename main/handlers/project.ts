@@ -20,8 +20,10 @@ export function projectHandlers(ctx: Context): HandlerGroup<ProjectRequest> {
     'project.save': (args) => ctx.projects.save(args?.path),
     'project.state': () => ctx.session.state(),
     'project.setUi': ({ ui }) => {
-      // screen state is saved with the project but does not make it "unsaved"
+      // screen state is saved with the project but does not make it "unsaved"; the report's sentence is work
+      const wrote = ui.aboutData !== undefined && ui.aboutData !== ctx.session.ui.aboutData;
       Object.assign(ctx.session.ui, ui);
+      if (wrote) ctx.session.touch();
       return ctx.session.ui;
     },
     'project.recent': () => ctx.projects.recentProjects(),

@@ -14,6 +14,7 @@ export interface Example {
   label?: string;
   classWords?: { positive: string; negative: string };
   answerNames?: Record<string, string>;
+  about?: string;
 }
 
 /** The examples shipped in datasets/ that the Start screen offers (only those present). */
@@ -26,6 +27,10 @@ export async function examplesIn(datasetsDir: string): Promise<Example[]> {
       // the example's classes, named as a doctor would say them
       classWords: { positive: 'people with diabetes', negative: 'people without diabetes' },
       answerNames: { '1': 'diabetes', '0': 'no diabetes' },
+      // who the rows are (datasets/README.md), for the report's "About this data"
+      about:
+        'Women of Pima Indian heritage, aged 21 or older, from a study of the US National Institute of Diabetes and ' +
+        'Digestive and Kidney Diseases; Outcome says whether diabetes followed within five years.',
     },
   ];
   const found: Example[] = [];

@@ -3,8 +3,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
-/** What the app saves besides data it is given: the project, a CSV with predictions, the exported weights. */
-export type SaveKind = 'project' | 'predictions' | 'weights';
+/** What the app saves besides data it is given: the project, a CSV with predictions, the exported weights, a run's
+ * report as PDF. */
+export type SaveKind = 'project' | 'predictions' | 'weights' | 'report';
 
 export interface SavePlace {
   /** the project's own file, null until it is first saved */
@@ -33,7 +34,7 @@ export function safeFileName(name: string): string {
 export function defaultSavePath(kind: SaveKind, place: SavePlace): string {
   if (kind === 'project' && place.projectPath) return place.projectPath;
   const name = safeFileName(place.projectName);
-  const file = kind === 'project' ? `${name}.neuron` : kind === 'predictions' ? `${name} predictions.csv` : `${name} weights.json`;
+  const file = { project: `${name}.neuron`, predictions: `${name} predictions.csv`, weights: `${name} weights.json`, report: `${name} report.pdf` }[kind];
   return path.join(defaultSaveFolder(place), file);
 }
 

@@ -142,6 +142,17 @@ describe('every screen by keyboard and screen reader', () => {
     expectClean('Use', await auditScreen('Use'));
   });
 
+  it('the report, its curves in words', async () => {
+    const { app, ui } = suite;
+    await ui.goTo('evaluate');
+    await ui.openReport();
+    const loss = await app.page.locator('[data-test="report-loss-chart"]').getAttribute('aria-label');
+    expect(loss).toMatch(/^Loss (fell|rose) from [\d.]+ to [\d.]+ over \d+ epochs; validation loss lowest at epoch \d+ \([\d.]+\)\.$/);
+    // the example's answers by their names on paper too
+    expect(await ui.reportSection('data')).toContain('It predicts Outcome: yes or no, “no diabetes” (500 rows) and “diabetes” (268 rows).');
+    expectClean('Report', await auditScreen('Report'));
+  });
+
   it('the file dialog', async () => {
     const { ui } = suite;
     await ui.startSaveAs();
@@ -201,8 +212,9 @@ describe('every screen by keyboard and screen reader', () => {
       const { app, ui } = suite;
       await app.page.setViewportSize({ width, height: 900 });
       const problems: string[] = [];
-      for (const screen of ['start', 'data', 'model', 'train', 'evaluate', 'use'] as const) {
+      for (const screen of ['start', 'data', 'model', 'train', 'evaluate', 'report', 'use'] as const) {
         if (screen === 'start') await ui.goToStart();
+        else if (screen === 'report') await ui.openReport();
         else await ui.goTo(screen);
         await ui.idle();
         await ui.screenshot(`width-${width}-${screen}`);
@@ -236,7 +248,7 @@ describe('every screen by keyboard and screen reader', () => {
     writeFileSync(path.join(ROOT, 'test-results', 'axe-counts.json'), JSON.stringify(counts, null, 2));
     console.log('[axe] per screen (critical / serious / moderate / minor):');
     for (const [screen, c] of Object.entries(counts)) console.log(`[axe]   ${screen.padEnd(20)} ${IMPACTS.map((i) => c[i]).join(' / ')}`);
-    expect(Object.keys(counts)).toHaveLength(10);
+    expect(Object.keys(counts)).toHaveLength(11);
   });
 });
 

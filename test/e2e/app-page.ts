@@ -867,4 +867,61 @@ export class AppPage {
   async chanceOf(): Promise<string> {
     return (await this.page.locator(t('chance-of')).innerText()).replace(/^chance of /, '').trim();
   }
+
+  // ---- report ---------------------------------------------------------------------------------------------------
+
+  /** Opens the report from Evaluate and waits until every page's charts are drawn. */
+  async openReport(): Promise<void> {
+    await this.page.click(t('open-report'));
+    await this.page.locator(t('screen-report')).waitFor();
+    await this.reportDrawn();
+  }
+
+  /** Waits for the pages shown, what matters to each, and every chart on them drawn (what print would show). */
+  async reportDrawn(pages?: number): Promise<void> {
+    await this.page.locator(`${t('report-pages')}${pages === undefined ? '' : `[data-pages="${pages}"]`}[data-ready="true"]`).waitFor({ timeout: 60_000 });
+    await this.page.waitForFunction(() => {
+      const canvases = [...document.querySelectorAll('[data-test="report-page"] canvas')];
+      return canvases.length > 0 && canvases.every((c) => c.getAttribute('data-drawn') === 'true');
+    });
+  }
+
+  /** The bars of "What matters" on a page: input and figure, biggest first. */
+  async reportImportance(pageIndex = 0): Promise<{ input: string; figure: string }[]> {
+    const bars = this.page.locator(t('report-page')).nth(pageIndex).locator(t('importance-bar'));
+    const out: { input: string; figure: string }[] = [];
+    for (let i = 0; i < (await bars.count()); i++) {
+      out.push({ input: (await bars.nth(i).locator('.name').innerText()).trim(), figure: (await bars.nth(i).locator('.figure').innerText()).trim() });
+    }
+    return out;
+  }
+
+  async reportPageCount(): Promise<number> {
+    return this.page.locator(t('report-page')).count();
+  }
+
+  /** A section's words on a page of the report ('data', 'model', 'quality', 'limits', 'about', 'headline', ...). */
+  async reportSection(section: string, pageIndex = 0): Promise<string> {
+    const part = this.page.locator(t('report-page')).nth(pageIndex).locator(t(`report-${section}`));
+    return (await part.count()) ? (await part.innerText()).replace(/\s+/g, ' ').trim() : '';
+  }
+
+  /** Each confusion sentence of a page, as printed. */
+  async reportConfusion(pageIndex = 0): Promise<string[]> {
+    return this.page.locator(t('report-page')).nth(pageIndex).locator(`${t('report-confusion')} li`).allInnerTexts();
+  }
+
+  /** Writes "About this data" and waits for the page to print it. */
+  async setAboutData(text: string): Promise<void> {
+    await this.page.fill(t('about-data'), text);
+    await expect.poll(() => this.reportSection('about')).toBe(`About this data: ${text}`);
+  }
+
+  async aboutData(): Promise<string> {
+    return this.page.locator(t('about-data')).inputValue();
+  }
+
+  async reportEveryRun(on: boolean): Promise<void> {
+    await this.page.locator(t('report-every-run')).setChecked(on);
+  }
 }

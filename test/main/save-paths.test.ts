@@ -27,6 +27,7 @@ describe('the path a save dialog starts with', () => {
     { kind: 'project', file: 'Diabetes (Pima).neuron' },
     { kind: 'predictions', file: 'Diabetes (Pima) predictions.csv' },
     { kind: 'weights', file: 'Diabetes (Pima) weights.json' },
+    { kind: 'report', file: 'Diabetes (Pima) report.pdf' },
   ])('$kind: named after the project, in Documents', ({ kind, file }) => {
     expect(defaultSavePath(kind, unsaved)).toBe(path.join(HOME, 'Documents', file));
   });
@@ -36,6 +37,7 @@ describe('the path a save dialog starts with', () => {
     expect(defaultSavePath('project', saved)).toBe(PROJECT);
     expect(defaultSavePath('predictions', saved)).toBe(path.join(HOME, 'clinic', 'pima predictions.csv'));
     expect(defaultSavePath('weights', saved)).toBe(path.join(HOME, 'clinic', 'pima weights.json'));
+    expect(defaultSavePath('report', saved)).toBe(path.join(HOME, 'clinic', 'pima report.pdf'));
   });
 
   it('a name with characters a file name cannot hold', () => {

@@ -6,7 +6,7 @@ import { ref } from 'vue';
 import type { AppInfo, ErrorInfo, FileSuggestion, ProjectState, UiState } from '../../../main/contract';
 import { plain, toErrorInfo, useApi } from '../api';
 
-export type Screen = 'start' | 'data' | 'model' | 'train' | 'evaluate' | 'use';
+export type Screen = 'start' | 'data' | 'model' | 'train' | 'evaluate' | 'use' | 'report';
 
 /** What the file chooser is asked for; the save kinds accept a path that does not exist yet. */
 export type FileKind = 'csv' | 'project' | 'saveProject' | 'saveCsv' | 'saveWeights';

@@ -11,6 +11,7 @@ import { useModelStore } from './model';
 import { useTrainingStore } from './training';
 import { useEvaluationStore } from './evaluation';
 import { useSearchStore } from './search';
+import { useReportStore } from './report';
 import { useCrossValidationStore } from './cross-validation';
 import { useExplanationsStore } from './explanations';
 
@@ -39,6 +40,7 @@ export function hydrate(state: ProjectState): void {
   useEvaluationStore().hydrate(state);
   useSearchStore().hydrate(state);
   useCrossValidationStore().hydrate(state);
+  useReportStore().hydrate();
   useExplanationsStore().hydrate();
 }
 
@@ -113,6 +115,8 @@ export async function runCommand(command: PayloadOf<'app.command'>): Promise<voi
 /** Asks before unsaved work would be lost; true when it is fine to go on. */
 export async function confirmLeave(doing: string): Promise<boolean> {
   const shell = useShellStore();
+  // a sentence still on its way is unsaved work too
+  await useReportStore().flushAboutData();
   if (!shell.dirty || !useDataStore().summary) return true;
   const answer = await shell.askUnsaved(doing);
   if (answer === 'cancel') return false;
@@ -145,6 +149,7 @@ export async function openProject(projectPath?: string): Promise<boolean> {
 export async function save(): Promise<boolean> {
   // edits still on their way to the main side belong in the file
   await useModelStore().flush();
+  await useReportStore().flushAboutData();
   const project = useProjectStore();
   if (!project.path) return saveAs();
   return project.writeFile();
@@ -152,6 +157,7 @@ export async function save(): Promise<boolean> {
 
 export async function saveAs(): Promise<boolean> {
   await useModelStore().flush();
+  await useReportStore().flushAboutData();
   const project = useProjectStore();
   const chosen = await useShellStore().chooseFile('saveProject');
   if (!chosen) return false;
@@ -181,6 +187,8 @@ export async function openExample(example: AppInfo['examples'][number]): Promise
   if (example.label && model.plan && model.plan.label !== example.label) await model.setRole(example.label, 'label');
   if (example.classWords) await shell.setUi({ classWords: example.classWords });
   if (example.label && example.answerNames) await shell.setUi({ answerNames: { [example.label]: example.answerNames } });
+  // the report's "About this data" starts from what is known of the example's rows; the person may change it
+  if (example.about) await shell.setUi({ aboutData: example.about });
   await shell.goTo('data');
   return true;
 }

@@ -206,6 +206,7 @@ describe('browser-mode server with the whole app behind it', () => {
           label: 'Outcome',
           classWords: { positive: 'people with diabetes', negative: 'people without diabetes' },
           answerNames: { '1': 'diabetes', '0': 'no diabetes' },
+          about: expect.stringContaining('Pima Indian heritage, aged 21 or older'),
         },
       ]);
       const changed = new Promise((resolve) => client.api.onProjectChanged(resolve));
