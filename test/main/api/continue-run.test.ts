@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, type PlanDraft, type Run } from '../../../main/contract';
-import { DIABETES, useHarness } from './harness';
+import type { PlanDraft, Run } from '../../../main/contract';
+import { DIABETES, refusal, useHarness } from './harness';
 
 const harness = useHarness();
 const api = () => harness.h.api;
@@ -24,12 +24,6 @@ function ended(runId: string): Promise<Run> {
     api().onTrainingFinished((m) => done(m.run));
     api().onTrainingFailed((m) => m.runId === runId && void api().training.get({ runId }).then(resolve));
   });
-}
-
-async function refusal(work: Promise<unknown>): Promise<ApiError> {
-  const error = await work.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 beforeAll(async () => {

@@ -3,10 +3,10 @@
 // and refusals in words.
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApiError, type Run } from '../../../main/contract';
+import type { Run } from '../../../main/contract';
 import { TrainingService } from '../../../main/services/training';
 import { predict } from '../../../workers/engine/predict';
-import { DIABETES, ROOT, useHarness } from './harness';
+import { DIABETES, refusal, ROOT, useHarness } from './harness';
 
 const harness = useHarness();
 const api = () => harness.h.api;
@@ -18,12 +18,6 @@ function ended(runId: string): Promise<Run> {
     api().onTrainingFinished((m) => m.runId === runId && resolve(m.run));
     api().onTrainingFailed((m) => m.runId === runId && reject(new Error(m.error.message)));
   });
-}
-
-async function refusal(work: Promise<unknown>): Promise<ApiError> {
-  const error = await work.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 beforeAll(async () => {

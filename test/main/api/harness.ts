@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { Api } from '../../../main/contract';
+import { ApiError, type Api } from '../../../main/contract';
 import { createCore, type Core, type CoreOptions } from '../../../main/handlers/index';
 import { createMemoryClient } from '../../../main/transport/memory';
 
@@ -53,4 +53,11 @@ export function useHarness(options: Partial<CoreOptions> = {}): { readonly h: Ha
       return current;
     },
   };
+}
+
+/** The error a request was refused with (it must be refused, in the contract's words). */
+export async function refusal(work: Promise<unknown>): Promise<ApiError> {
+  const error = await work.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
 }
