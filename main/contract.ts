@@ -15,6 +15,7 @@ import {
   StopReasonSchema,
   WeightsFileSchema,
 } from '../workers/run';
+import { EXPORT_FORMAT_NAMES, type ExportFormat } from '../workers/exports/formats';
 import { SearchBoardSchema } from '../workers/search-board';
 import { BUDGET_NAMES } from '../workers/search-space';
 import { CrossValidationSchema, CV_METRICS } from '../workers/cross-validation';
@@ -298,6 +299,7 @@ const CaseValuesSchema = z.record(z.string(), z.union([z.string(), z.number(), z
 
 const DialogArgs = z.object({ defaultPath: z.string().optional(), title: z.string().optional() }).strict().optional();
 const PathOrNull = z.string().nullable();
+const ExportFormatSchema = z.enum(EXPORT_FORMAT_NAMES as [ExportFormat, ...ExportFormat[]]);
 const RunId = z.object({ runId: z.string().min(1) }).strict();
 const ValueSchema = z.union([z.string(), z.number(), z.null()]);
 
@@ -316,7 +318,7 @@ export const requests = {
     "Browser mode's path field: recent projects, the CSVs in datasets/, recent CSVs.",
   ),
   'files.savePath': request(
-    z.object({ kind: z.enum(['project', 'predictions', 'weights']) }).strict(),
+    z.object({ kind: z.enum(['project', 'predictions', 'weights', 'tfjs', 'onnx', 'calculator']) }).strict(),
     z.string(),
     "Where a save dialog starts: beside the project's file, else in the person's Documents (or home) folder.",
   ),
@@ -325,7 +327,11 @@ export const requests = {
   'dialogs.openProject': request(DialogArgs, PathOrNull, 'Native open dialog for a .neuron project.'),
   'dialogs.saveProject': request(DialogArgs, PathOrNull, 'Native save dialog for a .neuron project.'),
   'dialogs.saveCsv': request(DialogArgs, PathOrNull, 'Native save dialog for predictions as CSV.'),
-  'dialogs.saveWeights': request(DialogArgs, PathOrNull, 'Native save dialog for the weights JSON.'),
+  'dialogs.saveExport': request(
+    z.object({ format: ExportFormatSchema, defaultPath: z.string().optional(), title: z.string().optional() }).strict(),
+    PathOrNull,
+    'Native save dialog for an export: a file of its kind, or a new folder\'s name for TensorFlow.js.',
+  ),
 
   'dataset.import': request(
     z.object({ path: z.string().min(1), header: z.boolean().optional(), skipBadRows: z.boolean().optional() }).strict(),
@@ -430,10 +436,10 @@ export const requests = {
     z.object({ path: z.string(), bytes: z.number() }).nullable(),
     "Desktop: the report screen (these runs' pages) printed to PDF and saved where the person chooses; null when cancelled.",
   ),
-  'export.weights': request(
-    z.object({ runId: z.string().min(1), path: z.string().min(1) }).strict(),
-    z.object({ path: z.string(), bytes: z.number() }),
-    "Write a run's weights file (JSON).",
+  'export.model': request(
+    z.object({ runId: z.string().min(1), format: ExportFormatSchema, path: z.string().min(1) }).strict(),
+    z.object({ format: ExportFormatSchema, path: z.string(), files: z.array(z.string()), bytes: z.number() }),
+    "Write a run's model as weights JSON, a TensorFlow.js folder, an ONNX file or a calculator page (workers/exports/formats.ts).",
   ),
 
   'project.new': request(z.object({ name: z.string().optional() }).strict().optional(), ProjectStateSchema, 'Start an empty project.'),
@@ -491,7 +497,7 @@ export const events = {
    * work is asked about the same way): 'open-path' opens `path` (a .neuron double-clicked in the file manager).
    */
   'app.command': z.object({
-    command: z.enum(['new', 'open', 'open-path', 'save', 'save-as', 'import-csv', 'export-weights']),
+    command: z.enum(['new', 'open', 'open-path', 'save', 'save-as', 'import-csv', ...EXPORT_FORMAT_NAMES.map((f) => `export-${f}` as const)]),
     path: z.string().optional(),
   }),
 } as const;

@@ -71,3 +71,26 @@ Usage: npm run predict -- --weights FILE.json (--input 3,4 | --csv FILE) [--json
   --background FILE.csv  with --explain and --weights: rows like the training rows (at most 100 of them are used), the
                          average answer is theirs; with --project the run's own training rows are used
 `;
+
+export const EXPORT_HELP = `Export a trained network for other tools.
+
+Usage: npm run export -- --weights FILE.json (--tfjs FOLDER | --onnx FILE.onnx | --html FILE.html ...)
+       npm run export -- --project FILE.neuron [--run NAME] (--tfjs ... | --onnx ... | --html ... | --out FILE.json)
+
+  --weights FILE.json    a weights file written by train --out or the app's Export
+  --project FILE.neuron  a project file: uses its latest finished run
+  --run NAME             with --project: the run to export, by its name (e.g. "Run 2")
+  --tfjs FOLDER          TensorFlow.js: model.json, weights.bin and preparation.json in a new (or an earlier export's)
+                         folder, for tf.loadLayersModel in a web page or Node (docs/export-tfjs.md)
+  --onnx FILE.onnx       ONNX: one file taking the raw input values by name, for onnxruntime in Python and elsewhere
+                         (docs/export-onnx.md)
+  --precision 32|64      the ONNX model's numbers: 32 bits (default; every runtime, phones included) or 64
+  --html FILE.html       the calculator page: one web page that answers a case, says why, and states the model's
+                         limits, offline in any browser (docs/export-calculator.md)
+  --background FILE.csv  with --html and --weights: rows like the training rows (at most 100 are used); the page's
+                         "why" compares each answer with the average answer over them
+  --out FILE.json        the weights file itself (e.g. a project's run)
+
+Several formats can be written at once. Exit codes: 0 written; 2 a problem with the input, or a format that cannot
+carry this model (it says why, and nothing of that format is written); 1 something went wrong on our side.
+`;

@@ -70,6 +70,23 @@ export interface PredictOptions {
   help: boolean;
 }
 
+export interface ExportOptions {
+  weights?: string;
+  project?: string;
+  /** with --project: the run's name (default: its latest run with weights) */
+  run?: string;
+  /** the weights file itself (JSON), e.g. of a project's run */
+  out?: string;
+  tfjs?: string;
+  onnx?: string;
+  html?: string;
+  /** ONNX's numbers: 32 bits (the default) or 64 */
+  precision: 32 | 64;
+  /** with --html and --weights: rows like the training rows, for the page's "why" */
+  background?: string;
+  help: boolean;
+}
+
 const TRAIN_SPEC = {
   csv: { type: 'string' },
   label: { type: 'string' },
@@ -114,6 +131,39 @@ const PREDICT_SPEC = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+const EXPORT_SPEC = {
+  weights: { type: 'string' },
+  project: { type: 'string' },
+  run: { type: 'string' },
+  out: { type: 'string' },
+  tfjs: { type: 'string' },
+  onnx: { type: 'string' },
+  html: { type: 'string' },
+  precision: { type: 'string' },
+  background: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function parseExportOptions(args: string[]): ExportOptions {
+  const v = parseStrict(args, EXPORT_SPEC, 'export');
+  const precision = v.precision ?? '32';
+  if (precision !== '32' && precision !== '64') {
+    throw new UsageError(`--precision is 32 or 64 (the bits of each of the ONNX model's numbers), not "${precision}".`);
+  }
+  return {
+    weights: v.weights,
+    project: v.project,
+    run: v.run,
+    out: v.out,
+    tfjs: v.tfjs,
+    onnx: v.onnx,
+    html: v.html,
+    precision: precision === '64' ? 64 : 32,
+    background: v.background,
+    help: v.help ?? false,
+  };
+}
 
 export function parseTrainOptions(args: string[]): TrainOptions {
   const v = parseStrict(args, TRAIN_SPEC, 'train');

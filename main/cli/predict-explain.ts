@@ -3,7 +3,7 @@
 // explanations); a weights file holds no rows, so with --weights they come from --background FILE.csv.
 
 import path from 'node:path';
-import { parseCsv } from '../../workers/data';
+import { parseCsv, type Dataset } from '../../workers/data';
 import type { CaseExplanation, RawRow } from '../../workers/engine/explain';
 import type { WeightsFile } from '../../workers/engine/weights-file';
 import { caseSentence } from '../../workers/explain-words';
@@ -72,8 +72,9 @@ export async function answerExplainer(options: PredictOptions): Promise<AnswerEx
   };
 }
 
-/** A sample of the rows of --background (read with the one bounded reader), in the model's input order. */
-async function backgroundRows(model: WeightsFile, file: string): Promise<{ background: RawRow[]; over: string }> {
+/** The table of --background (read with the one bounded reader) and a sample of its rows in the model's input order:
+ * predict --explain's and the calculator page's (export --html) average answer. */
+export async function backgroundRows(model: WeightsFile, file: string): Promise<{ table: Dataset; background: RawRow[]; over: string }> {
   const bytes = await readFileBounded(path.resolve(file), 'table');
   const data = parseCsv(bytes, file, { header: true });
   inputColumns(model, data); // every input named, or all the missing ones said at once
@@ -81,7 +82,7 @@ async function backgroundRows(model: WeightsFile, file: string): Promise<{ backg
     throw new UsageError(`--background: ${file} has no rows under its header. Give rows like the ones the model learned from (its training CSV, say).`);
   }
   const background = backgroundOfTable(data, model);
-  return { background, over: background.length === data.rowCount ? `the ${data.rowCount === 1 ? 'row' : `${data.rowCount} rows`} of ${file}` : `${background.length} rows of ${file}` };
+  return { table: data, background, over: background.length === data.rowCount ? `the ${data.rowCount === 1 ? 'row' : `${data.rowCount} rows`} of ${file}` : `${background.length} rows of ${file}` };
 }
 
 /** Each item's work, a few at a time (enough to keep every worker busy), answers in the items' order. */

@@ -2,7 +2,8 @@
 // (2 for the user's input, 1 for our own fault), never a stack trace for bad input.
 
 import { describeError, EXIT_BAD_INPUT, EXIT_OUR_FAULT, isInputError } from './errors';
-import { PREDICT_HELP, TRAIN_HELP } from './help';
+import { exportCommand } from './export-command';
+import { EXPORT_HELP, PREDICT_HELP, TRAIN_HELP } from './help';
 import { predictCommand } from './predict-command';
 import type { Terminal } from './terminal';
 import { trainCommand } from './train-command';
@@ -12,7 +13,8 @@ export async function runCli(argv: string[], terminal: Terminal): Promise<number
   try {
     if (command === 'train') return await trainCommand(args, terminal);
     if (command === 'predict') return await predictCommand(args, terminal);
-    terminal.err(`Unknown command "${command ?? ''}". Use "train" or "predict".\n\n${TRAIN_HELP}\n${PREDICT_HELP}`);
+    if (command === 'export') return await exportCommand(args, terminal);
+    terminal.err(`Unknown command "${command ?? ''}". Use "train", "predict" or "export".\n\n${TRAIN_HELP}\n${PREDICT_HELP}\n${EXPORT_HELP}`);
     return EXIT_BAD_INPUT;
   } catch (error) {
     if (isInputError(error)) {

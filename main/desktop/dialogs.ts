@@ -1,6 +1,7 @@
 // Native open and save dialogs for the desktop app (the Dialogs the handlers use).
 
 import type { BrowserWindow, Dialog } from 'electron';
+import { EXPORT_FORMATS, type ExportFormat } from '../../workers/exports/formats';
 import { WRITE_EXTENSIONS } from '../files/write-target';
 import type { DialogOptions, Dialogs } from '../handlers/context';
 
@@ -9,7 +10,13 @@ const CSV = [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }];
 const only = (kind: keyof typeof WRITE_EXTENSIONS) => WRITE_EXTENSIONS[kind].slice(1);
 const PROJECT = [{ name: 'Neuron Studio projects', extensions: [only('project')] }];
 const SAVE_CSV = [{ name: 'CSV files', extensions: [only('table')] }];
-const JSON_FILES = [{ name: 'Weights (JSON)', extensions: [only('weights')] }];
+// a TensorFlow.js export is a folder: the dialog asks for its new name, and offers no file types
+const EXPORT_FILES: Record<ExportFormat, typeof CSV> = {
+  weights: [{ name: EXPORT_FORMATS.weights.title, extensions: [only('weights')] }],
+  tfjs: [],
+  onnx: [{ name: EXPORT_FORMATS.onnx.title, extensions: [only('onnx')] }],
+  calculator: [{ name: 'Web pages', extensions: [only('page')] }],
+};
 
 export function nativeDialogs(dialog: Dialog, window: () => BrowserWindow | null): Dialogs {
   const open = async (o: DialogOptions, filters: typeof CSV, title: string) => {
@@ -29,6 +36,6 @@ export function nativeDialogs(dialog: Dialog, window: () => BrowserWindow | null
     openProject: (o) => open(o, PROJECT, 'Open a project'),
     saveProject: (o) => save(o, PROJECT, 'Save the project'),
     saveCsv: (o) => save(o, SAVE_CSV, 'Save the predictions'),
-    saveWeights: (o) => save(o, JSON_FILES, 'Export the weights'),
+    saveExport: (format, o) => save(o, EXPORT_FILES[format], `Export as ${EXPORT_FORMATS[format].title}`),
   };
 }

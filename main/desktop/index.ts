@@ -65,7 +65,7 @@ async function refreshMenu(): Promise<void> {
       save: () => command('save'),
       saveAs: () => command('save-as'),
       importCsv: () => command('import-csv'),
-      exportWeights: () => command('export-weights'),
+      exportModel: (format) => command(`export-${format}`),
       quit: () => app.quit(),
       openHelp: () => openHelpAddress(HELP_URL, openExternal),
     },

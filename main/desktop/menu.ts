@@ -1,6 +1,7 @@
 // The application menu as a plain template (Electron's MenuItemConstructorOptions), built from callbacks. Pure.
 
 import type { MenuItemConstructorOptions } from 'electron';
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat } from '../../workers/exports/formats';
 
 export interface MenuActions {
   newProject(): void;
@@ -9,7 +10,7 @@ export interface MenuActions {
   save(): void;
   saveAs(): void;
   importCsv(): void;
-  exportWeights(): void;
+  exportModel(format: ExportFormat): void;
   quit(): void;
   openHelp(): void;
 }
@@ -38,7 +39,15 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
       { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveAs() },
       { type: 'separator' },
       { label: 'Import CSV…', accelerator: 'CmdOrCtrl+I', click: () => actions.importCsv() },
-      { label: 'Export Weights…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportWeights() },
+      {
+        label: 'Export',
+        submenu: EXPORT_FORMAT_NAMES.map((format) => ({
+          label: `${EXPORT_FORMATS[format].title}…`,
+          toolTip: EXPORT_FORMATS[format].purpose,
+          ...(format === 'weights' ? { accelerator: 'CmdOrCtrl+E' } : {}),
+          click: () => actions.exportModel(format),
+        })),
+      },
       // macOS has Quit in the app menu
       ...(options.isMac ? [] : [{ type: 'separator' } as const, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() }]),
     ],

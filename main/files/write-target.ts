@@ -5,10 +5,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { FileError } from './file-error';
 
-export type WriteKind = 'project' | 'weights' | 'table' | 'report';
+export type WriteKind = 'project' | 'weights' | 'table' | 'report' | 'onnx' | 'page';
 
-export const WRITE_EXTENSIONS: Record<WriteKind, string> = { project: '.neuron', weights: '.json', table: '.csv', report: '.pdf' };
-const WORDS: Record<WriteKind, string> = { project: 'a project', weights: 'weights', table: 'a table', report: 'a report' };
+export const WRITE_EXTENSIONS: Record<WriteKind, string> = {
+  project: '.neuron', weights: '.json', table: '.csv', report: '.pdf', onnx: '.onnx', page: '.html',
+};
+const WORDS: Record<WriteKind, string> = {
+  project: 'a project', weights: 'weights', table: 'a table', report: 'a report', onnx: 'an ONNX model', page: 'a calculator page',
+};
 
 function extensionRule(file: string, kind: WriteKind, shown = file): void {
   const extension = WRITE_EXTENSIONS[kind];

@@ -1,5 +1,6 @@
 // What every handler file receives: the services of one app (desktop window, browser-mode server or a test).
 
+import type { ExportFormat } from '../../workers/exports/formats';
 import type { Handlers } from '../transport/dispatch';
 import type { EventHub } from '../events';
 import type { CsvParser } from '../services/datasets';
@@ -18,7 +19,8 @@ export interface Dialogs {
   openProject(options: DialogOptions): Promise<string | null>;
   saveProject(options: DialogOptions): Promise<string | null>;
   saveCsv(options: DialogOptions): Promise<string | null>;
-  saveWeights(options: DialogOptions): Promise<string | null>;
+  /** a file of the format's kind, or (TensorFlow.js) the name of a new folder */
+  saveExport(format: ExportFormat, options: DialogOptions): Promise<string | null>;
 }
 
 export interface DialogOptions {

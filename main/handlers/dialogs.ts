@@ -3,7 +3,7 @@
 import { userError } from '../errors';
 import type { Context, Dialogs, HandlerGroup } from './context';
 
-type DialogRequest = 'dialogs.openCsv' | 'dialogs.openProject' | 'dialogs.saveProject' | 'dialogs.saveCsv' | 'dialogs.saveWeights';
+type DialogRequest = 'dialogs.openCsv' | 'dialogs.openProject' | 'dialogs.saveProject' | 'dialogs.saveCsv' | 'dialogs.saveExport';
 
 export function dialogHandlers(ctx: Context): HandlerGroup<DialogRequest> {
   const use = (pick: (d: Dialogs) => Promise<string | null>) => async () => {
@@ -19,6 +19,6 @@ export function dialogHandlers(ctx: Context): HandlerGroup<DialogRequest> {
     'dialogs.openProject': async (args) => use((d) => d.openProject(args ?? {}))(),
     'dialogs.saveProject': async (args) => use((d) => d.saveProject(args ?? {}))(),
     'dialogs.saveCsv': async (args) => use((d) => d.saveCsv(args ?? {}))(),
-    'dialogs.saveWeights': async (args) => use((d) => d.saveWeights(args ?? {}))(),
+    'dialogs.saveExport': async ({ format, ...options }) => use((d) => d.saveExport(format, options))(),
   };
 }

@@ -1,10 +1,13 @@
-// Writing a run's weights file (JSON) where the user chose: a .json name only, every byte checked before it replaces
-// anything.
+// A run's trained model leaving the app: its weights (refused in words while it has none), written in the format
+// the person chose by main/services/model-export.ts.
 
-import { mustParseAsJson, writeFileVerified } from '../files/write-file';
-import { writeTarget } from '../files/write-target';
+import { parseWeightsFile } from '../../workers/engine/predict';
+import type { ExportFormat } from '../../workers/exports/formats';
 import type { Run } from '../contract';
 import { userError } from '../errors';
+import { exportModel, type ExportChoices, type ExportDone } from './model-export';
+
+export { exportModel, type ExportChoices, type ExportDone } from './model-export';
 
 export function weightsOf(run: Run) {
   if (!run.weights) {
@@ -15,10 +18,14 @@ export function weightsOf(run: Run) {
   return run.weights;
 }
 
+/** The run's model as `format` at `target` (a folder for TensorFlow.js). */
+export function exportRun(run: Run, format: ExportFormat, target: string, choices: ExportChoices = {}): Promise<ExportDone> {
+  const raw = weightsOf(run);
+  return exportModel(parseWeightsFile(raw), format, target, choices, raw);
+}
+
+/** The run's weights file (JSON), as train --out writes it. */
 export async function exportWeights(run: Run, file: string): Promise<{ path: string; bytes: number }> {
-  const weights = weightsOf(run);
-  const target = await writeTarget(file, 'weights');
-  const text = `${JSON.stringify(weights, null, 2)}\n`;
-  await writeFileVerified(target, text, { what: 'weights file', verify: mustParseAsJson });
-  return { path: target, bytes: Buffer.byteLength(text) };
+  const done = await exportRun(run, 'weights', file);
+  return { path: done.path, bytes: done.bytes };
 }

@@ -78,13 +78,24 @@ export class RunExplanations {
   }
 
   private explained(runId: string): { dataset: Dataset; run: ExplainedRun; name: string } {
-    const run: Run = this.session.run(runId);
-    const weights = modelOf(run);
-    const dataset = this.session.requireDataset().data;
-    const on = run.evaluation?.on;
-    const evaluatedOn = on === 'validation' || on === 'train' ? on : 'test';
-    return { dataset, run: { weights, plan: run.plan, evaluatedOn }, name: run.name };
+    return explainedRun(this.session, runId);
   }
+}
+
+/** A project's run as the explanations read it: its checked weights, plan and evaluated rows, on the project's table. */
+export function explainedRun(session: Session, runId: string): { dataset: Dataset; run: ExplainedRun; name: string } {
+  const run: Run = session.run(runId);
+  const weights = modelOf(run);
+  const dataset = session.requireDataset().data;
+  const on = run.evaluation?.on;
+  const evaluatedOn = on === 'validation' || on === 'train' ? on : 'test';
+  return { dataset, run: { weights, plan: run.plan, evaluatedOn }, name: run.name };
+}
+
+/** The rows a run's "average answer" is taken over (the app's, the CLI's and the calculator page's alike). */
+export function backgroundOfRun(session: Session, runId: string): RawRow[] {
+  const { dataset, run } = explainedRun(session, runId);
+  return backgroundOf(dataset, run);
 }
 
 /** The case in the model's input order. */

@@ -3,9 +3,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
-/** What the app saves besides data it is given: the project, a CSV with predictions, the exported weights, a run's
- * report as PDF. */
-export type SaveKind = 'project' | 'predictions' | 'weights' | 'report';
+/** What the app saves besides data it is given: the project, a CSV with predictions, a run's report as PDF, and the
+ * exports (the weights, a TensorFlow.js folder, an ONNX file, a calculator page). */
+export type SaveKind = 'project' | 'predictions' | 'weights' | 'report' | 'tfjs' | 'onnx' | 'calculator';
 
 export interface SavePlace {
   /** the project's own file, null until it is first saved */
@@ -34,7 +34,15 @@ export function safeFileName(name: string): string {
 export function defaultSavePath(kind: SaveKind, place: SavePlace): string {
   if (kind === 'project' && place.projectPath) return place.projectPath;
   const name = safeFileName(place.projectName);
-  const file = { project: `${name}.neuron`, predictions: `${name} predictions.csv`, weights: `${name} weights.json`, report: `${name} report.pdf` }[kind];
+  const file = {
+    project: `${name}.neuron`,
+    predictions: `${name} predictions.csv`,
+    weights: `${name} weights.json`,
+    report: `${name} report.pdf`,
+    tfjs: `${name} TensorFlow.js`,
+    onnx: `${name}.onnx`,
+    calculator: `${name} calculator.html`,
+  }[kind];
   return path.join(defaultSaveFolder(place), file);
 }
 

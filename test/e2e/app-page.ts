@@ -6,6 +6,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SCREENS_DIR } from './browser-mode';
+import { EXPORT_FORMATS, type ExportFormat } from '../../workers/exports/formats';
 
 export type Step = 'data' | 'model' | 'train' | 'evaluate' | 'use';
 export type Role = 'feature' | 'label' | 'unused';
@@ -98,7 +99,7 @@ export class AppPage {
    * says which one), and gives what it shows.
    */
   async filePrompt(title?: string): Promise<{ id: string; title: string; path: string }> {
-    const ready = this.page.locator(`${t('file-prompt')}[data-state="ready"]${title ? `[aria-label="${title}"]` : ''}`);
+    const ready = this.page.locator(`${t('file-prompt')}[data-state="ready"]${title ? `[aria-label^="${title}"]` : ''}`);
     await ready.waitFor();
     return {
       id: (await ready.getAttribute('data-prompt')) ?? '',
@@ -775,10 +776,16 @@ export class AppPage {
   }
 
   /** Exports the weights to `filePath`; gives the path the chooser offered first. */
-  async exportWeights(filePath: string): Promise<string> {
-    await this.page.click(t('export-weights'));
-    const offered = await this.answerFilePrompt(filePath, 'Save the weights as');
-    await this.page.locator(t('export-done')).waitFor();
+  exportWeights(filePath: string): Promise<string> {
+    return this.exportAs('weights', filePath);
+  }
+
+  /** Exports the model as `format` to `filePath` (a folder for tfjs) from the Export menu; gives the path the chooser
+   * offered first, once the app says where it wrote. */
+  async exportAs(format: ExportFormat, filePath: string): Promise<string> {
+    await this.page.click(t(`export-${format}`));
+    const offered = await this.answerFilePrompt(filePath, `Export as ${EXPORT_FORMATS[format].title}`);
+    await this.page.locator(t('export-done'), { hasText: path.basename(filePath) }).waitFor();
     return offered;
   }
 

@@ -80,7 +80,7 @@ describe('the file chooser in browser mode', () => {
   it('a late answer to an older request does not replace the newer prompt', async () => {
     const shell = useShellStore();
     holding = true;
-    const older = track(shell.chooseFile('saveWeights'));
+    const older = track(shell.chooseFile('export:weights'));
     const newer = shell.chooseFile('saveProject');
     await heldAnswers(2);
     holding = false;

@@ -12,8 +12,6 @@ export interface ExportFormatInfo {
   purpose: string;
   /** a file, or a folder of files (TensorFlow.js: model.json, weights.bin, preparation.json) */
   writes: 'file' | 'folder';
-  /** the ending a file's name gets (a folder has none) */
-  ending: string;
   /** the page in docs/ that says what is in it and how to load it */
   doc: string;
 }
@@ -23,28 +21,24 @@ export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatInfo> = {
     title: 'Weights (JSON)',
     purpose: 'Every weight and how each input is prepared, in one readable file: to keep, to share, or to answer with Neuron Studio\'s own predict command.',
     writes: 'file',
-    ending: '.json',
     doc: 'docs/weights-format.md',
   },
   tfjs: {
     title: 'TensorFlow.js',
     purpose: 'A folder that a web page or a Node program loads with TensorFlow.js (tf.loadLayersModel), with the input preparation beside it.',
     writes: 'folder',
-    ending: '',
     doc: 'docs/export-tfjs.md',
   },
   onnx: {
     title: 'ONNX',
     purpose: 'One .onnx file that takes the raw values of the inputs, for Python (onnxruntime), phones and most other tools that run models.',
     writes: 'file',
-    ending: '.onnx',
     doc: 'docs/export-onnx.md',
   },
   calculator: {
     title: 'Calculator page',
     purpose: 'One web page that answers a case in any browser, from disk and without a network, with why and the model\'s limits.',
     writes: 'file',
-    ending: '.html',
     doc: 'docs/export-calculator.md',
   },
 };
@@ -94,4 +88,12 @@ function tooBig(format: ExportFormat, what: string, retry?: string): ExportRefus
     `${EXPORT_FORMATS[format].title} stores numbers in 32 bits, and ${what} is beyond the largest such number (about 3.4e38): it would become infinite and the exported model would answer differently. Nothing was written.`,
     retry ?? 'Retrain with a smaller learning rate or some L2 regularisation, or export the weights as JSON.',
   );
+}
+
+/** What was written, in one sentence, for the app's notice and the CLI. */
+export function exportedSentence(format: ExportFormat, where: string, files: readonly string[]): string {
+  if (format === 'tfjs') return `TensorFlow.js model saved in the folder ${where} (${files.join(', ')}).`;
+  if (format === 'calculator') return `Calculator page saved to ${where}: open it in any browser, no network needed.`;
+  if (format === 'onnx') return `ONNX model saved to ${where}.`;
+  return `Weights saved to ${where}.`;
 }

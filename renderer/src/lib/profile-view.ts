@@ -2,23 +2,10 @@
 // the usual range shown as a hint in the Use form.
 
 import { decimal } from './format';
+import type { ProfileLike } from '../../../workers/usual-values';
 
-/** The fields of workers/data's ColumnProfile the screens read (all but name and kind may be absent). */
-export interface ProfileLike {
-  name: string;
-  kind: string;
-  missing: number;
-  count?: number;
-  distinct?: number;
-  min?: number;
-  max?: number;
-  mean?: number;
-  std?: number;
-  zeros?: number;
-  integer?: boolean;
-  categories?: { value: string; count: number }[];
-  histogram?: { label: string; count: number; from?: number; to?: number }[];
-}
+// the Use form's hints are the calculator page's too
+export { typicalValue, usualRange, type ProfileLike } from '../../../workers/usual-values';
 
 export const kindWords: Record<string, string> = {
   numeric: 'numbers',
@@ -44,32 +31,6 @@ export function profileFacts(profile: ProfileLike): string[] {
     facts.push(`${profile.distinct.toLocaleString('en-US')} different values`);
   }
   return facts;
-}
-
-/** The hint beside a Use-form field: "usually 99 to 143 (seen 0 to 199)". */
-export function usualRange(profile: ProfileLike | undefined): string {
-  if (!profile) return '';
-  if (profile.categories?.length) {
-    const shown = profile.categories.slice(0, 4).map((c) => c.value);
-    return `e.g. ${shown.join(', ')}${profile.categories.length > 4 ? ', …' : ''}`;
-  }
-  if (profile.min === undefined || profile.max === undefined) return '';
-  if (profile.mean !== undefined && profile.std !== undefined && profile.std > 0) {
-    const low = Math.max(profile.min, profile.mean - profile.std);
-    const high = Math.min(profile.max, profile.mean + profile.std);
-    const digits = profile.integer ? 0 : 2;
-    const round = (x: number) => (profile.integer ? String(Math.round(x)) : decimal(Number(x.toFixed(digits)), 3));
-    return `usually ${round(low)} to ${round(high)} (seen ${decimal(profile.min)} to ${decimal(profile.max)})`;
-  }
-  return `seen ${decimal(profile.min)} to ${decimal(profile.max)}`;
-}
-
-/** A typical value to prefill the Use form: the mean (rounded for whole-number columns) or the commonest category. */
-export function typicalValue(profile: ProfileLike | undefined): string {
-  if (!profile) return '';
-  if (profile.categories?.length) return profile.categories[0]!.value;
-  if (profile.mean === undefined) return '';
-  return profile.integer ? String(Math.round(profile.mean)) : String(Number(profile.mean.toFixed(3)));
 }
 
 export interface Bar {

@@ -3,7 +3,8 @@
 
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import type { ProjectState, Run } from '../../../main/contract';
+import type { ProjectState, ResultOf, Run } from '../../../main/contract';
+import { EXPORT_FORMATS, exportedSentence, type ExportFormat } from '../../../workers/exports/formats';
 import type { WeightsFile } from '../../../workers/engine/weights-file';
 import { useApi } from '../api';
 import type { ClassWords } from '../lib/confusion-words';
@@ -32,7 +33,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   const loading = ref(false);
   /** the Use screen's form: feature → what was typed */
   const formValues = ref<Record<string, string>>({});
-  const lastExport = ref<string | null>(null);
+  const lastExport = ref<ResultOf<'export.model'> | null>(null);
   const lastPredictions = ref<{ rows: number; outputPath: string; warnings: string[] } | null>(null);
 
   /** the threshold on screen while it moves, before the run keeps it */
@@ -149,17 +150,18 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     void shell.setUi({ lastPatient: formValues.value });
   }
 
-  async function exportWeights(): Promise<string | null> {
+  /** The shown run's model, in a format, where the person chooses (a name without an ending gets the format's). */
+  async function exportModel(format: ExportFormat): Promise<string | null> {
     const current = run.value;
     if (!current) return null;
+    // the threshold being moved is part of the model that leaves
     await flushThreshold();
-    const path = await shell.chooseFile('saveWeights');
+    const path = await shell.chooseFile(`export:${format}`);
     if (!path) return null;
-    const target = /\.json$/i.test(path) ? path : `${path}.json`;
-    const done = await shell.attempt('Exporting the weights…', () => useApi().export.weights({ runId: current.id, path: target }));
+    const done = await shell.attempt(`Exporting as ${EXPORT_FORMATS[format].title}…`, () => useApi().export.model({ runId: current.id, format, path }));
     if (!done) return null;
-    lastExport.value = done.path;
-    shell.say(`Weights saved to ${done.path}.`);
+    lastExport.value = done;
+    shell.say(exportedSentence(done.format, done.path, done.files));
     return done.path;
   }
 
@@ -208,7 +210,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     setClassWords,
     setFormValue,
     fillForm,
-    exportWeights,
+    exportModel,
     predictCsv,
   };
 });

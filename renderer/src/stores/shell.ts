@@ -3,20 +3,20 @@
 
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AppInfo, ErrorInfo, FileSuggestion, ProjectState, UiState } from '../../../main/contract';
+import type { AppInfo, ArgsOf, ErrorInfo, FileSuggestion, ProjectState, UiState } from '../../../main/contract';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../workers/exports/formats';
 import { plain, toErrorInfo, useApi } from '../api';
 
 export type Screen = 'start' | 'data' | 'model' | 'train' | 'evaluate' | 'use' | 'report';
 
 /** What the file chooser is asked for; the save kinds accept a path that does not exist yet. */
-export type FileKind = 'csv' | 'project' | 'saveProject' | 'saveCsv' | 'saveWeights';
+export type FileKind = 'csv' | 'project' | 'saveProject' | 'saveCsv' | `export:${ExportFormat}`;
 
 /** The save kinds as the main side names them (it decides where each is first offered). */
-const SAVE_KINDS: Partial<Record<FileKind, 'project' | 'predictions' | 'weights'>> = {
-  saveProject: 'project',
-  saveCsv: 'predictions',
-  saveWeights: 'weights',
-};
+function saveKindOf(kind: FileKind): ArgsOf<'files.savePath'>['kind'] | null {
+  if (kind.startsWith('export:')) return kind.slice('export:'.length) as ExportFormat;
+  return kind === 'saveProject' ? 'project' : kind === 'saveCsv' ? 'predictions' : null;
+}
 
 /** The browser-mode path field, open while a person chooses a file. */
 export interface FilePrompt {
@@ -117,17 +117,21 @@ export const useShellStore = defineStore('shell', () => {
     unsavedPrompt.value?.resolve(answer);
   }
 
-  const titles: Record<FileKind, string> = {
+  const titles: Record<'csv' | 'project' | 'saveProject' | 'saveCsv', string> = {
     csv: 'Choose a CSV file',
     project: 'Open a project',
     saveProject: 'Save the project as',
     saveCsv: 'Save the predictions as',
-    saveWeights: 'Save the weights as',
   };
+  function titleOf(kind: FileKind): string {
+    if (!kind.startsWith('export:')) return titles[kind as keyof typeof titles];
+    const format = EXPORT_FORMATS[kind.slice('export:'.length) as ExportFormat];
+    return format.writes === 'folder' ? `Export as ${format.title} (the name of a new folder)` : `Export as ${format.title}`;
+  }
 
   /** Where the main side offers to save a new file of this kind; '' for opening, or if it cannot say. */
   async function defaultPathFor(kind: FileKind): Promise<string> {
-    const saveKind = SAVE_KINDS[kind];
+    const saveKind = saveKindOf(kind);
     if (!saveKind) return '';
     try {
       return await useApi().files.savePath({ kind: saveKind });
@@ -142,7 +146,7 @@ export const useShellStore = defineStore('shell', () => {
    * (recent files and the datasets folder). Null when they cancel, and for a request overtaken by a newer one or
    * made while they are answering another (it never replaces a field they may be typing in).
    */
-  async function chooseFile(kind: FileKind, title = titles[kind]): Promise<string | null> {
+  async function chooseFile(kind: FileKind, title = titleOf(kind)): Promise<string | null> {
     const api = useApi();
     const asked = ++fileRequests;
     if (info.value?.nativeDialogs) {
@@ -160,8 +164,8 @@ export const useShellStore = defineStore('shell', () => {
               return api.dialogs.saveProject(args);
             case 'saveCsv':
               return api.dialogs.saveCsv(args);
-            case 'saveWeights':
-              return api.dialogs.saveWeights(args);
+            default:
+              return api.dialogs.saveExport({ format: kind.slice('export:'.length) as ExportFormat, ...args });
           }
         },
         false,

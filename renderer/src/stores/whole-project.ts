@@ -3,6 +3,7 @@
 // opening an example. No store imports this file; App.vue and the screens call it.
 
 import type { AppInfo, PayloadOf, ProjectState } from '../../../main/contract';
+import type { ExportFormat } from '../../../workers/exports/formats';
 import { onConnectionLost, useApi } from '../api';
 import { useShellStore } from './shell';
 import { useProjectStore } from './project';
@@ -102,10 +103,13 @@ export async function runCommand(command: PayloadOf<'app.command'>): Promise<voi
       await shell.goTo('data');
       await useDataStore().chooseAndImport();
       return;
-    case 'export-weights': {
+    case 'export-weights':
+    case 'export-tfjs':
+    case 'export-onnx':
+    case 'export-calculator': {
       const evaluation = useEvaluationStore();
       await evaluation.load();
-      if (evaluation.run) await evaluation.exportWeights();
+      if (evaluation.run) await evaluation.exportModel(command.command.slice('export-'.length) as ExportFormat);
       else shell.report({ code: 'no_run', message: 'There is no trained model to export yet.', hint: 'Train a model on the Train screen first.' });
       return;
     }

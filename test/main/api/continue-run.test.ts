@@ -118,7 +118,7 @@ describe("a run's threshold", () => {
     expect((await api().training.get({ runId: first.id })).weights!.output.threshold).toBe(0.3);
 
     const exported = path.join(harness.h.dir, 'at-0.3.json');
-    await api().export.weights({ runId: first.id, path: exported });
+    await api().export.model({ runId: first.id, format: 'weights', path: exported });
     expect(JSON.parse(readFileSync(exported, 'utf8')).output.threshold).toBe(0.3);
 
     const out = path.join(harness.h.dir, 'at-0.3.csv');

@@ -124,7 +124,7 @@ describe('the main path over the in-memory pair', () => {
 
   it('answers one patient on the Use screen exactly as the exported weights file does', async () => {
     const file = path.join(h.dir, 'weights.json');
-    const written = await h.api.export.weights({ runId: run.id, path: file });
+    const written = await h.api.export.model({ runId: run.id, format: 'weights', path: file });
     expect(written.path).toBe(file);
     const model = parseWeightsFile(JSON.parse(readFileSync(file, 'utf8')));
     const expected = predict(model, [model.inputs.map((i) => PATIENT[i.name as keyof typeof PATIENT])]).predictions[0] as { probability: number; label: string };

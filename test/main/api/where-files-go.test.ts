@@ -31,7 +31,7 @@ describe('where the app writes', () => {
   it('refuses a name with another extension, and leaves the file there untouched', async () => {
     const script = path.join(h.dir, 'run.sh');
     fs.writeFileSync(script, '#!/bin/sh\necho mine\n');
-    const weights = await refusal(h.api.export.weights({ runId, path: script }));
+    const weights = await refusal(h.api.export.model({ runId, format: 'weights', path: script }));
     expect(weights).toMatchObject({
       code: 'wrong_extension',
       file: script,
@@ -50,7 +50,7 @@ describe('where the app writes', () => {
   it('gives a name without extension its own, so a file without extension is never replaced', async () => {
     const bare = path.join(h.dir, 'model');
     fs.writeFileSync(bare, 'not ours');
-    expect(await h.api.export.weights({ runId, path: bare })).toMatchObject({ path: `${bare}.json` });
+    expect(await h.api.export.model({ runId, format: 'weights', path: bare })).toMatchObject({ path: `${bare}.json` });
     expect(fs.readFileSync(bare, 'utf8')).toBe('not ours');
     expect(JSON.parse(fs.readFileSync(`${bare}.json`, 'utf8')).format).toBe('neuron-studio.weights');
   });
@@ -60,7 +60,7 @@ describe('where the app writes', () => {
     fs.writeFileSync(profile, 'export PATH=/usr/bin\n');
     const link = path.join(h.dir, 'innocent.json');
     fs.symlinkSync(profile, link);
-    const error = await refusal(h.api.export.weights({ runId, path: link }));
+    const error = await refusal(h.api.export.model({ runId, format: 'weights', path: link }));
     expect(error).toMatchObject({ code: 'wrong_extension', file: link });
     expect(error.message).toBe('Neuron Studio writes weights only to a file whose name ends in .json, and profile.sh does not (innocent.json points to it). Nothing was written.');
     expect(fs.readFileSync(profile, 'utf8')).toBe('export PATH=/usr/bin\n');
@@ -69,7 +69,7 @@ describe('where the app writes', () => {
   it.skipIf(process.platform !== 'linux')('never writes over a folder or a pipe that has our extension', async () => {
     const folder = path.join(h.dir, 'folder.json');
     fs.mkdirSync(folder);
-    expect(await refusal(h.api.export.weights({ runId, path: folder }))).toMatchObject({
+    expect(await refusal(h.api.export.model({ runId, format: 'weights', path: folder }))).toMatchObject({
       code: 'other_kind',
       message: `${folder} is a folder, not a file, so Neuron Studio does not write over it. Nothing was written.`,
     });

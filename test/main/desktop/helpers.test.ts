@@ -87,7 +87,7 @@ describe('menu template', () => {
       save: () => calls.push('save'),
       saveAs: () => calls.push('saveAs'),
       importCsv: () => calls.push('import'),
-      exportWeights: () => calls.push('export'),
+      exportModel: (format) => calls.push(`export:${format}`),
       quit: () => calls.push('quit'),
       openHelp: () => calls.push('help'),
     };
@@ -108,12 +108,22 @@ describe('menu template', () => {
       ['Save', 'CmdOrCtrl+S'],
       ['Save As…', 'CmdOrCtrl+Shift+S'],
       ['Import CSV…', 'CmdOrCtrl+I'],
-      ['Export Weights…', 'CmdOrCtrl+E'],
+      ['Export', undefined],
       ['Quit', 'CmdOrCtrl+Q'],
     ]);
     for (const item of file) if (item.click) click(item);
     click(items(file[2]!)[0]!);
-    expect(calls).toEqual(['new', 'open', 'save', 'saveAs', 'import', 'export', 'quit', 'recent:/p/a.neuron']);
+    // Export holds one item per format, each saying what it is for
+    const exports = items(file[6]!);
+    expect(exports.map((i) => [i.label, i.accelerator])).toEqual([
+      ['Weights (JSON)…', 'CmdOrCtrl+E'],
+      ['TensorFlow.js…', undefined],
+      ['ONNX…', undefined],
+      ['Calculator page…', undefined],
+    ]);
+    expect(exports.every((i) => typeof i.toolTip === 'string' && i.toolTip.length > 20)).toBe(true);
+    for (const item of exports) click(item);
+    expect(calls).toEqual(['new', 'open', 'save', 'saveAs', 'import', 'quit', 'recent:/p/a.neuron', 'export:weights', 'export:tfjs', 'export:onnx', 'export:calculator']);
   });
 
   it('says so when there are no recent projects, and puts Quit in the app menu on macOS', () => {

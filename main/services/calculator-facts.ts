@@ -1,0 +1,57 @@
+// What a calculator page says besides the weights (workers/exports/calculator-facts.ts words it), gathered from
+// what is known: a project's run (its table, split, answer names and "About this data") or a weights file with rows
+// like its training rows (the CLI's --background).
+
+import path from 'node:path';
+import type { Dataset } from '../../workers/data';
+import { profileDataset } from '../../workers/data/profile';
+import type { RawRow } from '../../workers/engine/explain';
+import type { WeightsFile } from '../../workers/engine/weights-file';
+import { calculatorFactsFor } from '../../workers/exports/calculator-facts';
+import type { CalculatorFacts } from '../../workers/exports/calculator';
+import { typicalValue, usualRange, type ProfileLike } from '../../workers/usual-values';
+import { modelOf } from './predictions';
+import { backgroundOfRun } from './run-explanations';
+import type { Session } from './session';
+
+/** The day a page is made, as it reads on the page ("2 December 2026"). */
+function today(now: number): string {
+  return new Date(now).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** Each input's hint and typical value, as the Use form shows them. */
+function fieldsOf(weights: WeightsFile, profiles: readonly ProfileLike[]): CalculatorFacts['fields'] {
+  const fields: NonNullable<CalculatorFacts['fields']> = {};
+  for (const input of weights.inputs) {
+    const profile = profiles.find((p) => p.name === input.name);
+    if (profile) fields[input.name] = { hint: usualRange(profile), typical: typicalValue(profile) };
+  }
+  return fields;
+}
+
+/** A project's run: its training rows as the background, its table's hints, the names its answers were given. */
+export function calculatorFactsOfRun(session: Session, runId: string, now = Date.now()): CalculatorFacts {
+  const run = session.run(runId);
+  const loaded = session.requireDataset();
+  const weights = modelOf(run);
+  return calculatorFactsFor(weights, {
+    title: `${session.name}: ${run.name}`,
+    background: backgroundOfRun(session, runId),
+    learnedFrom: { fileName: loaded.fileName, rows: run.rows ? { train: run.rows.train, of: loaded.summary.rows } : null },
+    answerNames: session.ui.answerNames?.[run.plan.label] ?? {},
+    about: session.ui.aboutData ?? null,
+    fields: fieldsOf(weights, loaded.describe.profiles),
+    madeOn: today(now),
+  });
+}
+
+/** A weights file alone: the background and the hints come from a table like its training rows. */
+export function calculatorFactsOfWeights(weights: WeightsFile, weightsFile: string, table: Dataset, background: RawRow[], now = Date.now()): CalculatorFacts {
+  return calculatorFactsFor(weights, {
+    title: path.basename(weightsFile).replace(/\.json$/i, ''),
+    background,
+    learnedFrom: null,
+    fields: fieldsOf(weights, profileDataset(table)),
+    madeOn: today(now),
+  });
+}

@@ -1,0 +1,48 @@
+// What a column usually holds, from its profile: the hint beside a field of the Use form and of the calculator page
+// ("usually 99 to 143 (seen 0 to 199)"), and a typical value to start a case from.
+
+import { decimal } from './number-text';
+
+/** The fields of workers/data's ColumnProfile the screens read (all but name and kind may be absent). */
+export interface ProfileLike {
+  name: string;
+  kind: string;
+  missing: number;
+  count?: number;
+  distinct?: number;
+  min?: number;
+  max?: number;
+  mean?: number;
+  std?: number;
+  zeros?: number;
+  integer?: boolean;
+  categories?: { value: string; count: number }[];
+  histogram?: { label: string; count: number; from?: number; to?: number }[];
+}
+
+/** The hint beside a Use-form field: "usually 99 to 143 (seen 0 to 199)". */
+export function usualRange(profile: ProfileLike | undefined): string {
+  if (!profile) return '';
+  if (profile.categories?.length) {
+    const shown = profile.categories.slice(0, 4).map((c) => c.value);
+    return `e.g. ${shown.join(', ')}${profile.categories.length > 4 ? ', …' : ''}`;
+  }
+  if (profile.min === undefined || profile.max === undefined) return '';
+  if (profile.mean !== undefined && profile.std !== undefined && profile.std > 0) {
+    const low = Math.max(profile.min, profile.mean - profile.std);
+    const high = Math.min(profile.max, profile.mean + profile.std);
+    const digits = profile.integer ? 0 : 2;
+    const round = (x: number) => (profile.integer ? String(Math.round(x)) : decimal(Number(x.toFixed(digits)), 3));
+    return `usually ${round(low)} to ${round(high)} (seen ${decimal(profile.min)} to ${decimal(profile.max)})`;
+  }
+  return `seen ${decimal(profile.min)} to ${decimal(profile.max)}`;
+}
+
+/** A typical value to prefill the Use form: the mean (rounded for whole-number columns) or the commonest category. */
+export function typicalValue(profile: ProfileLike | undefined): string {
+  if (!profile) return '';
+  if (profile.categories?.length) return profile.categories[0]!.value;
+  if (profile.mean === undefined) return '';
+  return profile.integer ? String(Math.round(profile.mean)) : String(Number(profile.mean.toFixed(3)));
+}
+
