@@ -1,10 +1,11 @@
 // The TensorFlow.js Layers export (docs/export-tfjs.md): model.json (a Keras-style Sequential model, as
 // tf.loadLayersModel reads it), weights.bin (its float32 weights) and preparation.json (what tfjs has no place for).
 
+import type { ActivationName } from '../engine/spec';
 import { featureWidth, type WeightsFile, type WeightsLayer } from '../engine/weights-file';
 import { ExportRefusal, refuseBeyondFloat32, type ExportedFile } from './formats';
 import { preparationFile } from './preparation-file';
-import { TFJS_ACTIVATIONS, type TfjsLayerEntry } from './tfjs-activations';
+import { TFJS_ACTIVATIONS, type TfjsActivation, type TfjsLayerEntry } from './tfjs-activations';
 
 export const TFJS_WEIGHTS_FILE = 'weights.bin';
 
@@ -14,14 +15,17 @@ interface ManifestEntry {
   dtype: 'float32';
 }
 
-/** The three files of the export; throws ExportRefusal, returning nothing, when tfjs cannot carry the model as it is. */
-export function tfjsFiles(weights: WeightsFile): ExportedFile[] {
+/**
+ * The three files of the export; throws ExportRefusal, returning nothing, when tfjs cannot carry the model as it is.
+ * `activations` is TFJS_ACTIVATIONS but for tests, which give one a refusal to see it said.
+ */
+export function tfjsFiles(weights: WeightsFile, activations: Record<ActivationName, TfjsActivation> = TFJS_ACTIVATIONS): ExportedFile[] {
   refuseBeyondFloat32(weights, 'tfjs');
   const layers: TfjsLayerEntry[] = [];
   const manifest: ManifestEntry[] = [];
   const values: number[][] = [];
   weights.layers.forEach((layer, i) => {
-    const mapped = TFJS_ACTIVATIONS[layer.activation];
+    const mapped = activations[layer.activation];
     if ('refuse' in mapped) {
       throw new ExportRefusal('tfjs', `TensorFlow.js cannot compute layer ${i + 1}'s activation "${layer.activation}" as Neuron Studio does: ${mapped.refuse}. Nothing was written.`,
         'Export the weights as JSON, or retrain with another activation for this layer.');

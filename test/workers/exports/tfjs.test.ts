@@ -9,6 +9,7 @@ import { ACTIVATIONS } from '../../../workers/engine/spec';
 import { featureWidth, type WeightsFile } from '../../../workers/engine/weights-file';
 import { ExportRefusal, type ExportedFile } from '../../../workers/exports/formats';
 import { tfjsFiles } from '../../../workers/exports/tfjs';
+import { TFJS_ACTIVATIONS } from '../../../workers/exports/tfjs-activations';
 import { diabetesModel, exportModels, rawRowsFor } from './models';
 import { serveFolder } from './served-folder';
 
@@ -155,5 +156,14 @@ describe('the files', () => {
     expect(refusal).toBeInstanceOf(ExportRefusal);
     expect((refusal as ExportRefusal).format).toBe('tfjs');
     expect((refusal as Error).message).toContain('layer 2\'s weight from input 3 to unit 1 (1e+39)');
+  });
+
+  it('refuses an activation tfjs cannot compute as we do, naming it and why, and returns no files', () => {
+    const { weights } = exportModels().find((m) => m.name === 'regression with an output scale')!;
+    const without = { ...TFJS_ACTIVATIONS, tanh: { refuse: 'its tanh is made up for this test' } };
+    let files: ExportedFile[] | undefined;
+    expect(() => { files = tfjsFiles(weights, without); }).toThrow(ExportRefusal);
+    expect(files).toBeUndefined();
+    expect(() => tfjsFiles(weights, without)).toThrow('layer 1\'s activation "tanh" as Neuron Studio does: its tanh is made up for this test. Nothing was written.');
   });
 });
