@@ -75,6 +75,12 @@ export function featureWidth(inputs: readonly ({ kind: 'numeric' } | { kind: 'ca
   return width;
 }
 
+/** The network's input columns by name, in order: a numeric input's own name, a categorical one's "Smoker = yes"
+ * per category (the one-hot column that is 1 for that category). */
+export function networkInputNames(inputs: readonly InputSpec[]): string[] {
+  return inputs.flatMap((input) => (input.kind === 'numeric' ? [input.name] : input.categories.map((c) => `${input.name} = ${c}`)));
+}
+
 /** A numeric cell as a prediction reads it: a number, or NaN (missing) for an empty cell and for text that is not a
  * number as written, such as "NA" or "3,5" (a decimal comma is the CSV importer's to read, for a whole file). */
 export function cellNumber(raw: string | number | null | undefined): number {
