@@ -34,16 +34,19 @@ export class OnnxGraph {
     return name;
   }
 
+  /** Keeps names for the graph's inputs and outputs, so no tensor made before them takes one. */
+  reserve(names: readonly string[]): void {
+    for (const name of names) this.taken.add(name);
+  }
+
   /** A graph input of [N, 1], under exactly the given name (a column's name, spaces and all). */
   input(name: string, kind: 'number' | 'text'): string {
-    this.taken.add(name);
     this.inputs.push(valueInfo(name, kind === 'number' ? this.numberType : DataType.STRING, [ROWS, { dimValue: 1 }]));
     return name;
   }
 
   /** Makes `tensor` the graph output `name`, of [N, columns]. */
   output(name: string, tensor: string, kind: 'number' | 'text', columns: number): void {
-    this.taken.add(name);
     this.nodes.push({ opType: 'Identity', input: [tensor], output: [name], name: `output ${name}` });
     this.outputs.push(valueInfo(name, kind === 'number' ? this.numberType : DataType.STRING, [ROWS, { dimValue: columns }]));
   }

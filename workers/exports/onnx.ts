@@ -2,11 +2,11 @@
 // network and answers by name, in float32 or float64, as bytes (pure: the caller writes the file).
 
 import { onnx } from 'onnx-proto';
-import { FLOAT32_MAX, refuseBeyondFloat32, tooBig } from './formats';
+import { ExportRefusal, FLOAT32_MAX, refuseBeyondFloat32, tooBig } from './formats';
 import { OnnxGraph, type Precision } from './onnx-graph';
 import { preparedFeatures } from './onnx-inputs';
 import { denseLayers } from './onnx-layers';
-import { namedOutputs } from './onnx-outputs';
+import { namedOutputs, outputNames } from './onnx-outputs';
 import type { WeightsFile } from '../engine/weights-file';
 
 /** Opset 19 is the first whose Equal compares texts (the one-hot and the missing markers of categories). */
@@ -26,7 +26,9 @@ export function onnxModel(weights: WeightsFile, options: OnnxOptions): Uint8Arra
     refuseBeyondFloat32(weights, 'onnx', RETRY_IN_64_BITS);
     refusePreparationBeyondFloat32(weights);
   }
+  refuseInputNamedAsOutput(weights);
   const g = new OnnxGraph(options.precision);
+  g.reserve([...weights.inputs.map((i) => i.name), ...outputNames(weights.task)]);
   const { features, width } = preparedFeatures(g, weights.inputs);
   namedOutputs(g, denseLayers(g, features, width, weights.layers), weights);
   const model: onnx.IModelProto = {
@@ -61,6 +63,18 @@ export function whatItAnswers(weights: WeightsFile): string {
     return `Neuron Studio model: answers ${name} (${classes[0]} or ${classes[1]}) ${from}; output "probability" is the chance of ${classes[1]}, "label" is ${classes[1]} when it is at least ${threshold}.`;
   }
   return `Neuron Studio model: answers ${name} (${classes.join(', ')}) ${from}; output "probabilities" has one column per class in that order, "label" is the most probable.`;
+}
+
+/** A graph's inputs and outputs share one namespace: a column named as an output cannot be fed by its name. */
+function refuseInputNamedAsOutput(weights: WeightsFile): void {
+  const outputs = outputNames(weights.task);
+  const clash = weights.inputs.find((i) => outputs.includes(i.name));
+  if (!clash) return;
+  throw new ExportRefusal(
+    'onnx',
+    `The ONNX model's answers are named ${outputs.map((o) => `"${o}"`).join(' and ')}, and the input column "${clash.name}" has one of these names: a model cannot have an input and an output of the same name. Nothing was written.`,
+    `Rename the column "${clash.name}" in the table and train again, or export the weights as JSON.`,
+  );
 }
 
 /** The preparation's numbers go into the graph in 32 bits too; one beyond it would become infinite. */

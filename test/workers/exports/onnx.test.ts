@@ -139,3 +139,26 @@ describe('numbers beyond 32 bits', () => {
     expect(largestDifference(weights, predict(weights, rows).predictions, out)).toBeLessThanOrEqual(TOLERANCE[64]);
   });
 });
+
+describe('the names of the graph', () => {
+  const renamed = (from: string, to: string) => {
+    const weights = diabetesModel();
+    weights.inputs = weights.inputs.map((i) => (i.name === from ? { ...i, name: to } : i));
+    return weights;
+  };
+
+  // regression: a column named as a tensor the graph makes for an earlier column ("Glucose filled") took its name
+  it.each([32, 64] as const)('a column named "Glucose filled" is its own input (%i bits)', async (precision) => {
+    const weights = renamed('BMI', 'Glucose filled');
+    const rows = rawRowsFor(weights, 100, 3);
+    const out = await runExported(onnxModel(weights, { precision }), weights, rows, precision);
+    expect(largestDifference(weights, predict(weights, rows).predictions, out)).toBeLessThanOrEqual(TOLERANCE[precision]);
+  });
+
+  it('refuses a column named as an output, saying what to rename', () => {
+    const refusal = (() => { try { onnxModel(renamed('Age', 'label'), { precision: 32 }); } catch (e) { return e as ExportRefusal; } })();
+    expect(refusal).toBeInstanceOf(ExportRefusal);
+    expect(refusal!.message).toBe('The ONNX model\'s answers are named "probability" and "label", and the input column "label" has one of these names: a model cannot have an input and an output of the same name. Nothing was written.');
+    expect(refusal!.hint).toBe('Rename the column "label" in the table and train again, or export the weights as JSON.');
+  });
+});
