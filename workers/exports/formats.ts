@@ -82,7 +82,8 @@ export function refuseBeyondFloat32(weights: WeightsFile, format: ExportFormat, 
   }
 }
 
-function tooBig(format: ExportFormat, what: string, retry?: string): ExportRefusal {
+/** The refusal for one number a 32-bit format cannot hold; `what` names it ("input \"Glucose\"'s fill (1e39)"). */
+export function tooBig(format: ExportFormat, what: string, retry?: string): ExportRefusal {
   return new ExportRefusal(
     format,
     `${EXPORT_FORMATS[format].title} stores numbers in 32 bits, and ${what} is beyond the largest such number (about 3.4e38): it would become infinite and the exported model would answer differently. Nothing was written.`,
