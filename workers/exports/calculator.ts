@@ -109,7 +109,7 @@ export function calculatorPage(weights: WeightsFile, facts: CalculatorFacts): st
     `<h1>${title}</h1>`,
     `<p class="made">Made with Neuron Studio on ${escapeHtml(facts.madeOn)}. This page works on its own, from disk and without a network; it sends nothing anywhere.</p>`,
     '<p class="aid"><strong>A decision aid, not a decision:</strong> a person who knows the case decides.</p>',
-    facts.about?.trim() ? `<p class="about"><strong>About the data it learned from:</strong> ${escapeHtml(facts.about.trim())}</p>` : '',
+    facts.about?.trim() ? `<p class="about"><strong>About this data:</strong> ${escapeHtml(facts.about.trim())}</p>` : '',
     '</header>',
     '<div class="grid">',
     '<form class="card case" aria-labelledby="case-title">',

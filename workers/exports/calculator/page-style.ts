@@ -18,7 +18,7 @@ header .made { color: #d9e2ec; font-size: 0.9rem; }
 h1 { font-size: 1.5rem; margin: 0 0 0.25rem; font-weight: 650; overflow-wrap: anywhere; }
 h2 { font-size: 1.08rem; margin: 0 0 0.75rem; font-weight: 650; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: 1rem 1.2rem; margin-bottom: 1rem; }
-.grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 1rem; }
+.grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 1rem; align-items: start; }
 .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0.7rem 1rem; }
 .field { display: flex; flex-direction: column; gap: 0.15rem; min-width: 0; }
 .field label { font-weight: 600; font-size: 0.9rem; overflow-wrap: anywhere; }
@@ -62,6 +62,7 @@ button { font: inherit; color: var(--accent); background: var(--accent-soft); bo
   .buttons { display: none; }
   .card { break-inside: avoid; border-color: var(--line-strong); }
   .grid { grid-template-columns: minmax(0, 1fr); }
+  .fields { grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); }
   .bar > div, .shares .up, .shares .down { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 `;
