@@ -81,7 +81,10 @@ async function openPage(html: string, name: string, width = 1280): Promise<OpenP
     void dialog.dismiss();
   });
   await page.goto(url);
-  await page.locator('[data-test="answer"][data-case]').waitFor();
+  // the script has run once it has answered; if the policy refused it, say so rather than only "timed out"
+  await page.locator('[data-test="answer"][data-case]').waitFor({ timeout: 15_000 }).catch((error: Error) => {
+    throw new Error(`The page never answered (${error.message.split('\n')[0]}); what it reported: ${problems.join(' | ') || 'nothing'}`);
+  });
   return { page, requests, problems, dialogs, close: () => context.close() };
 }
 
@@ -174,7 +177,7 @@ describe('the calculator page, from disk and offline', () => {
     for (const name of ['multiclass, two hidden layers', 'regression with an output scale']) {
       const model = models.find((m) => m.name === name)!.weights;
       const bg = rawRowsFor(model, 100);
-      const names = model.task === 'multiclass' ? { cat: 'a cat', fox: 'a fox' } : {};
+      const names: Record<string, string> = model.task === 'multiclass' ? { cat: 'a cat', fox: 'a fox' } : {};
       const opened = await openPage(calculatorPage(model, facts(model, bg, { title: name, answerNames: names })), model.task);
       try {
         const { page } = opened;
