@@ -165,6 +165,12 @@ describe('the calculator page, from disk and offline', () => {
       // nothing wider than the phone: no sideways scrolling
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.screenshot({ path: path.join(SCREENS_DIR, 'calculator-pima-phone.png'), fullPage: true });
+      // Clear empties every field: all of them count as missing, and the page still answers
+      await page.click('button[data-action="clear"]');
+      const cleared = Object.fromEntries(weights.inputs.map((i) => [i.name, '']));
+      await page.waitForFunction((expected) => document.querySelector('[data-test="answer"]')?.getAttribute('data-case') === expected, JSON.stringify(cleared));
+      expect(await text(page, '[data-test="answer"]')).toContain(`Empty fields count as missing and are filled in: ${weights.inputs.map((i) => i.name).join(', ')}.`);
+      expect(await text(page, '[data-test="probability"]')).toBe(percent((predict(weights, [rowOf(weights, {})]).predictions[0] as { probability: number }).probability, 1));
       expect(opened.requests).toEqual([]);
       expect(opened.problems).toEqual([]);
     } finally {

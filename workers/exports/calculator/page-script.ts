@@ -119,6 +119,9 @@ function start(): void {
   const { weights } = data;
   const fieldOf = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
 
+  // the answer at once; why (Shapley values, up to 4,096 sets of inputs) once the typing has caught up, for the
+  // latest case only; data-case says which case both are for
+  let latest = 0;
   const update = () => {
     const values: Record<string, string> = {};
     for (const input of weights.inputs) values[input.name] = fieldOf(input.name)?.value ?? '';
@@ -135,12 +138,21 @@ function start(): void {
         nodes.push(list);
       }
       answer.replaceChildren(...nodes);
-      why.replaceChildren(make('h2', 'Why this answer'), ...whyNodes(data, row, values));
-      answer.setAttribute('data-case', JSON.stringify(values));
     } catch (error) {
       answer.replaceChildren(make('p', `This page could not answer this case: ${(error as Error).message}`, 'problem'));
-      answer.setAttribute('data-case', JSON.stringify(values));
     }
+    const ticket = ++latest;
+    why.setAttribute('aria-busy', 'true');
+    setTimeout(() => {
+      if (ticket !== latest) return;
+      try {
+        why.replaceChildren(make('h2', 'Why this answer'), ...whyNodes(data, row, values));
+      } catch (error) {
+        why.replaceChildren(make('h2', 'Why this answer'), make('p', `This page could not work out why: ${(error as Error).message}`, 'problem'));
+      }
+      why.removeAttribute('aria-busy');
+      answer.setAttribute('data-case', JSON.stringify(values));
+    }, 0);
   };
 
   const fill = (values: Record<string, string>) => {
