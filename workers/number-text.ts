@@ -1,6 +1,11 @@
 // Percentages and decimals as a person reads them (0.7532 → "75 %", 2.3e299 → "2.3 × 10²⁹⁹"): the screens and the
 // command line's words about scores write numbers the same way.
 
+/** A whole number with thousands separated: 12345 → "12,345". */
+export function count(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
 export function percent(fraction: number | null | undefined, digits = 0): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–';
   return `${(fraction * 100).toFixed(digits)} %`;

@@ -1,11 +1,7 @@
 // Numbers as a person reads them: 0.7532 → "75 %", 12345 → "12,345", 0.000123 → "0.000123", 2.3e299 → "2.3 × 10²⁹⁹".
 
-// percentages and decimals are written by the words the CLI shares too
-export { decimal, percent } from '../../../workers/number-text';
-
-export function count(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
+// percentages, decimals and counts are written by the words the CLI and the exports share too
+export { count, decimal, percent } from '../../../workers/number-text';
 
 /** When something happened, as a person says it: "today at 11:34 PM", "yesterday at 9:05 AM", "3 Nov 2026 at 4:10 PM". */
 export function whenSaid(ms: number, now = Date.now()): string {

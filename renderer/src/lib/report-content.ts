@@ -9,6 +9,7 @@ import { columnLeftOutNote, type LeftOut } from '../../../workers/data/notes';
 import type { Importance } from '../../../workers/engine/explain';
 import { DEFAULT_LEARNING_RATE } from '../../../workers/engine/optimizers';
 import { keptEpoch } from '../../../workers/learning-curves';
+import { modelLimits } from '../../../workers/model-limits';
 import { decimal, percent } from '../../../workers/number-text';
 import { autoLoss } from '../../../workers/plan';
 import { diagnoseRun } from '../../../workers/run-diagnosis';
@@ -308,16 +309,13 @@ function qualitySection(facts: ReportFacts, threshold: number): ReportQuality {
 
 function limitsSection(facts: ReportFacts, threshold: number): string[] {
   const { run, dataset } = facts;
-  const task = run.weights?.task ?? 'binary';
-  const learned = run.rows ? `${count(run.rows.train)} of the ${count(dataset.rows)} rows` : `the rows`;
-  const like = facts.aboutData?.trim() ? 'the rows described under “About this data”' : 'those rows';
-  const limits = [
-    `It learned from ${learned} of ${dataset.fileName}, and holds only for cases like ${like}: people, places or times unlike them may be answered wrongly, with no warning.`,
-    `It sees only its ${plural(run.plan.features.length, 'input', 'inputs')}; anything else about a case is hidden from it, and values beyond those in its training rows are guesses.`,
-    task === 'regression'
-      ? 'Its answers are estimates, a decision aid only: a person who knows the case decides.'
-      : 'It is a decision aid only, not a diagnosis or a decision: a person who knows the case decides.',
-  ];
+  const limits = modelLimits({
+    task: run.weights?.task ?? 'binary',
+    inputs: run.plan.features.length,
+    fileName: dataset.fileName,
+    rows: run.rows ? { train: run.rows.train, of: dataset.rows } : null,
+    described: !!facts.aboutData?.trim(),
+  });
   const evaluation = run.evaluation;
   const view = evaluation ? evaluationView(evaluation, threshold) : null;
   if (evaluation && view) {
