@@ -4,7 +4,8 @@
 
 import type { CrossValidation } from './cross-validation';
 import type { EvaluationMetrics, EvaluationRows } from './engine/metrics';
-import type { FigureIntervals, Interval } from './engine/uncertainty';
+import { figureIntervals, type EvaluationIntervals, type FigureIntervals, type Interval } from './engine/uncertainty';
+import { evaluationMetrics } from './engine/metrics';
 import { decimal, percent } from './number-text';
 
 /** How a figure is written: a share as a percentage, AUC, F1 and R² to two decimals, an error in the label's units. */
@@ -141,4 +142,21 @@ export function whyScoresDiffer(run: ScoredRun): string {
       : `No rows were kept for testing, so Evaluate scores the same ${rows} validation rows that Train shows.`;
   }
   return 'Nothing was held out, so Evaluate scores the rows the model learned from: the figure flatters the model, and only a score on rows it never saw says how it will do.';
+}
+
+/**
+ * How sure the headline figure is, in the Evaluate screen's words: `Accuracy 71 % (likely between 64 % and 78 %) on
+ * 154 rows`, and the caution of a small test set with `advice` (what to do about it here) after it. Nothing for the
+ * training rows, which say nothing of new rows.
+ */
+export function scoreLines(evaluation: EvaluationRows & { on: string; threshold?: number; intervals?: EvaluationIntervals | null }, advice?: string): string[] {
+  if (evaluation.on === 'train') return [];
+  const metrics = evaluationMetrics(evaluation, evaluation.threshold ?? 0.5);
+  if (!metrics) return [];
+  const score = headline(metrics, figureIntervals(metrics, evaluation.intervals));
+  const name = score.name === 'accuracy' ? 'Accuracy' : score.name;
+  const lines = [`${name} ${scoreWithRange(score.value, score.interval, evaluation.actual.length, score.kind)}`];
+  const caution = smallTestCaution(heldOutRows(evaluation), score);
+  if (caution) lines.push(advice ? `${caution} ${advice}` : caution);
+  return lines;
 }

@@ -24,7 +24,8 @@ import { DEFAULT_FOLDS } from '../../workers/cross-validation';
 import { parseTrainOptions } from './options';
 import type { Terminal } from './terminal';
 import { planFromOptions } from './train-plan';
-import { evaluationFigures, runVerdict, summaryLine, uncertaintyLines, verdictLines } from './train-summary';
+import { evaluationFigures, runVerdict, summaryLine, verdictLines } from './train-summary';
+import { scoreLines } from '../../workers/score-words';
 import { foldsJson, foldsSummary, startFolds, type RunningFolds } from './train-folds';
 import { describeRun } from './run-description';
 import { checkSaveTarget } from './save-project';
@@ -175,7 +176,7 @@ export async function trainCommand(args: string[], terminal: Terminal): Promise<
   if (result.message) terminal.out(result.message);
   terminal.out(summaryLine(figures));
   for (const line of verdictLines(verdict)) terminal.out(line);
-  for (const line of uncertaintyLines(result.evaluation, options.folds ? undefined : `Add --folds ${DEFAULT_FOLDS} to see it.`)) terminal.out(line);
+  for (const line of scoreLines(result.evaluation, options.folds ? undefined : `Add --folds ${DEFAULT_FOLDS} to see it.`)) terminal.out(line);
   if (cv?.ok) for (const line of foldsSummary(cv.cv)) terminal.out(line);
   if (run.status === 'stopped') {
     terminal.err('The run was stopped before its last epoch, so nothing was written.');

@@ -4,8 +4,6 @@
 
 import { evaluationMetrics } from '../../workers/engine/metrics';
 import { diagnoseRun, type RunDiagnosis } from '../../workers/run-diagnosis';
-import { figureIntervals } from '../../workers/engine/uncertainty';
-import { headline, heldOutRows, scoreWithRange, smallTestCaution } from '../../workers/score-words';
 import type { Evaluation } from '../../workers/train-evaluation';
 import type { TrainingRun } from '../services/training';
 
@@ -62,22 +60,6 @@ export function verdictLines(verdict: RunDiagnosis): string[] {
   return [verdict.message, verdict.cli].filter((line) => line !== '');
 }
 
-/**
- * How sure the headline figure is, in the Evaluate screen's words: `Accuracy 71 % (likely between 64 % and 78 %) on
- * 154 rows`, and the caution of a small test set with `advice` (what to do about it here) after it. Nothing for the
- * training rows, which say nothing of new rows.
- */
-export function uncertaintyLines(evaluation: Evaluation, advice?: string): string[] {
-  if (evaluation.on === 'train') return [];
-  const metrics = evaluationMetrics(evaluation, evaluation.threshold ?? 0.5);
-  if (!metrics) return [];
-  const score = headline(metrics, figureIntervals(metrics, evaluation.intervals));
-  const name = score.name === 'accuracy' ? 'Accuracy' : score.name;
-  const lines = [`${name} ${scoreWithRange(score.value, score.interval, evaluation.actual.length, score.kind)}`];
-  const caution = smallTestCaution(heldOutRows(evaluation), score);
-  if (caution) lines.push(advice ? `${caution} ${advice}` : caution);
-  return lines;
-}
 
 function percent(value: number): string {
   return `${(value * 100).toFixed(2)}%`;

@@ -9,7 +9,9 @@ import type { RawRow } from '../../workers/engine/explain';
 import type { WeightsFile } from '../../workers/engine/weights-file';
 import { calculatorFactsFor } from '../../workers/exports/calculator-facts';
 import type { CalculatorFacts } from '../../workers/exports/calculator';
+import { scoreLines } from '../../workers/score-words';
 import { typicalValue, usualRange, type ProfileLike } from '../../workers/usual-values';
+import type { Run } from '../contract';
 import { modelOf } from './predictions';
 import { backgroundOfRun } from './run-explanations';
 import type { Session } from './session';
@@ -42,7 +44,16 @@ export function calculatorFactsOfRun(session: Session, runId: string, now = Date
     about: session.ui.aboutData ?? null,
     fields: fieldsOf(weights, loaded.describe.profiles),
     madeOn: today(now),
+    moreLimits: howGood(run),
   });
+}
+
+/** How good it was on rows it did not learn from, with the caution of a small test set: the page's reader should
+ * know how far to trust it. Nothing for a run scored only on its training rows. */
+function howGood(run: Run): string[] {
+  if (!run.evaluation) return [];
+  const [score, ...caution] = scoreLines(run.evaluation);
+  return score ? [`Checked on rows it did not learn from: ${score}.`, ...caution] : [];
 }
 
 /** A weights file alone: the background and the hints come from a table like its training rows. */
