@@ -117,10 +117,10 @@ describe('train: help', () => {
     }
   });
 
-  it('an unknown command exits 2 and names the two commands', async () => {
+  it('an unknown command exits 2 and names the three commands', async () => {
     const r = await runCli(['fit']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Unknown command "fit". Use "train" or "predict"/);
+    expect(r.stderr).toMatch(/Unknown command "fit". Use "train", "predict" or "export"/);
   });
 });
 

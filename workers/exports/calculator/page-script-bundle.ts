@@ -3,8 +3,8 @@
 
 export const CALCULATOR_SCRIPT =
   "\"use strict\";(()=>{var et=Object.defineProperty;var tt=(e,n,r)=>n in e?et(e,n,{enumerable:!0,configu" +
-  "rable:!0,writable:!0,value:r}):e[n]=r;var k=(e,n,r)=>tt(e,typeof n!=\"symbol\"?n+\"\":n,r);var G=class{c" +
-  "onstructor(n){k(this,\"a\");k(this,\"b\");k(this,\"c\");k(this,\"d\");k(this,\"spare\",NaN);let r=n>>>0,t=()=>" +
+  "rable:!0,writable:!0,value:r}):e[n]=r;var F=(e,n,r)=>tt(e,typeof n!=\"symbol\"?n+\"\":n,r);var G=class{c" +
+  "onstructor(n){F(this,\"a\");F(this,\"b\");F(this,\"c\");F(this,\"d\");F(this,\"spare\",NaN);let r=n>>>0,t=()=>" +
   "{r=r+2654435769>>>0;let s=r;return s=Math.imul(s^s>>>16,2246822507),s=Math.imul(s^s>>>13,3266489909)" +
   ",(s^s>>>16)>>>0};this.a=t(),this.b=t(),this.c=t(),this.d=t()}nextUint32(){let n=Math.imul(ye(Math.im" +
   "ul(this.b,5),7),9)>>>0,r=this.b<<9;return this.c^=this.a,this.d^=this.b,this.b^=this.c,this.a^=this." +
@@ -47,7 +47,7 @@ export const CALCULATOR_SCRIPT =
   "++,m+=u){let A=e[m],I=x*o;for(let N=0;N<o;N++)a[f+N]+=A*t[I+N]}}}function nt(e,n,r,t,s,a,l,i){let o=" +
   "s===null?0:s[0],u=0;for(;u+3<l;u+=4){let c=u*n,d=c+n,p=d+n,h=p+n,f=o,m=o,x=o,A=o;for(let I=0;I<i;I++" +
   ",c+=r,d+=r,p+=r,h+=r){let N=t[I];f+=e[c]*N,m+=e[d]*N,x+=e[p]*N,A+=e[h]*N}a[u]=f,a[u+1]=m,a[u+2]=x,a[" +
-  "u+3]=A}for(;u<l;u++){let c=o;for(let d=0,p=u*n;d<i;d++,p+=r)c+=e[p]*t[d];a[u]=c}}function Fe(e,n,r,t" +
+  "u+3]=A}for(;u<l;u++){let c=o;for(let d=0,p=u*n;d<i;d++,p+=r)c+=e[p]*t[d];a[u]=c}}function ke(e,n,r,t" +
   ",s,a){if(a===1){for(let i=0;i<t;i++){let o=e[i],u=i*s;for(let c=0;c<s;c++)r[u+c]=o*n[c]}return}let l" +
   "=0;for(;l+3<t;l+=4){let i=l*a,o=i+a,u=o+a,c=u+a,d=l*s,p=d+s,h=p+s,f=h+s,m=0;for(;m+1<s;m+=2){let x=m" +
   "*a,A=x+a,I=0,N=0,$=0,g=0,y=0,v=0,w=0,S=0;for(let M=0;M<a;M++){let E=n[x+M],R=n[A+M],L=e[i+M],H=e[o+M" +
@@ -55,11 +55,11 @@ export const CALCULATOR_SCRIPT =
   "m]=$,r[p+m+1]=g,r[h+m]=y,r[h+m+1]=v,r[f+m]=w,r[f+m+1]=S}if(m<s){let x=m*a,A=0,I=0,N=0,$=0;for(let g=" +
   "0;g<a;g++){let y=n[x+g];A+=e[i+g]*y,I+=e[o+g]*y,N+=e[u+g]*y,$+=e[c+g]*y}r[d+m]=A,r[p+m]=I,r[h+m]=N,r" +
   "[f+m]=$}}for(;l<t;l++){let i=l*a,o=l*s;for(let u=0;u<s;u++){let c=u*a,d=0;for(let p=0;p<a;p++)d+=e[i" +
-  "+p]*n[c+p];r[o+u]=d}}}var ke=j.relu,re=class{constructor(){k(this,\"engine\",\"js\")}alloc(n){return new" +
+  "+p]*n[c+p];r[o+u]=d}}}var Fe=j.relu,re=class{constructor(){F(this,\"engine\",\"js\")}alloc(n){return new" +
   " Float64Array(n)}address(n){return n}addressOrZero(n){return n}dense(n,r,t,s,a,l,i,o){xe(n,r,t,s,a,l" +
-  ",i),o&&ke.forward(s,s,a*i,i)}kernelGradient(n,r,t,s,a,l){$e(n,r,t,s,a,l)}biasGradient(n,r,t,s){r.fil" +
-  "l(0);for(let a=0;a<t;a++){let l=a*s;for(let i=0;i<s;i++)r[i]+=n[l+i]}}deltaBack(n,r,t,s,a,l,i){Fe(n," +
-  "r,t,s,a,l),i!==null&&ke.backward(i,t,s*a,a)}sgd(n,r,t,s,a,l,i){let o=t,u=l;if(u===0)for(let c=0;c<s;" +
+  ",i),o&&Fe.forward(s,s,a*i,i)}kernelGradient(n,r,t,s,a,l){$e(n,r,t,s,a,l)}biasGradient(n,r,t,s){r.fil" +
+  "l(0);for(let a=0;a<t;a++){let l=a*s;for(let i=0;i<s;i++)r[i]+=n[l+i]}}deltaBack(n,r,t,s,a,l,i){ke(n," +
+  "r,t,s,a,l),i!==null&&Fe.backward(i,t,s*a,a)}sgd(n,r,t,s,a,l,i){let o=t,u=l;if(u===0)for(let c=0;c<s;" +
   "c++)n[c]-=a*r[c];else if(i)for(let c=0;c<s;c++)o[c]=u*o[c]-a*r[c],n[c]+=u*o[c]-a*r[c];else for(let c" +
   "=0;c<s;c++)o[c]=u*o[c]-a*r[c],n[c]+=o[c]}rmsprop(n,r,t,s,a,l,i){let o=t;for(let u=0;u<s;u++){let c=r" +
   "[u];o[u]=l*o[u]+(1-l)*c*c,n[u]-=a*c/Math.sqrt(o[u]+i)}}adam(n,r,t,s,a,l,i,o,u){for(let c=0;c<a;c++){" +
@@ -67,12 +67,12 @@ export const CALCULATOR_SCRIPT =
   "re;function Y(e){return e+(e&1)}var se=[\"linear\",\"relu\",\"leaky_relu\",\"elu\",\"sigmoid\",\"tanh\",\"softplu" +
   "s\",\"softmax\"];function rt(e,n){return e*n.units+(n.useBias===!1?0:n.units)}function ae(e){let n=0,r=" +
   "e.inputs;for(let t of e.layers)n+=rt(r,t),r=t.units;return n}var ie=class{constructor(n,r,t,s,a,l,i," +
-  "o,u){k(this,\"fanIn\",n);k(this,\"units\",r);k(this,\"activation\",t);k(this,\"kernel\",s);k(this,\"bias\",a);" +
-  "k(this,\"offset\",l);k(this,\"dropout\",i);k(this,\"kernelAt\",o);k(this,\"biasAt\",u);k(this,\"act\");k(this," +
+  "o,u){F(this,\"fanIn\",n);F(this,\"units\",r);F(this,\"activation\",t);F(this,\"kernel\",s);F(this,\"bias\",a);" +
+  "F(this,\"offset\",l);F(this,\"dropout\",i);F(this,\"kernelAt\",o);F(this,\"biasAt\",u);F(this,\"act\");F(this," +
   "\"relu\");this.act=j[t],this.relu=t===\"relu\"}forward(n,r,t,s,a){n.dense(r,this.kernelAt,this.biasAt,a," +
   "t,this.fanIn,this.units,this.relu),this.relu||this.act.forward(s,s,t*this.units,this.units)}},_=256," +
-  "Q=class e{constructor(n,r,t=Ie){k(this,\"inputs\");k(this,\"outputs\");k(this,\"layers\");k(this,\"params\")" +
-  ";k(this,\"kernels\");k(this,\"chunk\",null);if(!(n.inputs>=1)||n.layers.length===0)throw new Error(\"A ne" +
+  "Q=class e{constructor(n,r,t=Ie){F(this,\"inputs\");F(this,\"outputs\");F(this,\"layers\");F(this,\"params\")" +
+  ";F(this,\"kernels\");F(this,\"chunk\",null);if(!(n.inputs>=1)||n.layers.length===0)throw new Error(\"A ne" +
   "twork needs at least one input and one layer.\");for(let i of n.layers){if(!Number.isInteger(i.units)" +
   "||i.units<1)throw new Error(`A layer needs a whole number of units (got ${i.units}).`);if(!Object.ha" +
   "sOwn(j,i.activation))throw new Error(`Unknown activation \"${i.activation}\".`)}let s=ae(n);this.kerne" +
@@ -118,48 +118,48 @@ export const CALCULATOR_SCRIPT =
   "e){return e===null||typeof e==\"number\"&&Number.isNaN(e)?\"is empty (null) where a weight belongs\":typ" +
   "eof e==\"number\"?\"is a number too big to calculate with\":typeof e==\"string\"?`is the text ${JSON.strin" +
   "gify(e.length>20?`${e.slice(0,20)}\\u2026`:e)}, not a number`:`is ${Array.isArray(e)?\"a list\":typeof " +
-  "e==\"object\"?\"a group of fields\":`a ${typeof e}`}, not a number`}function F(e){throw new ue(e)}functi" +
-  "on Le(e){C(e)||F(\"This is not a weights file: expected a JSON object.\"),e.format!==X&&F(`This is not" +
+  "e==\"object\"?\"a group of fields\":`a ${typeof e}`}, not a number`}function k(e){throw new ue(e)}functi" +
+  "on Le(e){C(e)||k(\"This is not a weights file: expected a JSON object.\"),e.format!==X&&k(`This is not" +
   " a Neuron Studio weights file: its \"format\" is ${JSON.stringify(e.format)}, expected \"${X}\".`),(!Num" +
-  "ber.isInteger(e.version)||e.version<1)&&F('The weights file has no valid \"version\" number.'),e.versi" +
-  "on>1&&F(`This weights file is version ${e.version}, made by a newer Neuron Studio; this one reads ve" +
+  "ber.isInteger(e.version)||e.version<1)&&k('The weights file has no valid \"version\" number.'),e.versi" +
+  "on>1&&k(`This weights file is version ${e.version}, made by a newer Neuron Studio; this one reads ve" +
   "rsion ${1}. Update Neuron Studio to use it.`);let n=e.task;n!==\"binary\"&&n!==\"multiclass\"&&n!==\"regr" +
-  "ession\"&&F(`The weights file's \"task\" is ${JSON.stringify(n)}; expected \"binary\", \"multiclass\" or \"r" +
-  "egression\".`),(!Array.isArray(e.inputs)||e.inputs.length===0)&&F('The weights file lists no \"inputs\"" +
-  ".');let r=e.inputs.map(at);(!Array.isArray(e.layers)||e.layers.length===0)&&F('The weights file has " +
+  "ession\"&&k(`The weights file's \"task\" is ${JSON.stringify(n)}; expected \"binary\", \"multiclass\" or \"r" +
+  "egression\".`),(!Array.isArray(e.inputs)||e.inputs.length===0)&&k('The weights file lists no \"inputs\"" +
+  ".');let r=e.inputs.map(at);(!Array.isArray(e.layers)||e.layers.length===0)&&k('The weights file has " +
   "no \"layers\".');let t=P(r),s=e.layers.map((l,i)=>{let o=ot(l,i+1,t);return t=o.units,o}),a=ut(e.outpu" +
   "t,n,t,s[s.length-1]);return{format:X,version:1,task:n,inputs:r,layers:s,output:a}}function at(e,n){l" +
-  "et r=`Input ${n+1}`;(!C(e)||typeof e.name!=\"string\")&&F(`${r} needs a \"name\".`);let t=e.name;if(e.ki" +
+  "et r=`Input ${n+1}`;(!C(e)||typeof e.name!=\"string\")&&k(`${r} needs a \"name\".`);let t=e.name;if(e.ki" +
   "nd===\"numeric\"){let s={name:t,kind:\"numeric\"};if(e.missing!==void 0){let a=e.missing;(!C(a)||!st(a.v" +
-  "alues)||!T(a.fill))&&F(`Input \"${t}\": \"missing\" needs \"values\" (a list of numbers) and a numeric \"fi" +
+  "alues)||!T(a.fill))&&k(`Input \"${t}\": \"missing\" needs \"values\" (a list of numbers) and a numeric \"fi" +
   "ll\".`),s.missing={values:a.values,fill:a.fill}}return e.scale!==void 0&&(s.scale=it(e.scale,`Input \"" +
-  "${t}\"`)),s}if(e.kind===\"categorical\"){(!le(e.categories)||e.categories.length===0)&&F(`Input \"${t}\" " +
+  "${t}\"`)),s}if(e.kind===\"categorical\"){(!le(e.categories)||e.categories.length===0)&&k(`Input \"${t}\" " +
   "needs \"categories\" (a list of names).`);let s={name:t,kind:\"categorical\",categories:e.categories};if" +
-  "(e.missing!==void 0){let a=e.missing;(!C(a)||!le(a.values)||typeof a.fill!=\"string\")&&F(`Input \"${t}" +
+  "(e.missing!==void 0){let a=e.missing;(!C(a)||!le(a.values)||typeof a.fill!=\"string\")&&k(`Input \"${t}" +
   "\": \"missing\" needs \"values\" (a list of texts) and a text \"fill\".`),s.missing={values:a.values,fill:a" +
-  ".fill}}return s}return F(`Input \"${t}\": \"kind\" must be \"numeric\" or \"categorical\", not ${JSON.string" +
+  ".fill}}return s}return k(`Input \"${t}\": \"kind\" must be \"numeric\" or \"categorical\", not ${JSON.string" +
   "ify(e.kind)}.`)}function it(e,n){return C(e)&&e.kind===\"standard\"&&T(e.mean)&&T(e.std)?{kind:\"standa" +
   "rd\",mean:e.mean,std:e.std}:C(e)&&e.kind===\"minmax\"&&T(e.min)&&T(e.max)?{kind:\"minmax\",min:e.min,max:" +
-  "e.max}:F(`${n}: \"scale\" must be {\"kind\": \"standard\", \"mean\", \"std\"} or {\"kind\": \"minmax\", \"min\", \"ma" +
-  "x\"}.`)}function ot(e,n,r){let t=`Layer ${n}`;C(e)||F(`${t} is not an object.`);let s=e.units;(!Numbe" +
-  "r.isInteger(s)||s<1)&&F(`${t}: \"units\" must be a whole number of at least 1.`),se.includes(e.activat" +
-  "ion)||F(`${t}: unknown activation ${JSON.stringify(e.activation)}; expected one of ${se.join(\", \")}." +
-  "`);let a=e.kernel;(!Array.isArray(a)||a.length!==r)&&F(`${t}: the kernel must have ${r} rows (one pe" +
+  "e.max}:k(`${n}: \"scale\" must be {\"kind\": \"standard\", \"mean\", \"std\"} or {\"kind\": \"minmax\", \"min\", \"ma" +
+  "x\"}.`)}function ot(e,n,r){let t=`Layer ${n}`;C(e)||k(`${t} is not an object.`);let s=e.units;(!Numbe" +
+  "r.isInteger(s)||s<1)&&k(`${t}: \"units\" must be a whole number of at least 1.`),se.includes(e.activat" +
+  "ion)||k(`${t}: unknown activation ${JSON.stringify(e.activation)}; expected one of ${se.join(\", \")}." +
+  "`);let a=e.kernel;(!Array.isArray(a)||a.length!==r)&&k(`${t}: the kernel must have ${r} rows (one pe" +
   "r input of the layer)${Array.isArray(a)?`, not ${a.length}`:\"\"}.`),a.forEach((i,o)=>{(!Array.isArray" +
-  "(i)||i.length!==s)&&F(`${t}: kernel row ${o+1} must hold ${s} numbers (one per unit).`);let u=i.find" +
-  "Index(c=>!T(c));u>=0&&F(`${t}: kernel row ${o+1}, weight ${u+1}, ${Te(i[u])}.`)});let l={units:s,act" +
-  "ivation:e.activation,kernel:a};if(e.bias!==void 0){(!Array.isArray(e.bias)||e.bias.length!==s)&&F(`$" +
-  "{t}: the bias must hold ${s} numbers.`);let i=e.bias.findIndex(o=>!T(o));i>=0&&F(`${t}: bias ${i+1} " +
-  "${Te(e.bias[i])}.`),l.bias=e.bias}return l}function ut(e,n,r,t){(!C(e)||typeof e.name!=\"string\")&&F(" +
+  "(i)||i.length!==s)&&k(`${t}: kernel row ${o+1} must hold ${s} numbers (one per unit).`);let u=i.find" +
+  "Index(c=>!T(c));u>=0&&k(`${t}: kernel row ${o+1}, weight ${u+1}, ${Te(i[u])}.`)});let l={units:s,act" +
+  "ivation:e.activation,kernel:a};if(e.bias!==void 0){(!Array.isArray(e.bias)||e.bias.length!==s)&&k(`$" +
+  "{t}: the bias must hold ${s} numbers.`);let i=e.bias.findIndex(o=>!T(o));i>=0&&k(`${t}: bias ${i+1} " +
+  "${Te(e.bias[i])}.`),l.bias=e.bias}return l}function ut(e,n,r,t){(!C(e)||typeof e.name!=\"string\")&&k(" +
   "`The weights file's \"output\" needs a \"name\".`);let s={name:e.name};if(n===\"regression\"){if(e.scale!=" +
-  "=void 0){let a=e.scale;(!C(a)||a.kind!==\"standard\"||!T(a.mean)||!T(a.std))&&F(`The output's \"scale\" " +
+  "=void 0){let a=e.scale;(!C(a)||a.kind!==\"standard\"||!T(a.mean)||!T(a.std))&&k(`The output's \"scale\" " +
   "must be {\"kind\": \"standard\", \"mean\", \"std\"}.`),s.scale={kind:\"standard\",mean:a.mean,std:a.std}}retur" +
-  "n s}return le(e.classes)||F(`A ${n} model's \"output\" needs \"classes\" (the class names).`),n===\"binar" +
-  "y\"&&(e.classes.length!==2||r!==1)&&F(\"A binary model needs exactly 2 classes and an output layer of " +
-  "1 unit (the probability of the second class).\"),n===\"multiclass\"&&e.classes.length!==r&&F(`A multicl" +
+  "n s}return le(e.classes)||k(`A ${n} model's \"output\" needs \"classes\" (the class names).`),n===\"binar" +
+  "y\"&&(e.classes.length!==2||r!==1)&&k(\"A binary model needs exactly 2 classes and an output layer of " +
+  "1 unit (the probability of the second class).\"),n===\"multiclass\"&&e.classes.length!==r&&k(`A multicl" +
   "ass model needs one output unit per class: ${e.classes.length} classes but ${r} units.`),n===\"multic" +
-  "lass\"&&t.activation!==\"softmax\"&&F(\"A multiclass model's output layer must use softmax.\"),s.classes=" +
-  "e.classes,e.threshold!==void 0&&((!T(e.threshold)||e.threshold<0||e.threshold>1)&&F(`The output's \"t" +
+  "lass\"&&t.activation!==\"softmax\"&&k(\"A multiclass model's output layer must use softmax.\"),s.classes=" +
+  "e.classes,e.threshold!==void 0&&((!T(e.threshold)||e.threshold<0||e.threshold>1)&&k(`The output's \"t" +
   "hreshold\" must be between 0 and 1.`),s.threshold=e.threshold),s}function B(e,n){let r=new Float64Arr" +
   "ay(P(e)),t=[];n.length!==e.length&&t.push(`Expected ${e.length} values (${e.map(a=>a.name).join(\", \"" +
   ")}) but got ${n.length}`+(n.length<e.length?\"; the missing ones count as empty.\":\"; the extra ones w" +
