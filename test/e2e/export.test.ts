@@ -1,10 +1,14 @@
-// The Export menu on the Use screen, in Chromium, on the example: each format written where the person chose, the
-// ONNX model answering the patient as the screen does (checked by onnxruntime), the calculator page (opened from
-// file:// with the network off) giving the screen's answer and its why-sentence, and a folder of other files refused.
+// The Export menu on the Use screen, in Chromium, on the example: each format written where the person chose and
+// loaded by its own runtime, answering the patient as the screen does: the ONNX model by onnxruntime, the TensorFlow.js
+// folder by TensorFlow.js, the calculator page opened from file:// with the network off (its why-sentence too); and a
+// folder of other files refused.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
+import { encodeRow } from '../../workers/engine/predict';
+import { serveFolder } from '../workers/exports/served-folder';
 import { describe, expect, it } from 'vitest';
 import { eventually } from './app-page';
 import { SCREENS_DIR } from './browser-mode';
@@ -75,6 +79,19 @@ describe('Export on the Use screen, in browser mode', () => {
     const folder = path.join(app.tmp, 'tfjs model');
     await ui.exportAs('tfjs', folder);
     expect(readdirSync(folder).sort()).toEqual(['model.json', 'preparation.json', 'weights.bin']);
+    // TensorFlow.js itself loads the folder; the patient prepared by preparation.json gets the screen's answer
+    const served = await serveFolder(readdirSync(folder).map((name) => ({ name, bytes: readFileSync(path.join(folder, name)) })));
+    try {
+      tf.env().set('IS_TEST', true);
+      const model = await tf.loadLayersModel(`${served.url}model.json`);
+      const preparation = JSON.parse(readFileSync(path.join(folder, 'preparation.json'), 'utf8'));
+      const row = preparation.inputs.map((input: { name: string }) => PATIENT[input.name as keyof typeof PATIENT] || null);
+      const features = encodeRow(preparation.inputs, row).features;
+      const y = model.predict(tf.tensor2d(Array.from(features), [1, features.length])) as tf.Tensor;
+      expect(`${((await y.data())[0]! * 100).toFixed(1)} %`).toBe(shown);
+    } finally {
+      await served.close();
+    }
     expect(await ui.page.locator('[data-test="export-done"]').innerText()).toBe(`TensorFlow.js model saved in the folder ${folder} (model.json, weights.bin, preparation.json).`);
     const weights = path.join(app.tmp, 'weights.json');
     await ui.exportAs('weights', weights);
