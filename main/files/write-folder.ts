@@ -14,10 +14,10 @@ function ignorable(entry: string, names: readonly string[]): boolean {
 }
 
 /**
- * The full path of the folder to write `names` into, made if missing; or a FileError saying why not, before
+ * The full path of the folder to write `names` into, made if missing (`made`); or a FileError saying why not, before
  * anything is written. `what` names the export for the messages ("the TensorFlow.js model").
  */
-export async function folderTarget(dir: string, names: readonly string[], what: string): Promise<string> {
+export async function folderTarget(dir: string, names: readonly string[], what: string): Promise<{ path: string; made: boolean }> {
   const full = path.resolve(dir);
   const parent = path.dirname(full);
   if (!(await fs.stat(parent).catch(() => null))?.isDirectory()) {
@@ -29,7 +29,7 @@ export async function folderTarget(dir: string, names: readonly string[], what: 
       // made by someone else in the meantime: checked below like any existing folder
       if (error.code !== 'EEXIST') throw new FileError('write_failed', full, `The folder ${full} could not be made (${error.code ?? error.message}), so ${what} was not written.`, 'Choose another place.');
     });
-    return full;
+    return { path: full, made: true };
   }
   if (!here.isDirectory()) {
     throw new FileError('other_kind', full, `${full} is a file, not a folder: ${what} is a folder of files, so Neuron Studio does not write over it. Nothing was written.`, 'Choose a new folder name.');
@@ -44,17 +44,28 @@ export async function folderTarget(dir: string, names: readonly string[], what: 
       'Choose a new folder name, or an empty folder.',
     );
   }
-  return full;
+  return { path: full, made: false };
 }
 
-/** Writes every file into `folder`: all staged and checked first, so a full disk leaves the folder as it was. */
-export async function writeFilesVerified(folder: string, files: readonly { name: string; bytes: Uint8Array }[], options: (name: string) => WriteOptions): Promise<void> {
+/**
+ * Writes every file into the folder `dir` (by folderTarget's rule) and gives its full path: all staged and checked
+ * first, so a full disk leaves an earlier export as it was, and a folder made for this write is taken away again.
+ */
+export async function writeFolderVerified(
+  dir: string,
+  files: readonly { name: string; bytes: Uint8Array }[],
+  what: string,
+  options: (name: string) => WriteOptions,
+): Promise<string> {
+  const folder = await folderTarget(dir, files.map((f) => f.name), what);
   const staged: StagedFile[] = [];
   try {
-    for (const file of files) staged.push(await stageFile(path.join(folder, file.name), file.bytes, options(file.name)));
+    for (const file of files) staged.push(await stageFile(path.join(folder.path, file.name), file.bytes, options(file.name)));
   } catch (error) {
     await Promise.all(staged.map((s) => s.discard().catch(() => undefined)));
+    if (folder.made) await fs.rmdir(folder.path).catch(() => undefined);
     throw error;
   }
   for (const file of staged) await file.commit();
+  return folder.path;
 }

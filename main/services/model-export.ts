@@ -9,7 +9,7 @@ import { calculatorPage, type CalculatorFacts } from '../../workers/exports/calc
 import { onnxModel } from '../../workers/exports/onnx';
 import { tfjsFiles } from '../../workers/exports/tfjs';
 import type { WeightsFile } from '../../workers/engine/weights-file';
-import { folderTarget, writeFilesVerified } from '../files/write-folder';
+import { writeFolderVerified } from '../files/write-folder';
 import { mustParseAsJson, writeFileVerified } from '../files/write-file';
 import { writeTarget, type WriteKind } from '../files/write-target';
 import { userError } from '../errors';
@@ -34,9 +34,9 @@ export interface ExportDone {
 
 const FILE_KINDS: Record<Exclude<ExportFormat, 'tfjs'>, WriteKind> = { weights: 'weights', onnx: 'onnx', calculator: 'page' };
 
-/** The words of what is written, for the messages ("the ONNX model"). */
+/** The words of what is written, for the messages ("Your ONNX model was not changed."). */
 function what(format: ExportFormat): string {
-  return format === 'calculator' ? 'the calculator page' : format === 'weights' ? 'the weights file' : `the ${EXPORT_FORMATS[format].title} model`;
+  return format === 'calculator' ? 'calculator page' : format === 'weights' ? 'weights file' : `${EXPORT_FORMATS[format].title} model`;
 }
 
 /** Checks that the bytes on disk read back as the format: JSON parses, ONNX decodes as a model. */
@@ -70,8 +70,7 @@ export async function exportModel(weights: WeightsFile, format: ExportFormat, ta
   const files = await build(weights, raw, format, choices);
   const bytes = files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
   if (place === null) {
-    const folder = await folderTarget(target, files.map((f) => f.name), what(format));
-    await writeFilesVerified(folder, files, (name) => ({ what: `${what(format)}'s ${name}`, verify: verifierFor(name) }));
+    const folder = await writeFolderVerified(target, files, `the ${what(format)}`, (name) => ({ what: `${what(format)}'s ${name}`, verify: verifierFor(name) }));
     return { format, path: folder, files: files.map((f) => f.name), bytes };
   }
   await writeFileVerified(place, files[0]!.bytes, { what: what(format), verify: verifierFor(place) });

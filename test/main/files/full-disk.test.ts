@@ -1,5 +1,6 @@
 // A real full disk: a 28 KB tmpfs (root only; CI runs as root on Linux). The CLI's --save and --out and the app's
-// Save into it say the disk is full, exit 2 / leave the work unsaved, and the previous file and its .bak still open.
+// Save into it, and `export` of a calculator page or a TensorFlow.js folder, say the disk is full, exit 2 / leave the
+// work unsaved, and the previous file and its .bak still open.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -123,6 +124,43 @@ describe.skipIf(!disk.dir)('a save onto a full disk (a 28 KB tmpfs)', () => {
       await expectUnchanged();
     } finally {
       fs.rmSync(filler);
+    }
+  });
+
+  it('export --html onto the full disk: exit 2, "the disk is full", no page and no part of one left', async () => {
+    // the page (about 30 KB of script and the run's rows) cannot fit beside the project and its .bak
+    const page = path.join(dir, 'calculator.html');
+    const r = await runCli(['export', '--project', project, '--html', page]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`--html: The disk is full, so ${page} could not be saved. No file was written.\nFree some space or choose another folder.`);
+    expect(r.stdout).toBe('');
+    await expectUnchanged();
+    expect(fs.readdirSync(dir).sort()).toEqual(['p.neuron', 'p.neuron.bak']);
+  });
+
+  it('export --tfjs onto the full disk: exit 2, and neither its files nor the folder made for them are left', async () => {
+    // a network whose weights.bin (about 100 KB) cannot fit, though its model.json can
+    const sources = fs.mkdtempSync(path.join(os.tmpdir(), 'neuron-big-'));
+    try {
+      const big = path.join(sources, 'big.json');
+      const units = 3000;
+      fs.writeFileSync(big, JSON.stringify({
+        format: 'neuron-studio.weights', version: 1, task: 'binary',
+        inputs: [{ name: 'a', kind: 'numeric' }, { name: 'b', kind: 'numeric' }, { name: 'c', kind: 'numeric' }, { name: 'd', kind: 'numeric' }, { name: 'e', kind: 'numeric' }, { name: 'f', kind: 'numeric' }, { name: 'g', kind: 'numeric' }, { name: 'h', kind: 'numeric' }],
+        layers: [
+          { units, activation: 'relu', kernel: Array.from({ length: 8 }, (_, k) => Array.from({ length: units }, (_, j) => ((k * units + j) % 7) / 10 - 0.3)) },
+          { units: 1, activation: 'sigmoid', kernel: Array.from({ length: units }, () => [0.001]) },
+        ],
+        output: { name: 'y', classes: ['0', '1'] },
+      }));
+      const folder = path.join(dir, 'big tfjs');
+      const r = await runCli(['export', '--weights', big, '--tfjs', folder]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(`--tfjs: The disk is full, so ${path.join(folder, 'weights.bin')} could not be saved. No file was written.\nFree some space or choose another folder.`);
+      expect(fs.existsSync(folder)).toBe(false);
+      await expectUnchanged();
+    } finally {
+      fs.rmSync(sources, { recursive: true, force: true });
     }
   });
 });
