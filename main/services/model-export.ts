@@ -3,7 +3,7 @@
 // is written), each one checked on disk, and only then put in place.
 
 import path from 'node:path';
-import onnxProto from 'onnx-proto';
+import { onnx } from 'onnx-proto';
 import { EXPORT_FORMATS, ExportRefusal, type ExportedFile, type ExportFormat } from '../../workers/exports/formats';
 import { calculatorPage, type CalculatorFacts } from '../../workers/exports/calculator';
 import { onnxModel } from '../../workers/exports/onnx';
@@ -42,7 +42,7 @@ function what(format: ExportFormat): string {
 /** Checks that the bytes on disk read back as the format: JSON parses, ONNX decodes as a model. */
 function verifierFor(name: string): ((bytes: Uint8Array) => void) | undefined {
   if (name.endsWith('.json')) return mustParseAsJson;
-  if (name.endsWith('.onnx')) return (bytes) => void onnxProto.onnx.ModelProto.decode(bytes);
+  if (name.endsWith('.onnx')) return (bytes) => void onnx.ModelProto.decode(bytes);
   return undefined;
 }
 
