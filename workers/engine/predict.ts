@@ -59,6 +59,11 @@ export function parseWeightsFile(json: unknown): WeightsFile {
   }
   if (!Array.isArray(json.inputs) || json.inputs.length === 0) fail('The weights file lists no "inputs".');
   const inputs = json.inputs.map(parseInput);
+  // inputs are matched to a table's columns, and to the exports' named inputs, by their names
+  inputs.forEach((input, i) => {
+    const first = inputs.findIndex((other) => other.name === input.name);
+    if (first < i) fail(`Input ${i + 1} is named "${input.name}", like input ${first + 1}: each input needs a name of its own, since inputs are matched to a table's columns by name.`);
+  });
   if (!Array.isArray(json.layers) || json.layers.length === 0) fail('The weights file has no "layers".');
   let fanIn = featureWidth(inputs);
   const layers = json.layers.map((raw, i) => {
@@ -88,6 +93,9 @@ function parseInput(raw: unknown, i: number): InputSpec {
   }
   if (raw.kind === 'categorical') {
     if (!isStringList(raw.categories) || raw.categories.length === 0) fail(`Input "${name}" needs "categories" (a list of names).`);
+    const twice = raw.categories.find((c, j) => raw.categories.indexOf(c) < j);
+    // a value names one one-hot column: a category listed twice would be two
+    if (twice !== undefined) fail(`Input "${name}" lists the category ${JSON.stringify(twice)} twice; each category may be listed once.`);
     const input: InputSpec = { name, kind: 'categorical', categories: raw.categories };
     if (raw.missing !== undefined) {
       const m = raw.missing;

@@ -54,6 +54,18 @@ describe('parseWeightsFile', () => {
     { why: 'an unknown activation', patch: { layers: [{ units: 1, activation: 'swish', kernel: [[1]] }] }, message: /unknown activation "swish"/ },
     { why: 'a binary model with three classes', patch: { output: { name: 'y', classes: ['a', 'b', 'c'] } }, message: /exactly 2 classes/ },
     { why: 'a categorical input without categories', patch: { inputs: [{ name: 'c', kind: 'categorical' }] }, message: /Input "c" needs "categories"/ },
+    // Regression: two inputs of one name made an ONNX file onnxruntime cannot load ("Duplicate definition-site for (a)").
+    {
+      why: 'two inputs of one name',
+      patch: { inputs: [{ name: 'a', kind: 'numeric' }, { name: 'a', kind: 'numeric' }], layers: [{ units: 1, activation: 'sigmoid', kernel: [[1], [2]] }] },
+      message: /Input 2 is named "a", like input 1: each input needs a name of its own/,
+    },
+    // Regression: a category listed twice was one column in our encoding and two in the ONNX graph's.
+    {
+      why: 'a category listed twice',
+      patch: { inputs: [{ name: 'c', kind: 'categorical', categories: ['F', 'M', 'F'] }], layers: [{ units: 1, activation: 'sigmoid', kernel: [[1], [2], [3]] }] },
+      message: /Input "c" lists the category "F" twice/,
+    },
   ])('rejects $why', ({ patch, message }) => {
     expect(() => parseWeightsFile({ ...binary, ...patch })).toThrow(WeightsFileError);
     expect(() => parseWeightsFile({ ...binary, ...patch })).toThrow(message);
