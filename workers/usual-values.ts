@@ -1,6 +1,8 @@
 // What a column usually holds, from its profile: the hint beside a field of the Use form and of the calculator page
-// ("usually 99 to 143 (seen 0 to 199)"), and a typical value to start a case from.
+// ("usually 99 to 143 (seen 0 to 199)"), a typical value to start a case from, and the note on a value beyond
+// everything the model learned from.
 
+import { cellNumber } from './engine/weights-file';
 import { decimal } from './number-text';
 
 /** The fields of workers/data's ColumnProfile the screens read (all but name and kind may be absent). */
@@ -46,3 +48,26 @@ export function typicalValue(profile: ProfileLike | undefined): string {
   return profile.integer ? String(Math.round(profile.mean)) : String(Number(profile.mean.toFixed(3)));
 }
 
+
+/** The lowest and highest value a numeric column holds in the table the model learned from. */
+export interface SeenRange {
+  min: number;
+  max: number;
+}
+
+/** A numeric profile's range, for beyondSeen; none for a column without numbers. */
+export function seenRange(profile: ProfileLike | undefined): SeenRange | undefined {
+  if (!profile || profile.categories?.length || profile.min === undefined || profile.max === undefined) return undefined;
+  return { min: profile.min, max: profile.max };
+}
+
+/**
+ * "Glucose 400 is beyond the values in the table it learned from (0 to 199), so this answer is a guess." for a typed
+ * number outside the range; null inside it, for an empty field and for text that is not a number (said elsewhere).
+ */
+export function beyondSeen(name: string, raw: string | number | null | undefined, seen: SeenRange | undefined): string | null {
+  if (!seen) return null;
+  const value = cellNumber(raw);
+  if (Number.isNaN(value) || (value >= seen.min && value <= seen.max)) return null;
+  return `${name} ${decimal(value)} is beyond the values in the table it learned from (${decimal(seen.min)} to ${decimal(seen.max)}), so this answer is a guess.`;
+}

@@ -10,7 +10,7 @@ import type { WeightsFile } from '../../workers/engine/weights-file';
 import { calculatorFactsFor } from '../../workers/exports/calculator-facts';
 import type { CalculatorFacts } from '../../workers/exports/calculator';
 import { scoreLines } from '../../workers/score-words';
-import { typicalValue, usualRange, type ProfileLike } from '../../workers/usual-values';
+import { seenRange, typicalValue, usualRange, type ProfileLike } from '../../workers/usual-values';
 import type { Run } from '../contract';
 import { modelOf } from './predictions';
 import { backgroundOfRun } from './run-explanations';
@@ -26,7 +26,7 @@ function fieldsOf(weights: WeightsFile, profiles: readonly ProfileLike[]): Calcu
   const fields: NonNullable<CalculatorFacts['fields']> = {};
   for (const input of weights.inputs) {
     const profile = profiles.find((p) => p.name === input.name);
-    if (profile) fields[input.name] = { hint: usualRange(profile), typical: typicalValue(profile) };
+    if (profile) fields[input.name] = { hint: usualRange(profile), typical: typicalValue(profile), seen: seenRange(profile) };
   }
   return fields;
 }

@@ -68,6 +68,15 @@ describe('Export on the Use screen, in browser mode', () => {
       // the page names the answers as the project does
       expect(await page.locator('[data-test="chance-of"]').innerText()).toMatch(/chance of diabetes/);
       await page.screenshot({ path: path.join(SCREENS_DIR, 'export-02-calculator-from-app.png'), fullPage: true });
+      // a value beyond the table it learned from is said to be a guess, on the page as on the screen
+      const beyond = 'Glucose 400 is beyond the values in the table it learned from (0 to 199), so this answer is a guess.';
+      await page.fill('input[name="Glucose"]', '400');
+      await page.waitForFunction(() => JSON.parse(document.querySelector('[data-test="answer"]')?.getAttribute('data-case') ?? '{}').Glucose === '400');
+      expect(await page.locator('[data-test="answer"] .warnings li').allInnerTexts()).toContain(beyond);
+      await ui.enterCase({ Glucose: '400' });
+      await ui.page.locator('[data-test="answer-warnings"] li', { hasText: beyond }).waitFor();
+      await ui.screenshotOf('export-03-use-beyond', 'answer');
+      await ui.enterCase({ Glucose: PATIENT.Glucose });
       expect(requests).toEqual([]);
     } finally {
       await context.close();

@@ -93,7 +93,8 @@ function parseInput(raw: unknown, i: number): InputSpec {
   }
   if (raw.kind === 'categorical') {
     if (!isStringList(raw.categories) || raw.categories.length === 0) fail(`Input "${name}" needs "categories" (a list of names).`);
-    const twice = raw.categories.find((c, j) => raw.categories.indexOf(c) < j);
+    const categories: string[] = raw.categories;
+    const twice = categories.find((c, j) => categories.indexOf(c) < j);
     // a value names one one-hot column: a category listed twice would be two
     if (twice !== undefined) fail(`Input "${name}" lists the category ${JSON.stringify(twice)} twice; each category may be listed once.`);
     const input: InputSpec = { name, kind: 'categorical', categories: raw.categories };

@@ -2,6 +2,7 @@
 // answer, why, and the model's limits. Its script is the engine's own code (calculator/page-script-bundle.ts); a
 // Content-Security-Policy that admits only that script and the page's style, and no connection, keeps it offline.
 
+import type { SeenRange } from '../usual-values';
 import { createHash } from 'node:crypto';
 import type { RawRow } from '../engine/explain';
 import type { WeightsFile } from '../engine/weights-file';
@@ -21,7 +22,7 @@ export interface CalculatorFacts {
   /** what is known of the rows it learned from ("About this data") */
   about?: string | null;
   /** per input: its usual range ("usually 99 to 142 (seen 0 to 199)") and a typical value, as Use shows them */
-  fields?: Record<string, { hint?: string; typical?: string }>;
+  fields?: Record<string, { hint?: string; typical?: string; seen?: SeenRange }>;
   /** when the page was made, as it is to be read ("2 December 2026") */
   madeOn: string;
 }
@@ -89,7 +90,12 @@ export function calculatorPage(weights: WeightsFile, facts: CalculatorFacts): st
     const value = facts.fields?.[input.name]?.typical;
     if (value) typical[input.name] = value;
   }
-  const data: PageData = { weights, background: facts.background, answerNames: facts.answerNames ?? {}, typical };
+  const seen: Record<string, SeenRange> = {};
+  for (const input of weights.inputs) {
+    const range = facts.fields?.[input.name]?.seen;
+    if (range) seen[input.name] = range;
+  }
+  const data: PageData = { weights, background: facts.background, answerNames: facts.answerNames ?? {}, typical, seen };
   const title = escapeHtml(facts.title);
   const hasTypical = Object.keys(typical).length > 0;
   return [

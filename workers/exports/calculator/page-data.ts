@@ -3,6 +3,7 @@
 
 import type { RawRow } from '../../engine/explain';
 import type { WeightsFile } from '../../engine/weights-file';
+import type { SeenRange } from '../../usual-values';
 
 /** The id of the element that holds the page's data. */
 export const PAGE_DATA_ID = 'calculator-model';
@@ -15,4 +16,6 @@ export interface PageData {
   answerNames: Record<string, string>;
   /** a typical value per input, for "Fill with typical values" and the first case shown */
   typical: Record<string, string>;
+  /** a numeric input's range in the table it learned from: a value beyond it is said to be a guess, as on Use */
+  seen?: Record<string, SeenRange>;
 }

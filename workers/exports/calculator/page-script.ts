@@ -7,6 +7,7 @@ import type { WeightsFile } from '../../engine/weights-file';
 import { answerFigures, caseSentence, contributionRows, type CaseValues } from '../../explain-words';
 import { decimal, percent } from '../../number-text';
 import { answerName, chanceOf, classWordsFor } from '../../../renderer/src/lib/answer-names';
+import { beyondSeen } from '../../usual-values';
 import { PAGE_DATA_ID, type PageData } from './page-data';
 
 function element<T extends HTMLElement>(selector: string): T {
@@ -131,7 +132,8 @@ function start(): void {
       const empty = weights.inputs.filter((input) => values[input.name]!.trim() === '').map((input) => input.name);
       const nodes = [make('h2', 'The model\'s answer'), ...answerNodes(weights, row, data.answerNames)];
       if (empty.length) nodes.push(make('p', `Empty fields count as missing and are filled in: ${empty.join(', ')}.`, 'muted small'));
-      const warnings = encodeRow(weights.inputs, row).warnings;
+      const beyond = weights.inputs.map((input) => beyondSeen(input.name, values[input.name], data.seen?.[input.name])).filter((w): w is string => w !== null);
+      const warnings = [...beyond, ...encodeRow(weights.inputs, row).warnings];
       if (warnings.length) {
         const list = make('ul', undefined, 'warnings');
         for (const w of warnings) list.append(make('li', w));
