@@ -2,25 +2,14 @@
 // ("usually 99 to 143 (seen 0 to 199)"), a typical value to start a case from, and the note on a value beyond
 // everything the model learned from.
 
+import type { ColumnProfile } from './data/profile';
 import { cellNumber } from './engine/weights-file';
 import { decimal } from './number-text';
 
-/** The fields of workers/data's ColumnProfile the screens read (all but name and kind may be absent). */
-export interface ProfileLike {
-  name: string;
-  kind: string;
-  missing: number;
-  count?: number;
-  distinct?: number;
-  min?: number;
-  max?: number;
-  mean?: number;
-  std?: number;
-  zeros?: number;
-  integer?: boolean;
-  categories?: { value: string; count: number }[];
-  histogram?: { label: string; count: number; from?: number; to?: number }[];
-}
+/** The fields of workers/data's ColumnProfile the screens read (all but name, kind and missing may be absent; the
+ * kind as text, since profiles arrive over the socket as plain JSON). */
+export type ProfileLike = Pick<ColumnProfile, 'name' | 'missing'> &
+  Partial<Pick<ColumnProfile, 'count' | 'distinct' | 'min' | 'max' | 'mean' | 'std' | 'zeros' | 'integer' | 'categories' | 'histogram'>> & { kind: string };
 
 /** The hint beside a Use-form field: "usually 99 to 143 (seen 0 to 199)". */
 export function usualRange(profile: ProfileLike | undefined): string {
