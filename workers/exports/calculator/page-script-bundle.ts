@@ -6,13 +6,13 @@ export const CALCULATOR_SCRIPT =
   "rable:!0,writable:!0,value:r}):e[n]=r;var F=(e,n,r)=>nt(e,typeof n!=\"symbol\"?n+\"\":n,r);var G=class{c" +
   "onstructor(n){F(this,\"a\");F(this,\"b\");F(this,\"c\");F(this,\"d\");F(this,\"spare\",NaN);let r=n>>>0,t=()=>" +
   "{r=r+2654435769>>>0;let s=r;return s=Math.imul(s^s>>>16,2246822507),s=Math.imul(s^s>>>13,3266489909)" +
-  ",(s^s>>>16)>>>0};this.a=t(),this.b=t(),this.c=t(),this.d=t()}nextUint32(){let n=Math.imul(ve(Math.im" +
+  ",(s^s>>>16)>>>0};this.a=t(),this.b=t(),this.c=t(),this.d=t()}nextUint32(){let n=Math.imul(Ae(Math.im" +
   "ul(this.b,5),7),9)>>>0,r=this.b<<9;return this.c^=this.a,this.d^=this.b,this.b^=this.c,this.a^=this." +
-  "d,this.c^=r,this.d=ve(this.d,11),n}next(){return this.nextUint32()/4294967296}int(n){return Math.flo" +
+  "d,this.c^=r,this.d=Ae(this.d,11),n}next(){return this.nextUint32()/4294967296}int(n){return Math.flo" +
   "or(this.next()*n)}normal(){if(!Number.isNaN(this.spare)){let s=this.spare;return this.spare=NaN,s}le" +
   "t n=this.next();for(;n===0;)n=this.next();let r=Math.sqrt(-2*Math.log(n)),t=2*Math.PI*this.next();re" +
   "turn this.spare=r*Math.sin(t),r*Math.cos(t)}shuffle(n,r=n.length){for(let t=r-1;t>0;t--){let s=this." +
-  "int(t+1),a=n[t];n[t]=n[s],n[s]=a}}};function ve(e,n){return e<<n|e>>>32-n}var B={linear:{forward(e,n" +
+  "int(t+1),a=n[t];n[t]=n[s],n[s]=a}}};function Ae(e,n){return e<<n|e>>>32-n}var B={linear:{forward(e,n" +
   ",r){for(let t=0;t<r;t++)n[t]=e[t]},backward(){}},relu:{forward(e,n,r){for(let t=0;t<r;t++){let s=e[t" +
   "];n[t]=.5*s+.5*Math.abs(s)}},backward(e,n,r){for(let t=0;t<r;t++)n[t]*=+(e[t]>0)}},leaky_relu:{forwa" +
   "rd(e,n,r){for(let t=0;t<r;t++)n[t]=e[t]>0?e[t]:.2*e[t]},backward(e,n,r){for(let t=0;t<r;t++)e[t]>0||" +
@@ -25,35 +25,35 @@ export const CALCULATOR_SCRIPT =
   "n[t]*=-Math.expm1(-e[t])}},softmax:{forward(e,n,r,t){for(let s=0;s<r;s+=t){let a=-1/0;for(let i=s;i<" +
   "s+t;i++)e[i]>a&&(a=e[i]);let l=0;for(let i=s;i<s+t;i++){let o=Math.exp(e[i]-a);n[i]=o,l+=o}for(let i" +
   "=s;i<s+t;i++)n[i]/=l}},backward(e,n,r,t){for(let s=0;s<r;s+=t){let a=0;for(let l=s;l<s+t;l++)a+=e[l]" +
-  "*n[l];for(let l=s;l<s+t;l++)n[l]=e[l]*(n[l]-a)}}}};var Ae=.8796256610342398;function xe(e,n,r,t,s){s" +
+  "*n[l];for(let l=s;l<s+t;l++)n[l]=e[l]*(n[l]-a)}}}};var ve=.8796256610342398;function xe(e,n,r,t,s){s" +
   "witch(e){case\"zeros\":n.fill(0);return;case\"random_uniform\":return se(n,.05,s);case\"random_normal\":fo" +
   "r(let a=0;a<n.length;a++)n[a]=.05*s.normal();return;case\"glorot_uniform\":return se(n,Math.sqrt(6/(r+" +
-  "t)),s);case\"glorot_normal\":return we(n,Math.sqrt(2/(r+t))/Ae,s);case\"he_uniform\":return se(n,Math.sq" +
-  "rt(6/r),s);case\"he_normal\":return we(n,Math.sqrt(2/r)/Ae,s);default:throw new Error(`Unknown initial" +
+  "t)),s);case\"glorot_normal\":return we(n,Math.sqrt(2/(r+t))/ve,s);case\"he_uniform\":return se(n,Math.sq" +
+  "rt(6/r),s);case\"he_normal\":return we(n,Math.sqrt(2/r)/ve,s);default:throw new Error(`Unknown initial" +
   "izer \"${String(e)}\".`)}}function se(e,n,r){for(let t=0;t<e.length;t++)e[t]=(2*r.next()-1)*n}function" +
   " we(e,n,r){for(let t=0;t<e.length;t++){let s=r.normal();for(;s<-2||s>2;)s=r.normal();e[t]=s*n}}funct" +
   "ion $e(e,n,r,t,s,a,l){ke(e,a,1,n,r,t,s,a,l)}function Ne(e,n,r,t,s,a){ke(e,1,s,n,null,r,s,t,a)}functi" +
   "on ke(e,n,r,t,s,a,l,i,o){if(o===1)return rt(e,n,r,t,s,a,l,i);let u=r,c=2*r,p=3*r,m=4*r,b=0;for(;b+3<" +
   "l;b+=4){let d=b*o,f=d+o,h=f+o,y=h+o;if(s!==null)for(let w=0;w<o;w++)a[d+w]=a[f+w]=a[h+w]=a[y+w]=s[w]" +
-  ";else for(let w=0;w<o;w++)a[d+w]=a[f+w]=a[h+w]=a[y+w]=0;let I=b*n,k=I+n,$=k+n,v=$+n,A=0;for(;A+3<i;A" +
-  "+=4,I+=m,k+=m,$+=m,v+=m){let w=e[I],x=e[I+u],S=e[I+c],M=e[I+p],R=e[k],E=e[k+u],W=e[k+c],K=e[k+p],V=e" +
-  "[$],D=e[$+u],qe=e[$+c],Je=e[$+p],Ze=e[v],Ye=e[v+u],Qe=e[v+c],Xe=e[v+p],be=A*o,ge=be+o,ye=ge+o,et=ye+" +
+  ";else for(let w=0;w<o;w++)a[d+w]=a[f+w]=a[h+w]=a[y+w]=0;let I=b*n,k=I+n,$=k+n,A=$+n,v=0;for(;v+3<i;v" +
+  "+=4,I+=m,k+=m,$+=m,A+=m){let w=e[I],x=e[I+u],S=e[I+c],M=e[I+p],R=e[k],E=e[k+u],W=e[k+c],K=e[k+p],V=e" +
+  "[$],D=e[$+u],qe=e[$+c],Je=e[$+p],Ze=e[A],Ye=e[A+u],Qe=e[A+c],Xe=e[A+p],be=v*o,ge=be+o,ye=ge+o,et=ye+" +
   "o;for(let L=0;L<o;L++){let q=t[be+L],J=t[ge+L],Z=t[ye+L],Y=t[et+L];a[d+L]+=w*q+x*J+S*Z+M*Y,a[f+L]+=R" +
-  "*q+E*J+W*Z+K*Y,a[h+L]+=V*q+D*J+qe*Z+Je*Y,a[y+L]+=Ze*q+Ye*J+Qe*Z+Xe*Y}}for(;A<i;A++,I+=u,k+=u,$+=u,v+" +
-  "=u){let w=e[I],x=e[k],S=e[$],M=e[v],R=A*o;for(let E=0;E<o;E++){let W=t[R+E];a[d+E]+=w*W,a[f+E]+=x*W," +
+  "*q+E*J+W*Z+K*Y,a[h+L]+=V*q+D*J+qe*Z+Je*Y,a[y+L]+=Ze*q+Ye*J+Qe*Z+Xe*Y}}for(;v<i;v++,I+=u,k+=u,$+=u,A+" +
+  "=u){let w=e[I],x=e[k],S=e[$],M=e[A],R=v*o;for(let E=0;E<o;E++){let W=t[R+E];a[d+E]+=w*W,a[f+E]+=x*W," +
   "a[h+E]+=S*W,a[y+E]+=M*W}}}for(;b<l;b++){let d=b*o;if(s!==null)for(let y=0;y<o;y++)a[d+y]=s[y];else f" +
   "or(let y=0;y<o;y++)a[d+y]=0;let f=b*n,h=0;for(;h+3<i;h+=4,f+=m){let y=e[f],I=e[f+u],k=e[f+c],$=e[f+p" +
-  "],v=h*o,A=v+o,w=A+o,x=w+o;for(let S=0;S<o;S++)a[d+S]+=y*t[v+S]+I*t[A+S]+k*t[w+S]+$*t[x+S]}for(;h<i;h" +
+  "],A=h*o,v=A+o,w=v+o,x=w+o;for(let S=0;S<o;S++)a[d+S]+=y*t[A+S]+I*t[v+S]+k*t[w+S]+$*t[x+S]}for(;h<i;h" +
   "++,f+=u){let y=e[f],I=h*o;for(let k=0;k<o;k++)a[d+k]+=y*t[I+k]}}}function rt(e,n,r,t,s,a,l,i){let o=" +
   "s===null?0:s[0],u=0;for(;u+3<l;u+=4){let c=u*n,p=c+n,m=p+n,b=m+n,d=o,f=o,h=o,y=o;for(let I=0;I<i;I++" +
   ",c+=r,p+=r,m+=r,b+=r){let k=t[I];d+=e[c]*k,f+=e[p]*k,h+=e[m]*k,y+=e[b]*k}a[u]=d,a[u+1]=f,a[u+2]=h,a[" +
   "u+3]=y}for(;u<l;u++){let c=o;for(let p=0,m=u*n;p<i;p++,m+=r)c+=e[m]*t[p];a[u]=c}}function Fe(e,n,r,t" +
   ",s,a){if(a===1){for(let i=0;i<t;i++){let o=e[i],u=i*s;for(let c=0;c<s;c++)r[u+c]=o*n[c]}return}let l" +
   "=0;for(;l+3<t;l+=4){let i=l*a,o=i+a,u=o+a,c=u+a,p=l*s,m=p+s,b=m+s,d=b+s,f=0;for(;f+1<s;f+=2){let h=f" +
-  "*a,y=h+a,I=0,k=0,$=0,v=0,A=0,w=0,x=0,S=0;for(let M=0;M<a;M++){let R=n[h+M],E=n[y+M],W=e[i+M],K=e[o+M" +
-  "],V=e[u+M],D=e[c+M];I+=W*R,k+=W*E,$+=K*R,v+=K*E,A+=V*R,w+=V*E,x+=D*R,S+=D*E}r[p+f]=I,r[p+f+1]=k,r[m+" +
-  "f]=$,r[m+f+1]=v,r[b+f]=A,r[b+f+1]=w,r[d+f]=x,r[d+f+1]=S}if(f<s){let h=f*a,y=0,I=0,k=0,$=0;for(let v=" +
-  "0;v<a;v++){let A=n[h+v];y+=e[i+v]*A,I+=e[o+v]*A,k+=e[u+v]*A,$+=e[c+v]*A}r[p+f]=y,r[m+f]=I,r[b+f]=k,r" +
+  "*a,y=h+a,I=0,k=0,$=0,A=0,v=0,w=0,x=0,S=0;for(let M=0;M<a;M++){let R=n[h+M],E=n[y+M],W=e[i+M],K=e[o+M" +
+  "],V=e[u+M],D=e[c+M];I+=W*R,k+=W*E,$+=K*R,A+=K*E,v+=V*R,w+=V*E,x+=D*R,S+=D*E}r[p+f]=I,r[p+f+1]=k,r[m+" +
+  "f]=$,r[m+f+1]=A,r[b+f]=v,r[b+f+1]=w,r[d+f]=x,r[d+f+1]=S}if(f<s){let h=f*a,y=0,I=0,k=0,$=0;for(let A=" +
+  "0;A<a;A++){let v=n[h+A];y+=e[i+A]*v,I+=e[o+A]*v,k+=e[u+A]*v,$+=e[c+A]*v}r[p+f]=y,r[m+f]=I,r[b+f]=k,r" +
   "[d+f]=$}}for(;l<t;l++){let i=l*a,o=l*s;for(let u=0;u<s;u++){let c=u*a,p=0;for(let m=0;m<a;m++)p+=e[i" +
   "+m]*n[c+m];r[o+u]=p}}}var Ie=B.relu,ae=class{constructor(){F(this,\"engine\",\"js\")}alloc(n){return new" +
   " Float64Array(n)}address(n){return n}addressOrZero(n){return n}dense(n,r,t,s,a,l,i,o){$e(n,r,t,s,a,l" +
@@ -185,17 +185,17 @@ export const CALCULATOR_SCRIPT =
   "=f);o.push({label:u[d],probabilities:b})}return{predictions:o,warnings:l}}function Oe(e,n,r,t,s,a={}" +
   "){let l=n.length;if(t<1||r.length<t*l)throw new RangeError(\"shapleyValues needs at least one backgro" +
   "und row of the case's width\");let i=s.length,o=new Float64Array(t*l),u=new Float64Array(t),c=$=>{o.s" +
-  "et(r.subarray(0,t*l));for(let A=0;A<i;A++){if(!$(A))continue;let{start:w,width:x}=s[A];for(let S=0;S" +
-  "<t;S++){let M=S*l+w;for(let R=0;R<x;R++)o[M+R]=n[w+R]}}e(o,t,u);let v=0;for(let A=0;A<t;A++)v+=u[A];" +
-  "return v/t},p=c(()=>!1),m=new Float64Array(1);e(n,1,m);let b=m[0];if(i===0)return{base:p,value:b,con" +
-  "tributions:[],method:\"exact\"};if(i<=(a.exactUpTo??12)){let $=1<<i,v=new Float64Array($);for(let x=0;" +
-  "x<$;x++)v[x]=x===0?p:x===$-1?b:c(S=>(x&1<<S)!==0);let A=new Float64Array(i);for(let x=0;x<i;x++)A[x]" +
+  "et(r.subarray(0,t*l));for(let v=0;v<i;v++){if(!$(v))continue;let{start:w,width:x}=s[v];for(let S=0;S" +
+  "<t;S++){let M=S*l+w;for(let R=0;R<x;R++)o[M+R]=n[w+R]}}e(o,t,u);let A=0;for(let v=0;v<t;v++)A+=u[v];" +
+  "return A/t},p=c(()=>!1),m=new Float64Array(1);e(n,1,m);let b=m[0];if(i===0)return{base:p,value:b,con" +
+  "tributions:[],method:\"exact\"};if(i<=(a.exactUpTo??12)){let $=1<<i,A=new Float64Array($);for(let x=0;" +
+  "x<$;x++)A[x]=x===0?p:x===$-1?b:c(S=>(x&1<<S)!==0);let v=new Float64Array(i);for(let x=0;x<i;x++)v[x]" +
   "=Math.exp(fe(x)+fe(i-x-1)-fe(i));let w=new Array(i).fill(0);for(let x=0;x<$;x++){let S=ct(x);for(let" +
-  " M=0;M<i;M++){let R=1<<M;x&R||(w[M]+=A[S]*(v[x|R]-v[x]))}}return{base:p,value:b,contributions:w,meth" +
+  " M=0;M<i;M++){let R=1<<M;x&R||(w[M]+=v[S]*(A[x|R]-A[x]))}}return{base:p,value:b,contributions:w,meth" +
   "od:\"exact\"}}let d=new G(a.seed??7),f=Math.max(1,Math.round((a.orders??256)/2)),h=new Int32Array(i),y" +
-  "=new Uint8Array(i),I=new Array(i).fill(0),k=$=>{y.fill(0);let v=p;for(let A=0;A<i;A++){let w=h[$?i-1" +
-  "-A:A];y[w]=1;let x=A===i-1?b:c(S=>y[S]===1);I[w]+=x-v,v=x}};for(let $=0;$<f;$++){for(let v=0;v<i;v++" +
-  ")h[v]=v;d.shuffle(h),k(!1),k(!0)}return{base:p,value:b,contributions:I.map($=>$/(2*f)),method:\"sampl" +
+  "=new Uint8Array(i),I=new Array(i).fill(0),k=$=>{y.fill(0);let A=p;for(let v=0;v<i;v++){let w=h[$?i-1" +
+  "-v:v];y[w]=1;let x=v===i-1?b:c(S=>y[S]===1);I[w]+=x-A,A=x}};for(let $=0;$<f;$++){for(let A=0;A<i;A++" +
+  ")h[A]=A;d.shuffle(h),k(!1),k(!0)}return{base:p,value:b,contributions:I.map($=>$/(2*f)),method:\"sampl" +
   "ed\"}}function ct(e){let n=0;for(;e;e&=e-1)n++;return n}function fe(e){let n=0;for(let r=2;r<=e;r++)n" +
   "+=Math.log(r);return n}function mt(e){let n=[],r=0;for(let t of e){let s=t.kind===\"numeric\"?1:t.cate" +
   "gories.length;n.push({start:r,width:s}),r+=s}return n}function de(e,n){let r=U(e.inputs),t=new Float" +
@@ -244,7 +244,7 @@ export const CALCULATOR_SCRIPT =
   "r is a guess.`}var Ve=\"calculator-model\";function re(e){let n=document.querySelector(e);if(!n)throw " +
   "new Error(`The page lacks ${e}.`);return n}function g(e,n,r){let t=document.createElement(e);return " +
   "n!==void 0&&(t.textContent=n),r&&(t.className=r),t}function De(e){let n=g(\"div\",void 0,\"bar\"),r=g(\"d" +
-  "iv\");return r.style.width=`${Math.max(0,Math.min(1,e))*100}%`,n.append(r),n}function vt(e,n,r){let t" +
+  "iv\");return r.style.width=`${Math.max(0,Math.min(1,e))*100}%`,n.append(r),n}function At(e,n,r){let t" +
   "=Ce(e,[n]).predictions[0],s=e.output.classes??[];if(\"probability\"in t){let i=g(\"p\",void 0,\"answer-bi" +
   "g\");i.append(g(\"span\",O(t.probability,1)),g(\"span\",`chance of ${ze(e.output.name,s[1]??\"1\",r)}`,\"ans" +
   "wer-of\")),i.firstElementChild.setAttribute(\"data-test\",\"probability\"),i.lastElementChild.setAttribut" +
@@ -256,7 +256,7 @@ export const CALCULATOR_SCRIPT =
   "d(o);let u=g(\"ul\",void 0,\"class-bars\");for(let c of s){let p=g(\"li\"),m=t.probabilities[c]??Number.Na" +
   "N;p.append(g(\"span\",H(c,r)),De(m),g(\"span\",O(m,1))),u.append(p)}return[i,u]}let a=g(\"p\",void 0,\"answ" +
   "er-big\"),l=g(\"span\",_(t.value,4));return l.setAttribute(\"data-test\",\"answer-value\"),a.append(l,\" \",g" +
-  "(\"span\",e.output.name,\"answer-of\")),[a]}function At(e,n,r){if(e.background.length===0)return[g(\"p\",\"" +
+  "(\"span\",e.output.name,\"answer-of\")),[a]}function vt(e,n,r){if(e.background.length===0)return[g(\"p\",\"" +
   "This page came without training rows to compare with, so it cannot say what moved this answer.\",\"mut" +
   "ed\")];let{weights:t,answerNames:s}=e,a=_e(t,n,e.background),l=t.task===\"multiclass\"&&a.className?{cl" +
   "assName:H(a.className,s)}:{},i=g(\"p\",Ge(a,r,l),\"why-sentence\");i.setAttribute(\"data-test\",\"why\");let" +
@@ -272,13 +272,13 @@ export const CALCULATOR_SCRIPT =
   "is page cannot answer: its model is damaged (${u.message}). Export the calculator page again.`,\"prob" +
   "lem\"));return}let{weights:s}=t,a=u=>r.elements.namedItem(u),l=0,i=()=>{let u={};for(let m of s.input" +
   "s)u[m.name]=a(m.name)?.value??\"\";let c=s.inputs.map(m=>u[m.name]);try{let m=s.inputs.filter(h=>u[h.n" +
-  "ame].trim()===\"\").map(h=>h.name),b=[g(\"h2\",\"The model's answer\"),...vt(s,c,t.answerNames)];m.length&" +
+  "ame].trim()===\"\").map(h=>h.name),b=[g(\"h2\",\"The model's answer\"),...At(s,c,t.answerNames)];m.length&" +
   "&b.push(g(\"p\",`Empty fields count as missing and are filled in: ${m.join(\", \")}.`,\"muted small\"));le" +
   "t f=[...s.inputs.map(h=>Ke(h.name,u[h.name],t.seen?.[h.name])).filter(h=>h!==null),...z(s.inputs,c)." +
   "warnings];if(f.length){let h=g(\"ul\",void 0,\"warnings\");for(let y of f)h.append(g(\"li\",y));b.push(h)}" +
   "e.replaceChildren(...b)}catch(m){e.replaceChildren(g(\"p\",`This page could not answer this case: ${m." +
   "message}`,\"problem\"))}let p=++l;n.setAttribute(\"aria-busy\",\"true\"),setTimeout(()=>{if(p===l){try{n.r" +
-  "eplaceChildren(g(\"h2\",\"Why this answer\"),...At(t,c,u))}catch(m){n.replaceChildren(g(\"h2\",\"Why this a" +
+  "eplaceChildren(g(\"h2\",\"Why this answer\"),...vt(t,c,u))}catch(m){n.replaceChildren(g(\"h2\",\"Why this a" +
   "nswer\"),g(\"p\",`This page could not work out why: ${m.message}`,\"problem\"))}n.removeAttribute(\"aria-b" +
   "usy\"),e.setAttribute(\"data-case\",JSON.stringify(u))}},0)},o=u=>{for(let c of s.inputs){let p=a(c.nam" +
   "e);p&&(p.value=u[c.name]??\"\")}i()};r.addEventListener(\"input\",i),r.addEventListener(\"submit\",u=>u.pr" +
