@@ -23,10 +23,15 @@ export function inputWithValue(input: string, value: string | number | null | un
   return text === '' ? `${input} (missing)` : `${input} ${text}`;
 }
 
+/** A value to `decimals`, its thousands grouped as the answer itself shows them ("303,277"). */
+function fixed(x: number, decimals: number): string {
+  return x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
 /** +18 (points) or −6: a chance in whole points for sentences, one decimal for tables; a value to `decimals`. */
 function signed(x: number, decimals: number): string {
-  const text = Math.abs(x).toFixed(decimals);
-  if (Number(text) === 0) return text;
+  const text = fixed(Math.abs(x), decimals);
+  if (Number(text.replace(/,/g, '')) === 0) return text;
   return `${x < 0 ? MINUS : '+'}${text}`;
 }
 
@@ -47,7 +52,7 @@ function whatMoves(kind: AnswerKind): string {
 }
 
 function answerText(kind: AnswerKind, x: number, decimals: number): string {
-  return kind.answer === 'chance' ? percent(x) : x.toFixed(decimals);
+  return kind.answer === 'chance' ? percent(x) : fixed(x, decimals);
 }
 
 // ---- why this answer -------------------------------------------------------------------------------------------
@@ -81,8 +86,8 @@ export function answerFigures(explanation: CaseExplanation): { answer: string; a
   const chance = explanation.answer === 'chance';
   const difference = explanation.value - explanation.base;
   return {
-    answer: chance ? percent(explanation.value, 1) : explanation.value.toFixed(decimals),
-    average: chance ? percent(explanation.base, 1) : explanation.base.toFixed(decimals),
+    answer: chance ? percent(explanation.value, 1) : fixed(explanation.value, decimals),
+    average: chance ? percent(explanation.base, 1) : fixed(explanation.base, decimals),
     difference: chance ? points(signed(difference * 100, 1)) : signed(difference, decimals),
   };
 }
@@ -144,7 +149,7 @@ export function importanceRows(importance: Importance): ImportanceRow[] {
       mean: i.mean,
       min: Math.min(...i.drops),
       max: Math.max(...i.drops),
-      text: importance.metric === 'accuracy' ? points((Math.max(0, i.mean) * 100).toFixed(1)) : `${Math.max(0, i.mean).toFixed(decimals)} larger`,
+      text: importance.metric === 'accuracy' ? points((Math.max(0, i.mean) * 100).toFixed(1)) : `${fixed(Math.max(0, i.mean), decimals)} larger`,
     }));
 }
 
@@ -162,7 +167,7 @@ export function importanceSentence(importance: Importance): string {
   const rows = [...importance.inputs].sort((a, b) => b.mean - a.mean);
   const below = hardlyBelow(importance);
   const decimals = decimalsFor(rows.map((r) => r.mean));
-  const cost = (x: number) => (accuracy ? points(String(Math.round(x * 100))) : x.toFixed(decimals));
+  const cost = (x: number) => (accuracy ? points(String(Math.round(x * 100))) : fixed(x, decimals));
   const under = accuracy ? 'under 1 point' : 'under 1 % of the typical miss';
   const top = rows[0];
   if (!top || top.mean < below) {
@@ -203,7 +208,7 @@ export interface WhatIfRow {
 /** The curve's points as its table shows them. */
 export function whatIfRows(whatIf: WhatIf, kind: AnswerKind): WhatIfRow[] {
   const decimals = curveDecimals([...whatIf.forCase, ...whatIf.average]);
-  const shown = (x: number) => (kind.answer === 'chance' ? percent(x, 1) : x.toFixed(decimals));
+  const shown = (x: number) => (kind.answer === 'chance' ? percent(x, 1) : fixed(x, decimals));
   return whatIf.values.map((v, i) => ({ at: atValue(whatIf.input, v), forCase: shown(whatIf.forCase[i]!), average: shown(whatIf.average[i]!) }));
 }
 

@@ -43,7 +43,7 @@ describe('regression and multi-class labels', () => {
     expect(Math.abs(value - 400)).toBeLessThan(60);
     // why, in the target's units; and the maths ends there too, not on the standardised scale
     const why = await eventually(() => ui.whyThisAnswer(), (w) => /^(size 120|rooms 3) /.test(w.sentence), 30_000, 'the explanation of the case typed');
-    expect(why.sentence).toMatch(/^(size 120|rooms 3) (raised|lowered) the value most \([+\u2212][\d.]+\)/);
+    expect(why.sentence).toMatch(/^(size 120|rooms 3) (raised|lowered) the value most \([+\u2212][\d.,]+\)/);
     const pass = await ui.forwardPass();
     expect(pass.flow).toMatch(/ = [\d.]+ in price's units$/);
     expect(Number(/ = ([\d.]+) in price's units$/.exec(pass.flow)![1])).toBeCloseTo(value, 2);

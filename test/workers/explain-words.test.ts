@@ -65,6 +65,18 @@ describe('why this answer, in words', () => {
     expect(answerFigures(e)).toEqual({ answer: '21.56', average: '22.53', difference: '\u22120.97' });
   });
 
+  // Regression: a price's average answer read "303277" where the answer beside it read "354,327".
+  it('groups the thousands of a large value as the answer does', () => {
+    const e: CaseExplanation = {
+      answer: 'value', base: 303277.2, value: 354327.1, method: 'exact', backgroundRows: 100,
+      contributions: [{ input: 'Smoker', value: 31644.2 }, { input: 'Dose', value: 10631.4 }, { input: 'Glucose', value: 8774.3 }],
+    };
+    expect(caseSentence(e, { Smoker: 'former', Dose: 0.8, Glucose: 140 })).toBe(
+      'Smoker former raised the value most (+31,644); Dose 0.8 also raised it (+10,631); Glucose 140 also raised it (+8,774), compared with the average answer of 303,277 over the training rows.',
+    );
+    expect(answerFigures(e)).toEqual({ answer: '354,327.1', average: '303,277.2', difference: '+51,049.9' });
+  });
+
   it('gives each input\'s figure, largest first, to one decimal of a point, adding up to the difference', () => {
     const e = chance(0.35, { Glucose: 0.183, Age: -0.0612, BMI: 0.0296 });
     const rows = contributionRows(e, patient);
