@@ -31,3 +31,8 @@ function powerOfTen(x: number, significant: number): string {
   const power = String(Number(exponent)).replace(/./g, (c) => SUPERSCRIPT[c] ?? c);
   return `${Number(mantissa)} × 10${power}`;
 }
+
+/** A day as a page prints it: "2 December 2026" (the report, the calculator page). */
+export function dayText(ms: number): string {
+  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}

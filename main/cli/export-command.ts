@@ -14,7 +14,7 @@ import { EXIT_OK, UsageError } from './errors';
 import { forOption } from './files';
 import { EXPORT_HELP } from './help';
 import { parseExportOptions, type ExportOptions } from './options';
-import { backgroundRows } from './predict-explain';
+import { backgroundRows, checkBackground } from './predict-explain';
 import { projectRunInSession } from './project-run';
 import type { Terminal } from './terminal';
 
@@ -36,19 +36,13 @@ function checkOptions(options: ExportOptions): void {
   if (!TARGETS.some((t) => options[t.key] !== undefined)) {
     throw new UsageError('Say what to export: --tfjs FOLDER (TensorFlow.js), --onnx FILE.onnx, --html FILE.html (the calculator page) or --out FILE.json (the weights), one or more.');
   }
-  if (options.background !== undefined && options.html === undefined) {
-    throw new UsageError('--background goes with --html: it gives the rows the calculator page explains its answers against. Add --html FILE.html, or leave out --background.');
-  }
-  if (options.html !== undefined && options.project !== undefined && options.background !== undefined) {
-    throw new UsageError("--background cannot go with --project: the run's own training rows are what its answers are explained against. Leave out --background.");
-  }
-  if (options.html !== undefined && options.weights !== undefined && options.background === undefined) {
-    throw new UsageError(
-      '--html with --weights needs --background FILE.csv: rows like the ones the model learned from (its training CSV, say), ' +
-        'because the page explains each answer against the average answer over them, and a weights file holds no rows. ' +
-        "Or give --project FILE.neuron instead of --weights: its run's own training rows are used.",
-    );
-  }
+  checkBackground(options, {
+    option: '--html',
+    add: '--html FILE.html',
+    given: options.html !== undefined,
+    against: 'the calculator page explains its answers against',
+    each: 'the page explains each answer',
+  });
 }
 
 /** The calculator page's facts from --weights and --background, read only when the page is asked for. */

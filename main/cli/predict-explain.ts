@@ -19,22 +19,48 @@ import { forOption } from './files';
 import type { PredictOptions } from './options';
 import { projectRunInSession } from './project-run';
 
-/** Refuses --explain's options that cannot go together, before anything is read. */
-export function checkExplainOptions(options: PredictOptions): void {
-  if (options.background !== undefined && !options.explain) {
-    throw new UsageError('--background goes with --explain: it gives the rows the answers are explained against. Add --explain, or leave out --background.');
+/** What asks for explained answers, in the words of the --background rule: predict's --explain, export's --html. */
+export interface ExplainingOption {
+  /** the option, and how to add it ("--html FILE.html") */
+  option: string;
+  add: string;
+  /** whether it was given */
+  given: boolean;
+  /** "the answers are explained against"; "each answer is explained" */
+  against: string;
+  each: string;
+}
+
+/**
+ * The one rule of --background: it goes with an option that explains answers; a project's run brings its own
+ * training rows, a weights file none. Refused before anything is read.
+ */
+export function checkBackground(options: { weights?: string; project?: string; background?: string }, explaining: ExplainingOption): void {
+  if (options.background !== undefined && !explaining.given) {
+    throw new UsageError(`--background goes with ${explaining.option}: it gives the rows ${explaining.against}. Add ${explaining.add}, or leave out --background.`);
   }
-  if (!options.explain) return;
+  if (!explaining.given) return;
   if (options.project !== undefined && options.background !== undefined) {
     throw new UsageError("--background cannot go with --project: the run's own training rows are what its answers are explained against. Leave out --background.");
   }
   if (options.weights !== undefined && options.background === undefined) {
     throw new UsageError(
-      '--explain with --weights needs --background FILE.csv: rows like the ones the model learned from (its training CSV, say), ' +
-        "because each answer is explained against the average answer over them, and a weights file holds no rows. " +
+      `${explaining.option} with --weights needs --background FILE.csv: rows like the ones the model learned from (its training CSV, say), ` +
+        `because ${explaining.each} against the average answer over them, and a weights file holds no rows. ` +
         "Or give --project FILE.neuron instead of --weights: its run's own training rows are used.",
     );
   }
+}
+
+/** Refuses --explain's options that cannot go together, before anything is read. */
+export function checkExplainOptions(options: PredictOptions): void {
+  checkBackground(options, {
+    option: '--explain',
+    add: '--explain',
+    given: options.explain,
+    against: 'the answers are explained against',
+    each: 'each answer is explained',
+  });
 }
 
 export interface AnswerExplainer {

@@ -9,17 +9,13 @@ import type { RawRow } from '../../workers/engine/explain';
 import type { WeightsFile } from '../../workers/engine/weights-file';
 import { calculatorFactsFor } from '../../workers/exports/calculator-facts';
 import type { CalculatorFacts } from '../../workers/exports/calculator';
+import { dayText } from '../../workers/number-text';
 import { scoreLines } from '../../workers/score-words';
 import { seenRange, typicalValue, usualRange, type ProfileLike } from '../../workers/usual-values';
 import type { Run } from '../contract';
 import { modelOf } from './predictions';
 import { backgroundOfRun } from './run-explanations';
 import type { Session } from './session';
-
-/** The day a page is made, as it reads on the page ("2 December 2026"). */
-function today(now: number): string {
-  return new Date(now).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-}
 
 /** Each input's hint and typical value, as the Use form shows them. */
 function fieldsOf(weights: WeightsFile, profiles: readonly ProfileLike[]): CalculatorFacts['fields'] {
@@ -43,7 +39,7 @@ export function calculatorFactsOfRun(session: Session, runId: string, now = Date
     answerNames: session.ui.answerNames?.[run.plan.label] ?? {},
     about: session.ui.aboutData ?? null,
     fields: fieldsOf(weights, loaded.describe.profiles),
-    madeOn: today(now),
+    madeOn: dayText(now),
     moreLimits: howGood(run),
   });
 }
@@ -63,6 +59,6 @@ export function calculatorFactsOfWeights(weights: WeightsFile, weightsFile: stri
     background,
     learnedFrom: null,
     fields: fieldsOf(weights, profileDataset(table)),
-    madeOn: today(now),
+    madeOn: dayText(now),
   });
 }

@@ -7,6 +7,7 @@ import { onnx } from 'onnx-proto';
 import { EXPORT_FORMATS, ExportRefusal, type ExportedFile, type ExportFormat } from '../../workers/exports/formats';
 import { calculatorPage, type CalculatorFacts } from '../../workers/exports/calculator';
 import { onnxModel } from '../../workers/exports/onnx';
+import type { Precision } from '../../workers/exports/onnx-graph';
 import { tfjsFiles } from '../../workers/exports/tfjs';
 import type { WeightsFile } from '../../workers/engine/weights-file';
 import { writeFolderVerified } from '../files/write-folder';
@@ -14,11 +15,9 @@ import { mustParseAsJson, writeFileVerified } from '../files/write-file';
 import { writeTarget, type WriteKind } from '../files/write-target';
 import { userError } from '../errors';
 
-export type OnnxPrecision = 32 | 64;
-
 export interface ExportChoices {
   /** ONNX only: 32-bit numbers (the default: every runtime, phones included) or 64-bit */
-  precision?: OnnxPrecision;
+  precision?: Precision;
   /** the calculator page's words and background rows, made only when that page is asked for */
   calculator?: () => Promise<CalculatorFacts>;
 }

@@ -147,6 +147,14 @@ export class AppPage {
     await this.idle();
   }
 
+  /** The example opened and one run of its starting plan trained to its end (finished, or stopped early). */
+  async trainExample(runName = 'Run 1'): Promise<void> {
+    await this.openExample();
+    await this.goTo('train');
+    await this.startTraining(runName);
+    await this.waitForRunStatus(runName, /stopped early|finished/);
+  }
+
   async newProject(discardUnsaved = true): Promise<void> {
     await this.page.click('.bar button:has-text("New")');
     if (discardUnsaved && (await this.page.locator(t('unsaved-dialog')).count())) await this.page.click(t('unsaved-discard'));
@@ -746,6 +754,14 @@ export class AppPage {
   }
 
   /** The probability as the answer card shows it ("68.2 %"). */
+  /** Types a case on Use and waits for its own explanation (not the one of the row before): the chance shown and why. */
+  async askAbout(values: Record<string, string | number>): Promise<{ shown: string; why: Awaited<ReturnType<AppPage['whyThisAnswer']>> }> {
+    await this.enterCase(values);
+    const shown = await this.probabilityText();
+    const why = await eventually(() => this.whyThisAnswer(), (w) => w.value === shown, 30_000, 'the explanation of the case');
+    return { shown, why };
+  }
+
   async probabilityText(): Promise<string> {
     return (await this.page.locator(t('probability')).innerText()).trim();
   }

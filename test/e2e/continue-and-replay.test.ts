@@ -11,10 +11,7 @@ describe('continue, replay and the threshold goal, in browser mode', () => {
 
   it('offers to replay the example run, which is over in a blink', async () => {
     const { ui } = suite;
-    await ui.openExample();
-    await ui.goTo('train');
-    await ui.startTraining('Run 1');
-    await ui.waitForRunStatus('Run 1', /stopped early|finished/);
+    await ui.trainExample();
     await eventually(() => ui.replayWords(), (w) => w.length > 0, 10_000, 'the replay offer');
     expect(await ui.replayWords()).toMatch(/^That took 0\.\d\d s\.\s*Watch it again slowly$/);
     epochs = await ui.chartPoints('loss-chart');

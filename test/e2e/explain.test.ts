@@ -18,15 +18,10 @@ describe('explanations on the Use screen, in browser mode', () => {
 
   it("says what moved the patient's answer, and its figures add up to the answer − the average answer", async () => {
     const { ui } = suite;
-    await ui.openExample();
-    await ui.goTo('train');
-    await ui.startTraining('Run 1');
-    await ui.waitForRunStatus('Run 1', /stopped early|finished/);
+    await ui.trainExample();
     await ui.goTo('use');
-    await ui.enterCase(PATIENT);
-    const shown = await ui.probabilityText();
     // the explanation of this case, not of the typical row the screen started from
-    const why = await eventually(() => ui.whyThisAnswer(), (w) => w.value === shown, 30_000, 'the explanation of the patient');
+    const { why } = await ui.askAbout(PATIENT);
     expect(why.sentence).toMatch(
       /^Glucose 160 raised the chance most \(\+\d+ points\); .+ (raised|lowered) it \([+\u2212]\d+ points?\)(; .+)?, compared with the average answer of \d+ % over the training rows\.$/,
     );

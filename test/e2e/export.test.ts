@@ -23,14 +23,11 @@ describe('Export on the Use screen, in browser mode', () => {
 
   it('offers each format with what it is for', async () => {
     const { ui } = suite;
-    await ui.openExample();
-    await ui.goTo('train');
-    await ui.startTraining('Run 1');
-    await ui.waitForRunStatus('Run 1', /stopped early|finished/);
+    await ui.trainExample();
     await ui.goTo('use');
-    await ui.enterCase(PATIENT);
-    shown = await ui.probabilityText();
-    why = (await eventually(() => ui.whyThisAnswer(), (w) => w.value === shown, 30_000, 'the explanation of the patient')).sentence;
+    const asked = await ui.askAbout(PATIENT);
+    shown = asked.shown;
+    why = asked.why.sentence;
     const items = await ui.page.locator('[data-test="export-menu"] li').allInnerTexts();
     expect(items.map((i) => i.split('\n')[0]!.trim())).toEqual(['Weights (JSON)…', 'TensorFlow.js…', 'ONNX…', 'Calculator page…']);
     for (const item of items) expect(item.split('\n').slice(1).join(' ').length).toBeGreaterThan(40);

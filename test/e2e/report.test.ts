@@ -46,10 +46,7 @@ describe('a report to hand on', () => {
 
   it("prints the example's report on one A4 and one Letter page: the data as prepared, scores with ranges, its limits", async () => {
     const { app, ui } = suite;
-    await ui.openExample();
-    await ui.goTo('train');
-    await ui.startTraining('First');
-    await ui.waitForRunStatus('First', /finished|stopped early/);
+    await ui.trainExample('First');
     await ui.goTo('evaluate');
     await ui.startCrossValidation();
     const cv = await ui.crossValidationResult();

@@ -10,7 +10,7 @@ import type { Importance } from '../../../workers/engine/explain';
 import { DEFAULT_LEARNING_RATE } from '../../../workers/engine/optimizers';
 import { keptEpoch } from '../../../workers/learning-curves';
 import { modelLimits } from '../../../workers/model-limits';
-import { decimal, percent } from '../../../workers/number-text';
+import { dayText as day, decimal, percent } from '../../../workers/number-text';
 import { autoLoss } from '../../../workers/plan';
 import { diagnoseRun } from '../../../workers/run-diagnosis';
 import { crossValidationWords, heldOutRows, headline, smallTestCaution } from '../../../workers/score-words';
@@ -79,10 +79,6 @@ export interface ReportPage {
   quality: ReportQuality;
   importance: ImportanceBars | null;
   limits: string[];
-}
-
-function day(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 /** "a, b and c"; past `most` names, "a, b, ... and 12 more", so a wide table's lists still fit the page. */

@@ -3,7 +3,7 @@
 
 export const CALCULATOR_SCRIPT =
   "\"use strict\";(()=>{var nt=Object.defineProperty;var rt=(e,n,r)=>n in e?nt(e,n,{enumerable:!0,configu" +
-  "rable:!0,writable:!0,value:r}):e[n]=r;var F=(e,n,r)=>rt(e,typeof n!=\"symbol\"?n+\"\":n,r);var G=class{c" +
+  "rable:!0,writable:!0,value:r}):e[n]=r;var F=(e,n,r)=>rt(e,typeof n!=\"symbol\"?n+\"\":n,r);var j=class{c" +
   "onstructor(n){F(this,\"a\");F(this,\"b\");F(this,\"c\");F(this,\"d\");F(this,\"spare\",NaN);let r=n>>>0,t=()=>" +
   "{r=r+2654435769>>>0;let s=r;return s=Math.imul(s^s>>>16,2246822507),s=Math.imul(s^s>>>13,3266489909)" +
   ",(s^s>>>16)>>>0};this.a=t(),this.b=t(),this.c=t(),this.d=t()}nextUint32(){let n=Math.imul(ve(Math.im" +
@@ -36,10 +36,10 @@ export const CALCULATOR_SCRIPT =
   "on Fe(e,n,r,t,s,a,l,i,o){if(o===1)return st(e,n,r,t,s,a,l,i);let u=r,c=2*r,p=3*r,m=4*r,b=0;for(;b+3<" +
   "l;b+=4){let d=b*o,f=d+o,h=f+o,y=h+o;if(s!==null)for(let w=0;w<o;w++)a[d+w]=a[f+w]=a[h+w]=a[y+w]=s[w]" +
   ";else for(let w=0;w<o;w++)a[d+w]=a[f+w]=a[h+w]=a[y+w]=0;let I=b*n,k=I+n,$=k+n,A=$+n,v=0;for(;v+3<i;v" +
-  "+=4,I+=m,k+=m,$+=m,A+=m){let w=e[I],x=e[I+u],S=e[I+c],M=e[I+p],R=e[k],E=e[k+u],W=e[k+c],K=e[k+p],V=e" +
-  "[$],D=e[$+u],Je=e[$+c],Ze=e[$+p],Ye=e[A],Qe=e[A+u],Xe=e[A+c],et=e[A+p],ge=v*o,ye=ge+o,Ae=ye+o,tt=Ae+" +
+  "+=4,I+=m,k+=m,$+=m,A+=m){let w=e[I],x=e[I+u],S=e[I+c],M=e[I+p],R=e[k],E=e[k+u],W=e[k+c],K=e[k+p],D=e" +
+  "[$],V=e[$+u],Je=e[$+c],Ze=e[$+p],Ye=e[A],Qe=e[A+u],Xe=e[A+c],et=e[A+p],ge=v*o,ye=ge+o,Ae=ye+o,tt=Ae+" +
   "o;for(let L=0;L<o;L++){let q=t[ge+L],J=t[ye+L],Z=t[Ae+L],Y=t[tt+L];a[d+L]+=w*q+x*J+S*Z+M*Y,a[f+L]+=R" +
-  "*q+E*J+W*Z+K*Y,a[h+L]+=V*q+D*J+Je*Z+Ze*Y,a[y+L]+=Ye*q+Qe*J+Xe*Z+et*Y}}for(;v<i;v++,I+=u,k+=u,$+=u,A+" +
+  "*q+E*J+W*Z+K*Y,a[h+L]+=D*q+V*J+Je*Z+Ze*Y,a[y+L]+=Ye*q+Qe*J+Xe*Z+et*Y}}for(;v<i;v++,I+=u,k+=u,$+=u,A+" +
   "=u){let w=e[I],x=e[k],S=e[$],M=e[A],R=v*o;for(let E=0;E<o;E++){let W=t[R+E];a[d+E]+=w*W,a[f+E]+=x*W," +
   "a[h+E]+=S*W,a[y+E]+=M*W}}}for(;b<l;b++){let d=b*o;if(s!==null)for(let y=0;y<o;y++)a[d+y]=s[y];else f" +
   "or(let y=0;y<o;y++)a[d+y]=0;let f=b*n,h=0;for(;h+3<i;h+=4,f+=m){let y=e[f],I=e[f+u],k=e[f+c],$=e[f+p" +
@@ -51,7 +51,7 @@ export const CALCULATOR_SCRIPT =
   ",s,a){if(a===1){for(let i=0;i<t;i++){let o=e[i],u=i*s;for(let c=0;c<s;c++)r[u+c]=o*n[c]}return}let l" +
   "=0;for(;l+3<t;l+=4){let i=l*a,o=i+a,u=o+a,c=u+a,p=l*s,m=p+s,b=m+s,d=b+s,f=0;for(;f+1<s;f+=2){let h=f" +
   "*a,y=h+a,I=0,k=0,$=0,A=0,v=0,w=0,x=0,S=0;for(let M=0;M<a;M++){let R=n[h+M],E=n[y+M],W=e[i+M],K=e[o+M" +
-  "],V=e[u+M],D=e[c+M];I+=W*R,k+=W*E,$+=K*R,A+=K*E,v+=V*R,w+=V*E,x+=D*R,S+=D*E}r[p+f]=I,r[p+f+1]=k,r[m+" +
+  "],D=e[u+M],V=e[c+M];I+=W*R,k+=W*E,$+=K*R,A+=K*E,v+=D*R,w+=D*E,x+=V*R,S+=V*E}r[p+f]=I,r[p+f+1]=k,r[m+" +
   "f]=$,r[m+f+1]=A,r[b+f]=v,r[b+f+1]=w,r[d+f]=x,r[d+f+1]=S}if(f<s){let h=f*a,y=0,I=0,k=0,$=0;for(let A=" +
   "0;A<a;A++){let v=n[h+A];y+=e[i+A]*v,I+=e[o+A]*v,k+=e[u+A]*v,$+=e[c+A]*v}r[p+f]=y,r[m+f]=I,r[b+f]=k,r" +
   "[d+f]=$}}for(;l<t;l++){let i=l*a,o=l*s;for(let u=0;u<s;u++){let c=u*a,p=0;for(let m=0;m<a;m++)p+=e[i" +
@@ -192,7 +192,7 @@ export const CALCULATOR_SCRIPT =
   "x<$;x++)A[x]=x===0?p:x===$-1?b:c(S=>(x&1<<S)!==0);let v=new Float64Array(i);for(let x=0;x<i;x++)v[x]" +
   "=Math.exp(de(x)+de(i-x-1)-de(i));let w=new Array(i).fill(0);for(let x=0;x<$;x++){let S=mt(x);for(let" +
   " M=0;M<i;M++){let R=1<<M;x&R||(w[M]+=v[S]*(A[x|R]-A[x]))}}return{base:p,value:b,contributions:w,meth" +
-  "od:\"exact\"}}let d=new G(a.seed??7),f=Math.max(1,Math.round((a.orders??256)/2)),h=new Int32Array(i),y" +
+  "od:\"exact\"}}let d=new j(a.seed??7),f=Math.max(1,Math.round((a.orders??256)/2)),h=new Int32Array(i),y" +
   "=new Uint8Array(i),I=new Array(i).fill(0),k=$=>{y.fill(0);let A=p;for(let v=0;v<i;v++){let w=h[$?i-1" +
   "-v:v];y[w]=1;let x=v===i-1?b:c(S=>y[S]===1);I[w]+=x-A,A=x}};for(let $=0;$<f;$++){for(let A=0;A<i;A++" +
   ")h[A]=A;d.shuffle(h),k(!1),k(!0)}return{base:p,value:b,contributions:I.map($=>$/(2*f)),method:\"sampl" +
@@ -216,19 +216,19 @@ export const CALCULATOR_SCRIPT =
   "function bt(e,n){let[r,t]=e.toExponential(Math.max(0,n-1)).split(\"e\"),s=String(Number(t)).replace(/." +
   "/g,a=>ht[a]??a);return`${Number(r)} \\xD7 10${s}`}var gt=\"\\u2212\";function Ue(e,n){let r=n==null?\"\":S" +
   "tring(n).trim();return r===\"\"?`${e} (missing)`:`${e} ${r}`}function re(e,n){return e.toLocaleString(" +
-  "\"en-US\",{minimumFractionDigits:n,maximumFractionDigits:n})}function j(e,n){let r=re(Math.abs(e),n);r" +
+  "\"en-US\",{minimumFractionDigits:n,maximumFractionDigits:n})}function G(e,n){let r=re(Math.abs(e),n);r" +
   "eturn Number(r.replace(/,/g,\"\"))===0?r:`${e<0?gt:\"+\"}${r}`}function he(e){return`${e} point${e.repla" +
   "ce(/^[+\\u2212]/,\"\")===\"1\"?\"\":\"s\"}`}function be(e){let n=Math.max(0,...e.map(Math.abs).filter(Number." +
   "isFinite));return n===0?2:Math.min(6,Math.max(0,1-Math.floor(Math.log10(n))))}function yt(e){return " +
   "e.answer===\"value\"?\"the value\":e.className?`the chance of ${e.className}`:\"the chance\"}function At(e" +
-  ",n,r){return e.answer===\"chance\"?O(n):re(n,r)}function je(e,n){let r=be(e.contributions.map(t=>t.val" +
+  ",n,r){return e.answer===\"chance\"?O(n):re(n,r)}function Ge(e,n){let r=be(e.contributions.map(t=>t.val" +
   "ue));return[...e.contributions].sort((t,s)=>Math.abs(s.value)-Math.abs(t.value)).map(t=>({input:t.in" +
-  "put,label:Ue(t.input,n[t.input]),value:t.value,text:e.answer===\"chance\"?he(j(t.value*100,1)):j(t.val" +
-  "ue,r)}))}function Ge(e){let n=be([...e.contributions.map(s=>s.value),e.value-e.base])+1,r=e.answer==" +
+  "put,label:Ue(t.input,n[t.input]),value:t.value,text:e.answer===\"chance\"?he(G(t.value*100,1)):G(t.val" +
+  "ue,r)}))}function je(e){let n=be([...e.contributions.map(s=>s.value),e.value-e.base])+1,r=e.answer==" +
   "=\"chance\",t=e.value-e.base;return{answer:r?O(e.value,1):re(e.value,n),average:r?O(e.base,1):re(e.bas" +
-  "e,n),difference:r?he(j(t*100,1)):j(t,n)}}function Be(e,n,r={}){let t={answer:e.answer,...r.className" +
-  "?{className:r.className}:{}},s=e.answer===\"chance\",a=be(e.contributions.map(d=>d.value)),l=d=>s?he(j" +
-  "(d*100,0)):j(d,a),i=d=>Number(Math.abs(s?d*100:d).toFixed(s?0:a))>0,o=`the average answer of ${At(t," +
+  "e,n),difference:r?he(G(t*100,1)):G(t,n)}}function Be(e,n,r={}){let t={answer:e.answer,...r.className" +
+  "?{className:r.className}:{}},s=e.answer===\"chance\",a=be(e.contributions.map(d=>d.value)),l=d=>s?he(G" +
+  "(d*100,0)):G(d,a),i=d=>Number(Math.abs(s?d*100:d).toFixed(s?0:a))>0,o=`the average answer of ${At(t," +
   "e.base,a)} over ${r.over??\"the training rows\"}`,u=[...e.contributions].sort((d,f)=>Math.abs(f.value)" +
   "-Math.abs(d.value)),c=u[0];if(!c||!i(c.value))return`No input moved this answer by ${s?\"a point\":\"mu" +
   "ch\"} or more from ${o}.`;let p=[c,...u.slice(1,3).filter((d,f)=>i(d.value)&&(f===0||Math.abs(d.value" +
@@ -240,9 +240,9 @@ export const CALCULATOR_SCRIPT =
   "im();return t||`${e} = ${n}`}function Ke(e,n,r,t){let s=t;if(s?.positive&&s.negative)return{positive" +
   ":s.positive,negative:s.negative};let a=ze(e,n),l=r[n[1]??\"1\"]?.trim(),i=r[n[0]??\"0\"]?.trim();return{" +
   "positive:l?`\\u201C${l}\\u201D rows`:a.positive,negative:i?`\\u201C${i}\\u201D rows`:a.negative}}functio" +
-  "n Ve(e,n,r){if(!r)return null;let t=te(n);return Number.isNaN(t)||t>=r.min&&t<=r.max?null:`${e} ${_(" +
+  "n De(e,n,r){if(!r)return null;let t=te(n);return Number.isNaN(t)||t>=r.min&&t<=r.max?null:`${e} ${_(" +
   "t)} is beyond the values in the table it learned from (${_(r.min)} to ${_(r.max)}), so this answer i" +
-  "s a guess.`}var De=\"calculator-model\";function se(e){let n=document.querySelector(e);if(!n)throw new" +
+  "s a guess.`}var Ve=\"calculator-model\";function se(e){let n=document.querySelector(e);if(!n)throw new" +
   " Error(`The page lacks ${e}.`);return n}function g(e,n,r){let t=document.createElement(e);return n!=" +
   "=void 0&&(t.textContent=n),r&&(t.className=r),t}function qe(e){let n=g(\"div\",void 0,\"bar\"),r=g(\"div\"" +
   ");return r.style.width=`${Math.max(0,Math.min(1,e))*100}%`,n.append(r),n}function vt(e,n,r){let t=Oe" +
@@ -261,21 +261,21 @@ export const CALCULATOR_SCRIPT =
   "s page came without training rows to compare with, so it cannot say what moved this answer.\",\"muted\"" +
   ")];let{weights:t,answerNames:s}=e,a=Pe(t,n,e.background),l=t.task===\"multiclass\"&&a.className?{class" +
   "Name:H(a.className,s)}:{},i=g(\"p\",Be(a,r,l),\"why-sentence\");i.setAttribute(\"data-test\",\"why\");let o=" +
-  "je(a,r),u=Math.max(1e-12,...o.map(d=>Math.abs(d.value))),c=g(\"table\",void 0,\"shares\");c.append(g(\"ca" +
+  "Ge(a,r),u=Math.max(1e-12,...o.map(d=>Math.abs(d.value))),c=g(\"table\",void 0,\"shares\");c.append(g(\"ca" +
   "ption\",\"What moved this answer, input by input\"));let p=g(\"tbody\");for(let d of o){let f=g(\"tr\"),h=g" +
   "(\"td\",void 0,\"share\"),y=g(\"div\",void 0,d.value>=0?\"up\":\"down\");y.style.width=`${Math.abs(d.value)/u*" +
   "50}%`,h.append(y),f.append(g(\"th\",d.label),h,g(\"td\",d.text,\"figure\")),f.firstElementChild.setAttribu" +
-  "te(\"scope\",\"row\"),p.append(f)}c.append(p);let m=Ge(a),b=g(\"p\",`Each bar is one input's share of the " +
+  "te(\"scope\",\"row\"),p.append(f)}c.append(p);let m=je(a),b=g(\"p\",`Each bar is one input's share of the " +
   "gap between this answer (${m.answer}) and the average answer over ${a.backgroundRows} training rows " +
   "(${m.average}); the shares add up to it exactly.`,\"muted small\");return[i,c,b]}function xt(){let e=s" +
   "e('[data-test=\"answer\"]'),n=se('[data-test=\"why-answer\"]'),r=se(\"form.case\"),t;try{let u=JSON.parse(" +
-  "se(`#${De}`).textContent??\"\");t={...u,weights:Ce(u.weights)}}catch(u){e.replaceChildren(g(\"p\",`This " +
+  "se(`#${Ve}`).textContent??\"\");t={...u,weights:Ce(u.weights)}}catch(u){e.replaceChildren(g(\"p\",`This " +
   "page cannot answer: its model is damaged (${u.message}). Export the calculator page again.`,\"problem" +
   "\"));return}let{weights:s}=t,a=u=>r.elements.namedItem(u),l=0,i=()=>{let u={};for(let m of s.inputs)u" +
   "[m.name]=a(m.name)?.value??\"\";let c=s.inputs.map(m=>u[m.name]);try{let m=s.inputs.filter(h=>u[h.name" +
   "].trim()===\"\").map(h=>h.name),b=[g(\"h2\",\"The model's answer\"),...vt(s,c,t.answerNames)];m.length&&b." +
   "push(g(\"p\",`Empty fields count as missing and are filled in: ${m.join(\", \")}.`,\"muted small\"));let f" +
-  "=[...s.inputs.map(h=>Ve(h.name,u[h.name],t.seen?.[h.name])).filter(h=>h!==null),...z(s.inputs,c).war" +
+  "=[...s.inputs.map(h=>De(h.name,u[h.name],t.seen?.[h.name])).filter(h=>h!==null),...z(s.inputs,c).war" +
   "nings];if(f.length){let h=g(\"ul\",void 0,\"warnings\");for(let y of f)h.append(g(\"li\",y));b.push(h)}e.r" +
   "eplaceChildren(...b)}catch(m){e.replaceChildren(g(\"p\",`This page could not answer this case: ${m.mes" +
   "sage}`,\"problem\"))}let p=++l;n.setAttribute(\"aria-busy\",\"true\"),setTimeout(()=>{if(p===l){try{n.repl" +
